@@ -1,0 +1,165 @@
+package org.retrovue.persistence;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.PersistenceConfiguration;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.persistence.jpa.PersistenceProvider;
+import org.retrovue.persistence.entity.JsonbConverter;
+import org.retrovue.persistence.entity.PathMapping;
+import org.retrovue.persistence.entity.Source;
+import org.retrovue.persistence.entity.SourceCollection;
+import org.retrovue.persistence.internal.JpaCatalogSession;
+
+/**
+ * The catalogue: opened once per process (or per shell), its schema checked on open, every operator action run
+ * as one transaction through {@link #inTransaction}.
+ */
+public final class Catalog implements AutoCloseable {
+    private static final Pattern CONSTRAINT = Pattern.compile("constraint \"([^\"]+)\"");
+
+    private final DatabaseTarget target;
+    private final EntityManagerFactory emf;
+
+    private Catalog(DatabaseTarget target, EntityManagerFactory emf) {
+        this.target = target;
+        this.emf = emf;
+    }
+
+    /**
+     * Connects, brings the schema up to date (or refuses one that is too new), and prepares the persistence unit.
+     *
+     * @throws DatabaseUnavailableException when the database cannot be reached
+     * @throws SchemaTooNewException when a newer RetroVue migrated it
+     */
+    public static Catalog open(DatabaseTarget target) {
+        try (Connection connection = connect(target)) {
+            connection.setAutoCommit(false);
+            SchemaMigrator.ensureCurrent(connection, target);
+            connection.commit();
+        } catch (SQLException e) {
+            throw translate(e, target);
+        }
+        return new Catalog(target, createFactory(target));
+    }
+
+    /** A plain JDBC connection to the target, with failures translated. */
+    public static Connection connect(DatabaseTarget target) {
+        try {
+            return DriverManager.getConnection(target.driverUrl(), target.user(), target.password());
+        } catch (SQLException e) {
+            throw translate(e, target);
+        }
+    }
+
+    public DatabaseTarget target() {
+        return target;
+    }
+
+    public int schemaVersion() {
+        try (Connection c = connect(target)) {
+            return SchemaMigrator.currentVersion(c);
+        } catch (SQLException e) {
+            throw translate(e, target);
+        }
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(Function<CatalogSession, T> work) {
+        EntityManager em;
+        try {
+            em = emf.createEntityManager();
+        } catch (RuntimeException e) {
+            throw translate(e, target);
+        }
+        EntityTransaction tx = em.getTransaction();
+        try {
+            tx.begin();
+            T result = work.apply(new JpaCatalogSession(em));
+            tx.commit();
+            return result;
+        } catch (RuntimeException e) {
+            throw translate(e, target);
+        } finally {
+            try {
+                if (tx.isActive()) {
+                    tx.rollback();
+                }
+            } catch (RuntimeException ignored) {
+                // the connection is gone; the server rolls the transaction back itself
+            }
+            em.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        emf.close();
+    }
+
+    private static EntityManagerFactory createFactory(DatabaseTarget target) {
+        PersistenceConfiguration configuration = new PersistenceConfiguration("retrovue")
+                .provider(PersistenceProvider.class.getName())
+                .managedClass(Source.class)
+                .managedClass(SourceCollection.class)
+                .managedClass(PathMapping.class)
+                .managedClass(JsonbConverter.class)
+                .property(PersistenceConfiguration.JDBC_URL, target.driverUrl())
+                .property(PersistenceConfiguration.JDBC_USER, target.user())
+                .property(PersistenceConfiguration.JDBC_PASSWORD, target.password() == null ? "" : target.password())
+                .property("eclipselink.target-database", "PostgreSQL")
+                .property("eclipselink.ddl-generation", "none")
+                .property("eclipselink.weaving", "false")
+                .property("eclipselink.logging.level", System.getProperty("retrovue.sql.log", "OFF"))
+                .property("eclipselink.cache.shared.default", "false")
+                .property("eclipselink.connection-pool.default.initial", "1")
+                .property("eclipselink.connection-pool.default.min", "1")
+                .property("eclipselink.jdbc.exclusive-connection.mode", "Transactional");
+        try {
+            return new PersistenceProvider().createEntityManagerFactory(configuration);
+        } catch (RuntimeException e) {
+            throw translate(e, target);
+        }
+    }
+
+    /** Maps driver and provider failures to our exceptions, naming the constraint or the unreachable host. */
+    static RuntimeException translate(Throwable failure, DatabaseTarget target) {
+        if (failure instanceof CatalogException known) {
+            return known;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof CatalogException known) {
+                return known;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.equals("23505")) {
+                    Matcher m = CONSTRAINT.matcher(String.valueOf(sql.getMessage()));
+                    return new CatalogConflictException(m.find() ? m.group(1) : "unique", failure);
+                }
+                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P03") || state.startsWith("28") || state.equals("3D000")) {
+                    return new DatabaseUnavailableException(unavailableMessage(sql, target), failure);
+                }
+            }
+        }
+        return failure instanceof RuntimeException r ? r : new CatalogException(String.valueOf(failure.getMessage()), failure);
+    }
+
+    private static String unavailableMessage(SQLException e, DatabaseTarget target) {
+        String state = e.getSQLState();
+        String where = "PostgreSQL at " + target.hostAndPort();
+        if (state.startsWith("28")) {
+            return where + " refused the login of user " + target.user() + "; check RETROVUE_DATABASE_USER and RETROVUE_DATABASE_PASSWORD";
+        }
+        if (state.equals("3D000")) {
+            return where + " has no database " + target.redactedUrl().replaceAll(".*/", "") + "; create it or fix RETROVUE_DATABASE_URL";
+        }
+        return "cannot reach " + where + "; start it, or fix RETROVUE_DATABASE_URL (unset it to use the embedded database)";
+    }
+}

@@ -1,0 +1,14 @@
+package org.retrovue.persistence;
+
+import java.util.List;
+import java.util.Map;
+
+/** A source to insert with its first collections. */
+public record NewSource(String externalId, String name, String kind, Map<String, Object> config, List<NewCollection> collections) {
+    public NewSource {
+        collections = List.copyOf(collections);
+    }
+
+    /** A collection to insert; it starts disabled. */
+    public record NewCollection(String externalId, String name, Map<String, Object> config) {}
+}

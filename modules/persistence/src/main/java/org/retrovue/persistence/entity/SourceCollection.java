@@ -1,0 +1,76 @@
+package org.retrovue.persistence.entity;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** A row of {@code source_collections}. */
+@Entity
+@Table(name = "source_collections")
+public class SourceCollection {
+    @Id
+    private UUID id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "source_id", nullable = false, updatable = false)
+    private Source source;
+
+    @Column(name = "external_id", nullable = false, updatable = false, length = 255)
+    private String externalId;
+
+    @Column(nullable = false, length = 255)
+    private String name;
+
+    @Column(nullable = false)
+    private boolean enabled;
+
+    @Convert(converter = JsonbConverter.class)
+    @Column(columnDefinition = "jsonb")
+    private String config;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private OffsetDateTime createdAt;
+
+    @OneToMany(mappedBy = "collection", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("plexPath")
+    private List<PathMapping> pathMappings = new ArrayList<>();
+
+    protected SourceCollection() {}
+
+    public SourceCollection(Source source, String externalId, String name, String config) {
+        this.id = UUID.randomUUID();
+        this.source = source;
+        this.externalId = externalId;
+        this.name = name;
+        this.config = config;
+    }
+
+    @PrePersist
+    void onInsert() {
+        createdAt = Timestamps.now();
+    }
+
+    public UUID getId() { return id; }
+    public Source getSource() { return source; }
+    public String getExternalId() { return externalId; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public boolean isEnabled() { return enabled; }
+    public void setEnabled(boolean enabled) { this.enabled = enabled; }
+    public String getConfig() { return config; }
+    public void setConfig(String config) { this.config = config; }
+    public OffsetDateTime getCreatedAt() { return createdAt; }
+    public List<PathMapping> getPathMappings() { return pathMappings; }
+}

@@ -1,0 +1,128 @@
+package org.retrovue.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.retrovue.pg.testing.TestPostgres;
+
+class CatalogIT {
+    private TestPostgres.Database database;
+    private Catalog catalog;
+
+    @BeforeEach
+    void open() {
+        database = TestPostgres.get().freshDatabase();
+        catalog = Catalog.open(new DatabaseTarget(database.url(), database.user(), database.password()));
+    }
+
+    @AfterEach
+    void close() {
+        catalog.close();
+    }
+
+    private static NewSource source(String externalId, String name) {
+        return new NewSource(externalId, name, "filesystem", Map.of("base_path", "/media/" + name, "enrichers", List.of("ffprobe")),
+                List.of(new NewSource.NewCollection("root", name.toLowerCase(), Map.of("path", "/media/" + name))));
+    }
+
+    @Test
+    void migratesAndRoundTripsSourcesWithCollections() {
+        SourceRecord added = catalog.inTransaction(s -> s.addSource(source("filesystem-aaaaaaaaaaaa", "Movies")));
+        assertEquals("Movies", added.name());
+        assertEquals(1, added.collections().size());
+        assertFalse(added.collections().getFirst().enabled());
+
+        SourceRecord read = catalog.inTransaction(s -> s.sourceById(added.id())).orElseThrow();
+        assertEquals(added.config(), read.config());
+        assertEquals(List.of("ffprobe"), read.config().get("enrichers"));
+        assertEquals(added.createdAt().toInstant(), read.createdAt().toInstant());
+        assertEquals(1, catalog.inTransaction(s -> s.sourcesByName("MOVIES")).size());
+        assertEquals(SchemaMigrator.latestVersion(), catalog.schemaVersion());
+    }
+
+    @Test
+    void updateMovesUpdatedAtButNeverCreatedAt() throws Exception {
+        SourceRecord added = catalog.inTransaction(s -> s.addSource(source("filesystem-bbbbbbbbbbbb", "Shows")));
+        Thread.sleep(5);
+        SourceRecord updated = catalog.inTransaction(s -> s.updateSource(added.id(), "TV Shows", added.config()));
+        assertEquals(added.createdAt().toInstant(), updated.createdAt().toInstant());
+        assertTrue(updated.updatedAt().isAfter(added.updatedAt()));
+        assertEquals("filesystem-bbbbbbbbbbbb", updated.externalId());
+    }
+
+    @Test
+    void duplicateNameIgnoringCaseIsAConflictAndLeavesNothing() {
+        catalog.inTransaction(s -> s.addSource(source("filesystem-cccccccccccc", "Cartoons")));
+        CatalogConflictException e = assertThrows(CatalogConflictException.class,
+                () -> catalog.inTransaction(s -> s.addSource(source("filesystem-dddddddddddd", "CARTOONS"))));
+        assertEquals("sources_name_lower_key", e.constraint());
+        assertEquals(1, catalog.inTransaction(CatalogSession::sources).size());
+        assertEquals(1, catalog.inTransaction(CatalogSession::collections).size());
+    }
+
+    @Test
+    void duplicateExternalIdIsAConflict() {
+        catalog.inTransaction(s -> s.addSource(source("filesystem-eeeeeeeeeeee", "One")));
+        CatalogConflictException e = assertThrows(CatalogConflictException.class,
+                () -> catalog.inTransaction(s -> s.addSource(source("filesystem-eeeeeeeeeeee", "Two"))));
+        assertEquals("sources_external_id_key", e.constraint());
+    }
+
+    @Test
+    void deleteCascadesToCollectionsAndPathMappings() throws Exception {
+        SourceRecord added = catalog.inTransaction(s -> s.addSource(source("filesystem-ffffffffffff", "Docs")));
+        try (Connection c = database.connect(); Statement st = c.createStatement()) {
+            st.execute("insert into path_mappings (id, collection_id, plex_path, local_path) values (gen_random_uuid(), '"
+                    + added.collections().getFirst().id() + "', '/data', '/mnt/data')");
+        }
+        assertEquals(1, catalog.inTransaction(s -> s.sourceById(added.id())).orElseThrow().collections().getFirst().pathMappings().size());
+        boolean deleted = catalog.inTransaction(s -> s.deleteSource(added.id()));
+        assertTrue(deleted);
+        try (Connection c = database.connect(); Statement st = c.createStatement()) {
+            for (String table : List.of("sources", "source_collections", "path_mappings")) {
+                try (ResultSet rs = st.executeQuery("select count(*) from " + table)) {
+                    rs.next();
+                    assertEquals(0, rs.getInt(1), table);
+                }
+            }
+        }
+    }
+
+    @Test
+    void enablingACollectionIsStored() {
+        SourceRecord added = catalog.inTransaction(s -> s.addSource(source("filesystem-121212121212", "Music")));
+        var id = added.collections().getFirst().id();
+        catalog.inTransaction(s -> s.setCollectionEnabled(id, true));
+        assertTrue(catalog.inTransaction(s -> s.collectionById(id)).orElseThrow().enabled());
+        assertEquals(1, catalog.inTransaction(s -> s.collectionsByName("MUSIC")).size());
+    }
+
+    @Test
+    void refusesASchemaNewerThanThisProgram() throws Exception {
+        try (Connection c = database.connect(); Statement st = c.createStatement()) {
+            st.execute("insert into flyway_schema_history (installed_rank, version, description, type, script, installed_by, execution_time, success)"
+                    + " values (99, '99', 'future', 'SQL', 'V99__future.sql', 'test', 0, true)");
+        }
+        SchemaTooNewException e = assertThrows(SchemaTooNewException.class,
+                () -> Catalog.open(new DatabaseTarget(database.url(), database.user(), database.password())));
+        assertTrue(e.getMessage().contains("schema version 99"), e.getMessage());
+    }
+
+    @Test
+    void unreachableDatabaseNamesHostAndPort() {
+        DatabaseUnavailableException e = assertThrows(DatabaseUnavailableException.class,
+                () -> Catalog.open(new DatabaseTarget("jdbc:postgresql://127.0.0.1:1/retrovue?connectTimeout=2", "x", "secret-pw")));
+        assertTrue(e.getMessage().contains("127.0.0.1:1"), e.getMessage());
+        assertFalse(e.getMessage().contains("secret-pw"));
+    }
+}

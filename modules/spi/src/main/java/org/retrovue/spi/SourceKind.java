@@ -1,0 +1,32 @@
+package org.retrovue.spi;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A kind of source ("filesystem", "plex", ...). Implementations are stateless and found through ServiceLoader.
+ */
+public interface SourceKind {
+    /** The {@code --type} value and the prefix of every external id of this kind: lower case letters and digits. */
+    String id();
+
+    /** One line for {@code source list-types}. */
+    String description();
+
+    /** The options an operator gives on {@code source add --type ID}; each becomes a {@code --name} flag. */
+    List<OptionSpec> options();
+
+    /** Must return {@link SpiVersion#MAJOR} as compiled against; the program checks it. */
+    int spiMajorVersion();
+
+    /**
+     * Checks the options the operator gave (keys are option names, values as typed; absent ones are missing) and
+     * returns the configuration to store: normalised, complete, JSON-compatible values only.
+     *
+     * @throws SourceException with {@link SourceException.Code#INVALID_CONFIG} saying what is wrong and what to do
+     */
+    Map<String, Object> validate(Map<String, String> options) throws SourceException;
+
+    /** Opens a connection for a configuration that {@link #validate} returned. */
+    SourceConnection connect(Map<String, Object> config, SourceContext context) throws SourceException;
+}

@@ -1,0 +1,113 @@
+package org.retrovue.plugin.filesystem;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.retrovue.spi.DiscoveredCollection;
+import org.retrovue.spi.OptionSpec;
+import org.retrovue.spi.OptionType;
+import org.retrovue.spi.SourceConnection;
+import org.retrovue.spi.SourceContext;
+import org.retrovue.spi.SourceException;
+import org.retrovue.spi.SourceKind;
+import org.retrovue.spi.SpiVersion;
+
+/**
+ * A directory tree. The stored base path is the canonical real path, which is also the fingerprint, so the same
+ * directory reached by another spelling or through a symbolic link is recognised. The tree is one collection.
+ */
+public final class FilesystemSourceKind implements SourceKind {
+    public static final String BASE_PATH = "base-path";
+    static final String CONFIG_BASE_PATH = "base_path";
+    static final String ROOT_COLLECTION = "root";
+
+    @Override
+    public String id() {
+        return "filesystem";
+    }
+
+    @Override
+    public String description() {
+        return "A directory tree on a local or mounted disk";
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(OptionSpec.required(BASE_PATH, OptionType.PATH, "Directory that holds the media (must exist and be readable)"));
+    }
+
+    @Override
+    public int spiMajorVersion() {
+        return SpiVersion.MAJOR;
+    }
+
+    @Override
+    public Map<String, Object> validate(Map<String, String> options) throws SourceException {
+        String given = options.get(BASE_PATH);
+        if (given == null || given.isBlank()) {
+            throw new SourceException(SourceException.Code.INVALID_CONFIG, "--base-path is required: give the directory that holds the media");
+        }
+        return Map.of(CONFIG_BASE_PATH, canonicalDirectory(given).toString());
+    }
+
+    @Override
+    public SourceConnection connect(Map<String, Object> config, SourceContext context) throws SourceException {
+        Object basePath = config.get(CONFIG_BASE_PATH);
+        if (!(basePath instanceof String path)) {
+            throw new SourceException(SourceException.Code.INVALID_CONFIG, "the stored configuration has no base_path; set one with `source update SOURCE --base-path PATH`");
+        }
+        return new Connection(path);
+    }
+
+    /** The real path of an existing, readable directory, or an error that says which of those it is not. */
+    static Path canonicalDirectory(String given) throws SourceException {
+        Path path;
+        try {
+            path = Path.of(given).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new SourceException(SourceException.Code.INVALID_CONFIG, "base path " + given + " is not a valid path: " + e.getReason());
+        }
+        if (!Files.exists(path)) {
+            throw new SourceException(SourceException.Code.INVALID_CONFIG, "base path " + given + " does not exist; give an existing directory");
+        }
+        if (!Files.isDirectory(path)) {
+            throw new SourceException(SourceException.Code.INVALID_CONFIG, "base path " + given + " is not a directory; give the directory that holds the media");
+        }
+        if (!Files.isReadable(path) || !Files.isExecutable(path) || !canList(path)) {
+            throw new SourceException(SourceException.Code.INVALID_CONFIG, "base path " + given + " is not readable by this user; fix its permissions or give another directory");
+        }
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            throw new SourceException(SourceException.Code.INVALID_CONFIG, "base path " + given + " cannot be resolved: " + e.getMessage());
+        }
+    }
+
+    private static boolean canList(Path directory) {
+        try (DirectoryStream<Path> ignored = Files.newDirectoryStream(directory)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private record Connection(String basePath) implements SourceConnection {
+        @Override
+        public String fingerprint() throws SourceException {
+            return canonicalDirectory(basePath).toString();
+        }
+
+        @Override
+        public List<DiscoveredCollection> collections() throws SourceException {
+            Path root = canonicalDirectory(basePath);
+            Path fileName = root.getFileName();
+            String name = fileName == null ? root.toString() : fileName.toString();
+            return List.of(new DiscoveredCollection(ROOT_COLLECTION, name, List.of(root.toString()),
+                    Map.of("path", root.toString())));
+        }
+    }
+}
