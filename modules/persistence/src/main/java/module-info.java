@@ -7,6 +7,8 @@ module org.retrovue.persistence {
     requires jakarta.persistence;
     requires org.eclipse.persistence.core;
     requires org.eclipse.persistence.jpa;
+    // EclipseLink loads ASM only if the module is resolved; without it the unit fails with a misleading error.
+    requires org.objectweb.asm;
     requires flyway.core;
     requires com.fasterxml.jackson.databind;
     requires org.postgresql.jdbc;

@@ -87,6 +87,14 @@ public final class EmbeddedPostgres {
 
     /** The running server's endpoint, starting (and first initialising) it when it is not running. */
     public Endpoint ensureRunning() {
+        return ensureRunning(null);
+    }
+
+    /**
+     * As {@link #ensureRunning()}, and when this call starts the server, also creates {@code database} unless it
+     * exists; a running server is trusted to have it, so the common path costs one file read.
+     */
+    public Endpoint ensureRunning(String database) {
         OptionalInt port = runningPort();
         if (port.isPresent()) {
             return endpoint(port.getAsInt());
@@ -100,7 +108,11 @@ public final class EmbeddedPostgres {
             if (!isInitialised()) {
                 initialise();
             }
-            return endpoint(start());
+            Endpoint started = endpoint(start());
+            if (database != null) {
+                createDatabase(started, database);
+            }
+            return started;
         });
     }
 

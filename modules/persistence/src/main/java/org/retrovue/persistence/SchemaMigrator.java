@@ -38,7 +38,7 @@ public final class SchemaMigrator {
     }
 
     /** The schema version the database is at: 0 when it has none. */
-    static int currentVersion(Connection connection) throws SQLException {
+    public static int currentVersion(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement();
              ResultSet rs = s.executeQuery("select version from flyway_schema_history where success and version is not null")) {
             int max = 0;
@@ -48,7 +48,9 @@ public final class SchemaMigrator {
             return max;
         } catch (SQLException e) {
             if ("42P01".equals(e.getSQLState())) { // no history table yet
-                connection.rollback();
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
                 return 0;
             }
             throw e;

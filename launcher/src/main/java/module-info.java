@@ -1,0 +1,5 @@
+/** The {@code retrovue} program: wires the command tree to the process (streams, environment, exit code). */
+module org.retrovue.launcher {
+    requires org.retrovue.cli;
+    requires java.logging;
+}

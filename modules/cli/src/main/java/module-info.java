@@ -1,0 +1,13 @@
+/**
+ * The command tree ({@code retrovue source ...}, {@code retrovue db ...}) on picocli: parsing, the text and JSON
+ * renderers, and the mapping of failures to one {@code error:} line and an exit code.
+ */
+module org.retrovue.cli {
+    requires transitive org.retrovue.core;
+    requires transitive info.picocli;
+    requires com.fasterxml.jackson.databind;
+
+    exports org.retrovue.cli;
+    opens org.retrovue.cli to info.picocli;
+    opens org.retrovue.cli.command to info.picocli;
+}

@@ -1,0 +1,120 @@
+package org.retrovue.cli;
+
+import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import java.util.Arrays;
+import org.retrovue.cli.command.KindNames;
+import org.retrovue.cli.command.KindOptions;
+import org.retrovue.cli.command.RootCommand;
+import org.retrovue.core.RetrovueException;
+import org.retrovue.pg.EmbeddedPostgresException;
+import org.retrovue.spi.SourceKind;
+import picocli.CommandLine;
+
+/**
+ * The command tree and its error policy: every failure is one {@code error:} line on stderr and a documented exit
+ * code (docs/cli.md); a stack trace only with {@code --debug}. Data goes to stdout only.
+ */
+public final class Cli {
+    private final CliContext context;
+    private final CommandLine commandLine;
+
+    public Cli(CliContext context) {
+        this.context = context;
+        this.commandLine = new CommandLine(new RootCommand(), new ContextFactory(context));
+        commandLine.setOut(context.environment().out());
+        commandLine.setErr(context.environment().err());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler(this::usageError);
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, debug(parsed)));
+        var kinds = context.registry().kinds();
+        KindNames.set(kinds.stream().map(SourceKind::id).toList());
+        CommandLine source = commandLine.getSubcommands().get("source");
+        KindOptions.install(source.getSubcommands().get("add").getCommandSpec(), kinds);
+        KindOptions.install(source.getSubcommands().get("update").getCommandSpec(), kinds);
+    }
+
+    /** Runs one command line; returns its exit code. */
+    public static int run(CliEnvironment environment, String... args) {
+        try (CliContext context = new CliContext(environment)) {
+            return new Cli(context).execute(args);
+        }
+    }
+
+    public int execute(String... args) {
+        try {
+            return commandLine.execute(args);
+        } catch (RuntimeException e) {
+            return failure(e, Arrays.asList(args).contains("--debug"));
+        }
+    }
+
+    public CommandLine commandLine() {
+        return commandLine;
+    }
+
+    private int usageError(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = context.environment().err();
+        String command = e.getCommandLine().getCommandSpec().qualifiedName();
+        err.println("error: " + oneLine(e.getMessage()) + " (see `" + command + " --help`)");
+        if (Arrays.asList(args).contains("--debug")) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    private int failure(Exception e, boolean debug) {
+        PrintWriter err = context.environment().err();
+        int code;
+        String message;
+        if (e instanceof RetrovueException known) {
+            code = ExitCodes.of(known.kind());
+            message = known.getMessage();
+        } else if (e instanceof EmbeddedPostgresException db) {
+            code = ExitCodes.DATABASE;
+            message = db.getMessage();
+        } else {
+            code = ExitCodes.FAILURE;
+            message = "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage() + " (run again with --debug for details)";
+        }
+        err.println("error: " + oneLine(message));
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+
+    private static boolean debug(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "(no message)" : message.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+
+    /** Creates commands, handing those that want it the shared context. */
+    private record ContextFactory(CliContext context) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type.getModule() != Cli.class.getModule()) {
+                return CommandLine.defaultFactory().create(type);
+            }
+            for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+                if (constructor.getParameterCount() == 1 && constructor.getParameterTypes()[0] == CliContext.class) {
+                    constructor.setAccessible(true);
+                    return type.cast(constructor.newInstance(context));
+                }
+            }
+            Constructor<K> plain = type.getDeclaredConstructor();
+            plain.setAccessible(true);
+            return plain.newInstance();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.retrovue.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.retrovue.core.AppPaths;
+import org.retrovue.core.DatabaseLocator;
+import org.retrovue.core.PluginRegistry;
+import org.retrovue.core.SourceService;
+import org.retrovue.persistence.Catalog;
+
+/**
+ * The services one process (or one shell session) uses, each made on first use and kept: the plugin registry,
+ * the database and the catalogue are paid for once.
+ */
+public final class CliContext implements AutoCloseable {
+    private final CliEnvironment environment;
+    private final AppPaths paths;
+    private PluginRegistry registry;
+    private DatabaseLocator locator;
+    private Catalog catalog;
+    private SourceService sources;
+
+    public CliContext(CliEnvironment environment) {
+        this.environment = environment;
+        this.paths = AppPaths.fromEnvironment(environment.env());
+    }
+
+    public CliEnvironment environment() {
+        return environment;
+    }
+
+    public AppPaths paths() {
+        return paths;
+    }
+
+    /** Plugin directories: {@code plugins/} of the installation (beside {@code bin/}), then the user's. */
+    public List<Path> pluginDirectories() {
+        List<Path> directories = new ArrayList<>();
+        String home = System.getProperty("retrovue.home");
+        if (home != null) {
+            directories.add(Path.of(home, "plugins"));
+        }
+        directories.add(paths.userPlugins());
+        return directories;
+    }
+
+    public synchronized PluginRegistry registry() {
+        if (registry == null) {
+            registry = PluginRegistry.load(pluginDirectories());
+        }
+        return registry;
+    }
+
+    public synchronized DatabaseLocator locator() {
+        if (locator == null) {
+            locator = new DatabaseLocator(environment.env(), paths);
+        }
+        return locator;
+    }
+
+    public synchronized Catalog catalog() {
+        if (catalog == null) {
+            catalog = Catalog.open(locator().locate());
+        }
+        return catalog;
+    }
+
+    public synchronized SourceService sources() {
+        if (sources == null) {
+            sources = new SourceService(this::catalog, registry(), environment.clock());
+        }
+        return sources;
+    }
+
+    /** Forgets the open catalogue (after {@code db stop}), so the next command reconnects. */
+    public synchronized void dropCatalog() {
+        if (catalog != null) {
+            catalog.close();
+            catalog = null;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        dropCatalog();
+    }
+}

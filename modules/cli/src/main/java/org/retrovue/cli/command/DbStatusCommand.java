@@ -1,0 +1,75 @@
+package org.retrovue.cli.command;
+
+import java.sql.Connection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.retrovue.cli.CliContext;
+import org.retrovue.cli.render.Text;
+import org.retrovue.core.RetrovueException;
+import org.retrovue.persistence.Catalog;
+import org.retrovue.persistence.CatalogException;
+import org.retrovue.persistence.DatabaseTarget;
+import org.retrovue.persistence.SchemaMigrator;
+import org.retrovue.pg.ServerStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "status", description = "Show which database is in use and whether it is up. Starts nothing.")
+final class DbStatusCommand extends ContextCommand {
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    DbStatusCommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    public Integer call() {
+        Map<String, Object> status = new LinkedHashMap<>();
+        Optional<DatabaseTarget> external = context.locator().external();
+        DatabaseTarget target;
+        if (external.isPresent()) {
+            target = external.get();
+            status.put("mode", "external");
+            status.put("url", target.redactedUrl());
+            status.put("user", target.user());
+        } else {
+            ServerStatus embedded = context.locator().embeddedStatus();
+            status.put("mode", "embedded");
+            status.put("data_dir", embedded.home().toString());
+            status.put("server_version", embedded.version());
+            status.put("initialised", embedded.initialised());
+            status.put("pid", embedded.pid().isPresent() ? embedded.pid().getAsLong() : null);
+            status.put("port", embedded.port().isPresent() ? embedded.port().getAsInt() : null);
+            status.put("log", context.locator().embedded().logFile().toString());
+            target = embedded.running() ? context.locator().locate() : null;
+            status.put("url", target == null ? null : target.redactedUrl());
+        }
+        boolean up = false;
+        Object schema = null;
+        String problem = null;
+        if (target != null) {
+            try (Connection connection = Catalog.connect(target)) {
+                up = true;
+                schema = SchemaMigrator.currentVersion(connection);
+            } catch (CatalogException | RetrovueException | java.sql.SQLException e) {
+                problem = e.getMessage();
+            }
+        } else {
+            problem = "the embedded server is not running; any command that needs it starts it";
+        }
+        status.put("up", up);
+        status.put("schema_version", schema);
+        status.put("schema_version_supported", SchemaMigrator.latestVersion());
+        status.put("problem", problem);
+        if (json) {
+            json(status);
+        } else {
+            Map<String, String> text = new LinkedHashMap<>();
+            status.forEach((k, v) -> text.put(k, v == null ? "-" : v instanceof Boolean b ? (b ? "yes" : "no") : v.toString()));
+            Text.block(out(), text, "");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,37 @@
+package org.retrovue.cli.command;
+
+import java.util.List;
+import java.util.Optional;
+import org.retrovue.cli.CliContext;
+import org.retrovue.cli.render.Shapes;
+import org.retrovue.cli.render.Text;
+import org.retrovue.persistence.SourceRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "list", description = "List sources.")
+final class SourceListCommand extends ContextCommand {
+    @Option(names = "--type", paramLabel = "TYPE", description = "Only sources of this type.", completionCandidates = KindNames.class)
+    String type;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    SourceListCommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    public Integer call() {
+        List<SourceRecord> sources = sources().list(Optional.ofNullable(type));
+        if (json) {
+            json(sources.stream().map(Shapes::sourceSummary).toList());
+        } else {
+            Text.table(out(), List.of("NAME", "TYPE", "EXTERNAL ID", "COLLECTIONS", "UPDATED"),
+                    sources.stream().map(s -> List.of(s.name(), s.kind(), s.externalId(),
+                            s.enabledCollections() + "/" + s.collections().size() + " enabled", Shapes.timestamp(s.updatedAt()))).toList(),
+                    "No sources. Add one with `retrovue source add --type TYPE --name NAME ...`.");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,51 @@
+package org.retrovue.cli.command;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.retrovue.cli.render.Shapes;
+import org.retrovue.cli.render.Text;
+import org.retrovue.persistence.CollectionRecord;
+import org.retrovue.persistence.PathMappingRecord;
+import org.retrovue.persistence.SourceRecord;
+
+/** One source as a {@code key: value} block with its collections, or as JSON. */
+final class SourceOutput {
+    private SourceOutput() {}
+
+    static void print(ContextCommand command, SourceRecord s, boolean json) {
+        if (json) {
+            command.json(Shapes.source(s));
+            return;
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("id", s.id().toString());
+        fields.put("name", s.name());
+        fields.put("type", s.kind());
+        fields.put("external_id", s.externalId());
+        Map<String, Object> config = new LinkedHashMap<>(s.config() == null ? Map.of() : s.config());
+        config.remove("enrichers");
+        fields.put("config", Text.inline(config));
+        List<String> enrichers = Shapes.enrichers(s);
+        fields.put("enrichers", enrichers.isEmpty() ? "-" : String.join(", ", enrichers));
+        fields.put("collections", s.enabledCollections() + " enabled of " + s.collections().size());
+        fields.put("created_at", Shapes.timestamp(s.createdAt()));
+        fields.put("updated_at", Shapes.timestamp(s.updatedAt()));
+        Text.block(command.out(), fields, "");
+        for (CollectionRecord c : s.collections()) {
+            command.out().println();
+            Map<String, String> cf = new LinkedHashMap<>();
+            cf.put("collection", c.name());
+            cf.put("id", c.id().toString());
+            cf.put("external_id", c.externalId());
+            cf.put("enabled", c.enabled() ? "yes" : "no");
+            cf.put("config", Text.inline(c.config()));
+            cf.put("path_mappings", c.pathMappings().isEmpty() ? "-" : "");
+            Text.block(command.out(), cf, "  ");
+            for (PathMappingRecord p : c.pathMappings()) {
+                command.out().println("    " + p.plexPath() + " -> " + p.localPath());
+            }
+        }
+        command.out().flush();
+    }
+}

@@ -1,0 +1,35 @@
+package org.retrovue.core;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The enrichers this installation knows, and the parsing of an operator's ordered, comma-separated list. */
+public final class Enrichers {
+    public static final List<String> KNOWN = List.of("ffprobe", "loudness");
+    /** The source-config key that holds a source's enricher list. */
+    public static final String CONFIG_KEY = "enrichers";
+
+    private Enrichers() {}
+
+    /** "a, b" to [a, b]; an empty string is the empty list; unknown or repeated names are refused. */
+    public static List<String> parse(String text) {
+        List<String> names = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (String part : text.split(",", -1)) {
+            String name = part.trim().toLowerCase();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!KNOWN.contains(name)) {
+                throw new RetrovueException(ErrorKind.USAGE, "unknown enricher '" + part.trim() + "'; known enrichers: " + String.join(", ", KNOWN));
+            }
+            if (!seen.add(name)) {
+                throw new RetrovueException(ErrorKind.USAGE, "enricher '" + name + "' is listed twice");
+            }
+            names.add(name);
+        }
+        return List.copyOf(names);
+    }
+}

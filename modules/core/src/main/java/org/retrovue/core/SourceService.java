@@ -1,0 +1,274 @@
+package org.retrovue.core;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.retrovue.persistence.Catalog;
+import org.retrovue.persistence.CatalogConflictException;
+import org.retrovue.persistence.CatalogSession;
+import org.retrovue.persistence.CollectionRecord;
+import org.retrovue.persistence.NewSource;
+import org.retrovue.persistence.SourceRecord;
+import org.retrovue.spi.DiscoveredCollection;
+import org.retrovue.spi.OptionSpec;
+import org.retrovue.spi.SourceConnection;
+import org.retrovue.spi.SourceException;
+import org.retrovue.spi.SourceKind;
+
+/**
+ * The lifecycle of sources and their collections. Every operation that changes something is one transaction;
+ * records returned have their secrets redacted. Input is checked, and the remote contacted, before the database
+ * is opened, so bad input fails fast and a failure leaves nothing behind.
+ */
+public final class SourceService {
+    private static final int MAX_NAME = 255;
+
+    private final Supplier<Catalog> catalog;
+    private final PluginRegistry registry;
+    private final Clock clock;
+
+    public SourceService(Supplier<Catalog> catalog, PluginRegistry registry, Clock clock) {
+        this.catalog = catalog;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    public List<SourceKindInfo> kinds() {
+        return registry.kinds().stream()
+                .map(k -> new SourceKindInfo(k.id(), k.description(), k.getClass().getModule().getName(), k.options())).toList();
+    }
+
+    public List<PluginRegistry.PluginProblem> pluginProblems() {
+        return registry.problems();
+    }
+
+    public SourceKind kind(String id) {
+        return registry.find(id).orElseThrow(() -> new RetrovueException(ErrorKind.USAGE,
+                "unknown source type '" + id + "'; known types: " + String.join(", ", registry.kinds().stream().map(SourceKind::id).toList())));
+    }
+
+    public SourceRecord add(String kindId, String name, Map<String, String> options, List<String> enrichers) {
+        SourceKind kind = kind(kindId);
+        String cleanName = checkName(name);
+        Map<String, Object> config = new LinkedHashMap<>(validate(kind, options));
+        config.put(Enrichers.CONFIG_KEY, List.copyOf(enrichers));
+        Remote remote = inspect(kind, config);
+        String externalId = ExternalIds.of(kind.id(), remote.fingerprint());
+        NewSource source = new NewSource(externalId, cleanName, kind.id(), config,
+                remote.collections().stream().map(c -> new NewSource.NewCollection(c.externalId(), c.name(), collectionConfig(c))).toList());
+        return redact(write(s -> {
+            refuseDuplicateRemote(s, kind, externalId, null, remote.fingerprint());
+            refuseDuplicateName(s, cleanName, null);
+            return s.addSource(source);
+        }, cleanName, remote.fingerprint()));
+    }
+
+    public List<SourceRecord> list(Optional<String> kindFilter) {
+        kindFilter.ifPresent(this::kind);
+        return read(s -> s.sources().stream().filter(r -> kindFilter.map(k -> k.equals(r.kind())).orElse(true)).map(this::redact).toList());
+    }
+
+    public SourceRecord show(String identifier) {
+        return redact(read(s -> Identifiers.source(s, identifier)));
+    }
+
+    /** Renames and/or changes the kind's options; the external id stays. Options not given keep their values. */
+    public SourceRecord update(String identifier, Optional<String> newName, Map<String, String> options) {
+        Optional<String> cleanName = newName.map(SourceService::checkName);
+        SourceRecord current = read(s -> Identifiers.source(s, identifier));
+        Optional<SourceKind> kind = registry.find(current.kind());
+        Map<String, Object> config = new LinkedHashMap<>(current.config() == null ? Map.of() : current.config());
+        Remote remote = null;
+        if (!options.isEmpty()) {
+            SourceKind k = kind.orElseThrow(() -> new RetrovueException(ErrorKind.USAGE,
+                    "source type '" + current.kind() + "' is not installed, so its options cannot be changed"));
+            Map<String, String> merged = new LinkedHashMap<>();
+            for (OptionSpec option : k.options()) {
+                Object stored = config.get(Secrets.configKey(option.name()));
+                if (stored != null) {
+                    merged.put(option.name(), stored.toString());
+                }
+            }
+            merged.putAll(options);
+            config.putAll(validate(k, merged));
+            remote = inspect(k, config);
+        }
+        Remote checked = remote;
+        return redact(write(s -> {
+            SourceRecord source = s.sourceById(current.id()).orElseThrow(() -> gone(identifier));
+            cleanName.ifPresent(n -> refuseDuplicateName(s, n, source.id()));
+            if (checked != null) {
+                String identity = ExternalIds.of(source.kind(), checked.fingerprint());
+                refuseDuplicateRemote(s, kind.orElseThrow(), identity, source.id(), checked.fingerprint());
+                if (!identity.equals(source.externalId())) {
+                    config.put(IDENTITY_KEY, identity);
+                } else {
+                    config.remove(IDENTITY_KEY);
+                }
+                syncCollections(s, source, checked.collections());
+            }
+            return s.updateSource(source.id(), cleanName.orElse(source.name()), config);
+        }, cleanName.orElse(current.name()), checked == null ? null : checked.fingerprint()));
+    }
+
+    /**
+     * The config key that records a source's current identity when it differs from its external id (the base path
+     * or server was changed by {@code update}): external ids never change, but duplicates are judged by this.
+     */
+    static final String IDENTITY_KEY = "identity";
+
+    public SourceRecord setEnrichers(String identifier, String list) {
+        List<String> enrichers = Enrichers.parse(list);
+        return redact(write(s -> {
+            SourceRecord source = Identifiers.source(s, identifier);
+            Map<String, Object> config = new LinkedHashMap<>(source.config() == null ? Map.of() : source.config());
+            config.put(Enrichers.CONFIG_KEY, enrichers);
+            return s.updateSource(source.id(), source.name(), config);
+        }, null, null));
+    }
+
+    public List<CollectionRecord> collections(Optional<String> sourceIdentifier) {
+        return read(s -> sourceIdentifier.map(id -> Identifiers.source(s, id).collections()).orElseGet(s::collections));
+    }
+
+    public CollectionRecord setEnabled(String collectionIdentifier, boolean enabled) {
+        return write(s -> s.setCollectionEnabled(Identifiers.collection(s, collectionIdentifier).id(), enabled), null, null);
+    }
+
+    /** The source that {@code delete} would remove, with its collections and path mappings. */
+    public SourceRecord planDelete(String identifier) {
+        return show(identifier);
+    }
+
+    public SourceRecord delete(UUID id) {
+        return redact(write(s -> {
+            SourceRecord source = s.sourceById(id).orElseThrow(() -> gone(id.toString()));
+            s.deleteSource(id);
+            return source;
+        }, null, null));
+    }
+
+    // ---- helpers
+
+    private record Remote(String fingerprint, List<DiscoveredCollection> collections) {}
+
+    private Map<String, Object> validate(SourceKind kind, Map<String, String> options) {
+        for (OptionSpec option : kind.options()) {
+            String value = options.get(option.name());
+            if (option.required() && (value == null || value.isBlank())) {
+                throw new RetrovueException(ErrorKind.USAGE, "--" + option.name() + " is required for type " + kind.id() + ": " + option.description());
+            }
+        }
+        try {
+            return Objects.requireNonNull(kind.validate(Map.copyOf(options)), "validate returned null");
+        } catch (SourceException e) {
+            throw fromPlugin(e);
+        }
+    }
+
+    private Remote inspect(SourceKind kind, Map<String, Object> config) {
+        try (SourceConnection connection = kind.connect(config, PluginContext.forKind(kind.id(), clock))) {
+            return new Remote(connection.fingerprint(), connection.collections());
+        } catch (SourceException e) {
+            throw fromPlugin(e);
+        }
+    }
+
+    static RetrovueException fromPlugin(SourceException e) {
+        ErrorKind kind = switch (e.code()) {
+            case INVALID_CONFIG -> ErrorKind.USAGE;
+            case NOT_FOUND -> ErrorKind.NOT_FOUND;
+            default -> ErrorKind.EXTERNAL;
+        };
+        return new RetrovueException(kind, e.getMessage(), e);
+    }
+
+    private static Map<String, Object> collectionConfig(DiscoveredCollection c) {
+        Map<String, Object> config = new LinkedHashMap<>(c.config());
+        config.putIfAbsent("locations", c.locations());
+        return config;
+    }
+
+    /** New collections are added disabled; known ones keep id, enabled flag and mappings and take the new name. */
+    private static void syncCollections(CatalogSession s, SourceRecord source, List<DiscoveredCollection> discovered) {
+        for (DiscoveredCollection d : discovered) {
+            Optional<CollectionRecord> known = source.collections().stream().filter(c -> c.externalId().equals(d.externalId())).findFirst();
+            if (known.isPresent()) {
+                s.updateCollection(known.get().id(), d.name(), collectionConfig(d));
+            }
+        }
+    }
+
+    private static String checkName(String name) {
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty()) {
+            throw new RetrovueException(ErrorKind.USAGE, "--name must not be empty");
+        }
+        if (clean.length() > MAX_NAME) {
+            throw new RetrovueException(ErrorKind.USAGE, "--name is longer than " + MAX_NAME + " characters");
+        }
+        return clean;
+    }
+
+    private static void refuseDuplicateName(CatalogSession s, String name, UUID self) {
+        for (SourceRecord other : s.sourcesByName(name)) {
+            if (!other.id().equals(self)) {
+                throw new RetrovueException(ErrorKind.CONFLICT, "a source named '" + other.name() + "' already exists (" + other.id() + "); choose another name");
+            }
+        }
+    }
+
+    private static void refuseDuplicateRemote(CatalogSession s, SourceKind kind, String identity, UUID self, String fingerprint) {
+        for (SourceRecord other : s.sources()) {
+            if (other.id().equals(self) || !other.kind().equals(kind.id())) {
+                continue;
+            }
+            Object current = other.config() == null ? null : other.config().get(IDENTITY_KEY);
+            String otherIdentity = current instanceof String str ? str : other.externalId();
+            if (otherIdentity.equals(identity)) {
+                throw new RetrovueException(ErrorKind.CONFLICT, fingerprint + " is already source '" + other.name() + "' (" + other.id() + ")");
+            }
+            if (self == null && other.externalId().equals(identity)) {
+                throw new RetrovueException(ErrorKind.CONFLICT, "external id " + identity + " is still held by source '" + other.name() + "' ("
+                        + other.id() + "), which was moved off " + fingerprint + "; delete it or point it back");
+            }
+        }
+    }
+
+    private static RetrovueException gone(String identifier) {
+        return new RetrovueException(ErrorKind.NOT_FOUND, "source '" + identifier + "' was deleted meanwhile; see `retrovue source list`");
+    }
+
+    private <T> T read(java.util.function.Function<CatalogSession, T> work) {
+        return DatabaseErrors.translate(() -> catalog.get().inTransaction(work));
+    }
+
+    /** A write; a uniqueness violation (another command won a race) becomes the same conflict a pre-check gives. */
+    private <T> T write(java.util.function.Function<CatalogSession, T> work, String name, String fingerprint) {
+        try {
+            return DatabaseErrors.translate(() -> catalog.get().inTransaction(work));
+        } catch (RetrovueException e) {
+            if (e.getCause() instanceof CatalogConflictException conflict) {
+                String message = switch (conflict.constraint()) {
+                    case "sources_name_lower_key" -> "a source named '" + name + "' already exists; choose another name";
+                    case "sources_external_id_key" -> (fingerprint == null ? "that remote" : fingerprint) + " is already a source; see `retrovue source list`";
+                    default -> "the change conflicts with an existing record (" + conflict.constraint() + ")";
+                };
+                throw new RetrovueException(ErrorKind.CONFLICT, message, conflict);
+            }
+            throw e;
+        }
+    }
+
+    private SourceRecord redact(SourceRecord r) {
+        Optional<SourceKind> kind = registry.find(r.kind());
+        List<CollectionRecord> collections = new ArrayList<>(r.collections());
+        return new SourceRecord(r.id(), r.externalId(), r.name(), r.kind(), Secrets.redact(r.config(), kind), r.createdAt(), r.updatedAt(), collections);
+    }
+}
