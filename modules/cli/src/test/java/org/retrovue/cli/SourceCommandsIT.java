@@ -1,0 +1,281 @@
+package org.retrovue.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SourceCommandsIT {
+    @TempDir
+    Path temp;
+    private CliHarness cli;
+    private Path movies;
+    private Path shows;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        cli = new CliHarness(temp.resolve("data"));
+        movies = Files.createDirectories(temp.resolve("media/movies"));
+        shows = Files.createDirectories(temp.resolve("media/shows"));
+    }
+
+    private CliHarness.Result ok(String... args) {
+        CliHarness.Result r = cli.run(args);
+        assertEquals(0, r.code(), r::toString);
+        assertEquals("", r.err(), r::toString);
+        return r;
+    }
+
+    private void fails(int code, String messagePart, String... args) {
+        CliHarness.Result r = cli.run(args);
+        assertEquals(code, r.code(), r::toString);
+        assertEquals("", r.out(), "nothing on stdout when failing: " + r);
+        assertTrue(r.err().startsWith("error: "), r::toString);
+        assertEquals(1, r.err().lines().count(), "exactly one line: " + r);
+        assertTrue(r.err().contains(messagePart), "expected '" + messagePart + "' in " + r);
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r);
+    }
+
+    private JsonNode add(String name, Path path) {
+        return ok("source", "add", "--type", "filesystem", "--name", name, "--base-path", path.toString(), "--json").json();
+    }
+
+    @Test
+    void listTypesShowsFilesystemWithItsOptions() {
+        JsonNode types = ok("source", "list-types", "--json").json().get("types");
+        JsonNode fs = types.get(0);
+        assertEquals("filesystem", fs.get("id").asText());
+        assertEquals("base-path", fs.get("options").get(0).get("name").asText());
+        assertTrue(fs.get("options").get(0).get("required").asBoolean());
+        assertTrue(ok("source", "list-types").out().contains("--base-path"));
+    }
+
+    @Test
+    void addStoresCanonicalPathExternalIdAndOneDisabledCollection() throws IOException {
+        Path link = Files.createSymbolicLink(temp.resolve("link-to-movies"), movies);
+        JsonNode source = add("Media Library", Path.of(link + "/../link-to-movies/."));
+        String real = movies.toRealPath().toString();
+        assertEquals(real, source.get("config").get("base_path").asText());
+        assertTrue(source.get("external_id").asText().matches("filesystem-[0-9a-f]{12}"), source.toString());
+        assertEquals("filesystem", source.get("kind").asText());
+        assertEquals(1, source.get("collections").size());
+        JsonNode collection = source.get("collections").get(0);
+        assertFalse(collection.get("enabled").asBoolean());
+        assertEquals("movies", collection.get("name").asText());
+        OffsetDateTime.parse(source.get("created_at").asText());
+        assertEquals(source.get("created_at"), source.get("updated_at"));
+    }
+
+    @Test
+    void addWithEnrichersKeepsTheirOrder() {
+        JsonNode source = ok("source", "add", "--type", "filesystem", "--name", "A", "--base-path", movies.toString(),
+                "--enrichers", "loudness, ffprobe", "--json").json();
+        assertEquals("[\"loudness\",\"ffprobe\"]", source.get("enrichers").toString());
+    }
+
+    @Test
+    void badInputToAddIsOneLineWithItsExitCode() throws IOException {
+        Path file = Files.writeString(temp.resolve("file.txt"), "x");
+        fails(2, "unknown source type 'jellyfin'; known types: filesystem", "source", "add", "--type", "jellyfin", "--name", "J", "--base-path", "/x");
+        fails(2, "--name", "source", "add", "--type", "filesystem", "--base-path", movies.toString());
+        fails(2, "--base-path is required", "source", "add", "--type", "filesystem", "--name", "X");
+        fails(2, "does not exist", "source", "add", "--type", "filesystem", "--name", "X", "--base-path", temp.resolve("nope").toString());
+        fails(2, "is not a directory", "source", "add", "--type", "filesystem", "--name", "X", "--base-path", file.toString());
+        fails(2, "unknown enricher 'color'; known enrichers: ffprobe, loudness", "source", "add", "--type", "filesystem", "--name", "X",
+                "--base-path", movies.toString(), "--enrichers", "color");
+        fails(2, "Unknown option: '--bogus'", "source", "add", "--type", "filesystem", "--name", "X", "--base-path", movies.toString(), "--bogus");
+        assertEquals("[ ]", ok("source", "list", "--json").out().strip());
+    }
+
+    @Test
+    void unreadableDirectoryIsRefused() throws IOException {
+        assumeFalse("root".equals(System.getProperty("user.name")), "root reads everything; the image smoke test covers this as another user");
+        Path locked = Files.createDirectories(temp.resolve("locked"));
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        fails(2, "is not readable", "source", "add", "--type", "filesystem", "--name", "X", "--base-path", locked.toString());
+    }
+
+    @Test
+    void duplicateNameInAnyCaseAndDuplicatePathThroughASymlinkAreConflicts() throws IOException {
+        add("Media Library", movies);
+        fails(5, "a source named 'Media Library' already exists", "source", "add", "--type", "filesystem", "--name", "MEDIA library", "--base-path", shows.toString());
+        Path link = Files.createSymbolicLink(temp.resolve("alias"), movies);
+        fails(5, "is already source 'Media Library'", "source", "add", "--type", "filesystem", "--name", "Other", "--base-path", link.toString());
+        assertEquals(1, ok("source", "list", "--json").json().size());
+    }
+
+    @Test
+    void listFiltersByTypeAndCountsCollections() {
+        add("Movies", movies);
+        add("Shows", shows);
+        ok("source", "enable", "Movies/movies");
+        JsonNode list = ok("source", "list", "--json").json();
+        assertEquals(2, list.size());
+        assertEquals("Movies", list.get(0).get("name").asText());
+        assertEquals(1, list.get(0).get("collections_enabled").asInt());
+        assertEquals(1, list.get(0).get("collections_total").asInt());
+        assertEquals(2, ok("source", "list", "--type", "filesystem", "--json").json().size());
+        fails(2, "unknown source type 'plexx'", "source", "list", "--type", "plexx");
+        String text = ok("source", "list").out();
+        assertTrue(text.lines().findFirst().orElseThrow().startsWith("NAME"), text);
+        assertTrue(text.contains("1/1 enabled"), text);
+    }
+
+    @Test
+    void showFindsBySourceNameUuidAndExternalId() {
+        JsonNode added = add("Media Library", movies);
+        for (String id : List.of("media library", added.get("id").asText(), added.get("external_id").asText())) {
+            assertEquals(added.get("id"), ok("source", "show", id, "--json").json().get("id"));
+        }
+        String text = ok("source", "show", "Media Library").out();
+        assertTrue(text.contains("external_id: " + added.get("external_id").asText()), text);
+        fails(3, "no source matches 'nothing'; see `retrovue source list`", "source", "show", "nothing");
+    }
+
+    @Test
+    void anIdentifierMatchingTwoSourcesIsAmbiguous() {
+        JsonNode first = add("First", movies);
+        // a second source whose name is the first one's external id
+        add(first.get("external_id").asText(), shows);
+        fails(4, "matches 2 sources", "source", "show", first.get("external_id").asText());
+    }
+
+    @Test
+    void updateRenamesAndMovesButKeepsExternalId() throws Exception {
+        JsonNode added = add("Media Library", movies);
+        Thread.sleep(2);
+        JsonNode renamed = ok("source", "update", "Media Library", "--name", "Films", "--json").json();
+        assertEquals("Films", renamed.get("name").asText());
+        assertEquals(added.get("external_id"), renamed.get("external_id"));
+        assertEquals(added.get("created_at"), renamed.get("created_at"));
+        assertTrue(OffsetDateTime.parse(renamed.get("updated_at").asText()).isAfter(OffsetDateTime.parse(added.get("updated_at").asText())));
+
+        JsonNode moved = ok("source", "update", "Films", "--base-path", shows.toString(), "--json").json();
+        assertEquals(added.get("external_id"), moved.get("external_id"));
+        assertEquals(shows.toRealPath().toString(), moved.get("config").get("base_path").asText());
+        assertEquals("shows", moved.get("collections").get(0).get("name").asText());
+
+        // the moved source owns the new directory; its external id still names the old one, so that stays refused
+        fails(5, "is already source 'Films'", "source", "add", "--type", "filesystem", "--name", "Again", "--base-path", shows.toString());
+        fails(5, "is still held by source 'Films'", "source", "add", "--type", "filesystem", "--name", "Old", "--base-path", movies.toString());
+        fails(2, "does not exist", "source", "update", "Films", "--base-path", temp.resolve("gone").toString());
+        add("Other", temp.resolve("media"));
+        fails(5, "already exists", "source", "update", "Films", "--name", "other");
+        fails(2, "nothing to update", "source", "update", "Films");
+    }
+
+    @Test
+    void enrichersAreReplacedClearedAndChecked() {
+        add("Media Library", movies);
+        assertEquals("[\"ffprobe\",\"loudness\"]", ok("source", "enrichers", "Media Library", "ffprobe,loudness", "--json").json().get("enrichers").toString());
+        assertEquals("[]", ok("source", "enrichers", "Media Library", "", "--json").json().get("enrichers").toString());
+        fails(2, "unknown enricher 'nope'; known enrichers: ffprobe, loudness", "source", "enrichers", "Media Library", "nope");
+        fails(3, "no source matches", "source", "enrichers", "Nobody", "ffprobe");
+    }
+
+    @Test
+    void collectionsAreEnabledByNameUuidExternalIdOrSourceSlashName() {
+        JsonNode a = add("A", movies);
+        add("B", shows);
+        String uuid = a.get("collections").get(0).get("id").asText();
+        assertTrue(ok("source", "enable", "movies", "--json").json().get("enabled").asBoolean());
+        assertFalse(ok("source", "disable", uuid, "--json").json().get("enabled").asBoolean());
+        assertTrue(ok("source", "enable", "A/root", "--json").json().get("enabled").asBoolean());
+        fails(4, "matches 2 collections", "source", "disable", "root");
+        fails(3, "no collection matches 'films'", "source", "enable", "films");
+        JsonNode all = ok("source", "collections", "--json").json();
+        assertEquals(2, all.size());
+        assertEquals(1, ok("source", "collections", "B", "--json").json().size());
+        assertTrue(ok("source", "collections").out().contains("yes"));
+    }
+
+    @Test
+    void deleteNeedsForceOrATerminalConfirmation() {
+        add("Media Library", movies);
+        fails(5, "pass --force", "source", "delete", "Media Library");
+        cli.terminalAnswering(false);
+        assertEquals(5, cli.run("source", "delete", "Media Library").code());
+        assertEquals(1, ok("source", "list", "--json").json().size());
+        cli.terminalAnswering(true);
+        CliHarness.Result deleted = cli.run("source", "delete", "Media Library");
+        assertEquals(0, deleted.code(), deleted::toString);
+        assertTrue(deleted.err().contains("1 collection(s) and 0 path mapping(s)"), deleted::toString);
+        assertEquals("[ ]", ok("source", "list", "--json").out().strip());
+        add("Again", movies);
+        JsonNode gone = ok("source", "delete", "Again", "--force", "--json").json();
+        assertEquals("Again", gone.get("name").asText());
+        assertEquals("[ ]", ok("source", "collections", "--json").out().strip());
+        fails(3, "no source matches", "source", "delete", "Again", "--force");
+    }
+
+    @Test
+    void racingAddsOfOneNameLeaveExactlyOneSource() throws Exception {
+        int racers = 6;
+        List<Path> dirs = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            dirs.add(Files.createDirectories(temp.resolve("race/" + i)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        try {
+            List<Future<CliHarness.Result>> results = new ArrayList<>();
+            for (Path dir : dirs) {
+                Callable<CliHarness.Result> add = () -> cli.run("source", "add", "--type", "filesystem", "--name", "Racer", "--base-path", dir.toString());
+                results.add(pool.submit(add));
+            }
+            int won = 0;
+            for (Future<CliHarness.Result> f : results) {
+                CliHarness.Result r = f.get();
+                if (r.code() == 0) {
+                    won++;
+                } else {
+                    assertEquals(5, r.code(), r::toString);
+                    assertEquals(1, r.err().lines().count(), r::toString);
+                }
+            }
+            assertEquals(1, won);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, ok("source", "list", "--json").json().size());
+        assertEquals(1, ok("source", "collections", "--json").json().size());
+    }
+
+    @Test
+    void unreachableDatabaseIsExitSixNamingHostAndPort() {
+        cli.env("RETROVUE_DATABASE_URL", "jdbc:postgresql://127.0.0.1:9/retrovue?connectTimeout=2")
+                .env("RETROVUE_DATABASE_PASSWORD", "hunter2");
+        CliHarness.Result r = cli.run("source", "list");
+        assertEquals(6, r.code(), r::toString);
+        assertTrue(r.err().contains("127.0.0.1:9"), r::toString);
+        assertFalse(r.err().contains("hunter2"), r::toString);
+        assertEquals(1, r.err().lines().count(), r::toString);
+    }
+
+    @Test
+    void versionHelpAndCompletionWork() {
+        assertTrue(ok("--version").out().startsWith("retrovue "));
+        assertTrue(ok("help", "source").out().contains("list-types"));
+        assertTrue(ok("completion").out().contains("complete -F"));
+        CliHarness.Result debug = cli.run("source", "show", "nothing", "--debug");
+        assertEquals(3, debug.code());
+        assertTrue(debug.err().contains("\tat "), "--debug shows the stack trace");
+        assertNotEquals(0, cli.run("source", "frobnicate").code());
+    }
+}
