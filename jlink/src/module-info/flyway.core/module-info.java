@@ -7,9 +7,11 @@
  * classes reflectively. Every package is exported, as it was when the jar was an automatic module.
  *
  * Requires: only what jdeps reports (java.sql, java.logging). The optional dependencies (slf4j, commons-logging,
- * log4j-api, jboss-vfs, OSGi, tools.jackson, com.fasterxml.jackson.annotation, commons-text) are left out on purpose:
- * they are absent at run time and Flyway probes for them by class name. Should one of them ever be put on the module
- * path, add `requires static <it>;` here, or Flyway's use of it fails with IllegalAccessError.
+ * log4j-api, jboss-vfs, OSGi, tools.jackson, commons-text) are left out on purpose: they are absent at run time and
+ * Flyway probes for them by class name. Should one of them ever be put on the module path, add `requires static <it>;`
+ * here, or Flyway's use of it fails with IllegalAccessError. com.fasterxml.jackson.annotation is on the module path
+ * (through jackson-databind) but Flyway only annotates classes with it for tools.jackson, which is absent; no read
+ * edge is needed. Lombok and the JetBrains annotations leave no reference in the class files.
  */
 open module flyway.core {
     requires transitive java.sql;

@@ -12,7 +12,11 @@ import org.retrovue.cli.CliEnvironment;
 public final class Main {
     private Main() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
+        String training = System.getProperty("retrovue.training.script");
+        if (training != null) {
+            System.exit(AotTraining.run(java.nio.file.Path.of(training)));
+        }
         configureLogging(Arrays.asList(args).contains("--debug"));
         String[] effective = args.length == 0 ? new String[] {"--help"} : args;
         int code = Cli.run(CliEnvironment.system(), effective);
@@ -21,7 +25,7 @@ public final class Main {
     }
 
     /** Libraries log through java.util.logging; their lines would break the one-line error rule, so only --debug shows them. */
-    private static void configureLogging(boolean debug) {
+    static void configureLogging(boolean debug) {
         Logger root = Logger.getLogger("");
         for (Handler handler : root.getHandlers()) {
             root.removeHandler(handler);

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Builds the runtime image from the explicit modules in target/modules (ours, the dependencies, and the
+# dependencies given descriptors by moditect), writes bin/retrovue, and trains the AOT cache on real commands.
+# Called by Maven in the package phase; JAVA_HOME is a JDK 25.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+target="$here/target"
+image="$target/retrovue"
+modules="$target/modules"
+jvm_flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss1m -Xlog:aot=off -Xlog:cds=off)
+main=org.retrovue.launcher/org.retrovue.launcher.Main
+
+rm -rf "$image"
+"$JAVA_HOME/bin/jlink" \
+  --module-path "$modules" \
+  --add-modules org.retrovue.launcher,org.retrovue.plugin.filesystem,flyway.database.postgresql,org.objectweb.asm,org.objectweb.asm.commons \
+  --output "$image" \
+  --strip-debug --no-header-files --no-man-pages
+
+mkdir -p "$image/plugins"
+cat > "$image/plugins/README.txt" <<'TXT'
+Drop source-kind plugin jars here (modules that provide org.retrovue.spi.SourceKind); no rebuild needed.
+`retrovue source list-types` lists what was loaded and why any jar was not.
+TXT
+
+{
+  echo '#!/bin/sh'
+  echo '# RetroVue launcher: the image'"'"'s own java, its AOT cache, and start-up flags tuned for one-shot commands.'
+  echo 'home=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)'
+  echo 'aot='
+  echo 'if [ -f "$home/lib/retrovue.aot" ]; then aot="-XX:AOTCache=$home/lib/retrovue.aot"; fi'
+  echo "exec \"\$home/bin/java\" \$aot ${jvm_flags[*]} -Dretrovue.home=\"\$home\" \${RETROVUE_JAVA_OPTS:-} -m $main \"\$@\""
+} > "$image/bin/retrovue"
+chmod 755 "$image/bin/retrovue"
+
+# Train the AOT cache against a throw-away embedded database, and stop that database whatever happens.
+training="$target/aot-training"
+rm -rf "$training"
+mkdir -p "$training/media/movies" "$training/media/shows"
+cp "$here/src/training/commands.tsv" "$training/"
+export RETROVUE_DATA_DIR="$training/data"
+unset RETROVUE_DATABASE_URL
+trap '"$image/bin/retrovue" db stop >/dev/null 2>&1 || true' EXIT
+"$image/bin/java" -XX:AOTCacheOutput="$image/lib/retrovue.aot" "${jvm_flags[@]}" \
+  -Dretrovue.training.script="$training/commands.tsv" -m "$main" > "$training/training.log" 2>&1 \
+  || { cat "$training/training.log" >&2; exit 1; }
+echo "runtime image: $image ($(du -sh "$image" | cut -f1)), AOT cache $(du -h "$image/lib/retrovue.aot" | cut -f1)"
