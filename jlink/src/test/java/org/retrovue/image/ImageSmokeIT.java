@@ -1,0 +1,165 @@
+package org.retrovue.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Runs the built runtime image ({@code bin/retrovue}) as an operator would, against a fresh embedded database
+ * that it starts itself, and stops that database at the end. A server that kept our output pipes open would make
+ * every call here hang, so each call has a deadline.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ImageSmokeIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Path image;
+    private static Path work;
+    private static Path dataDir;
+
+    record Run(int code, String out, String err) {
+        JsonNode json() throws IOException {
+            return JSON.readTree(out);
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    @BeforeAll
+    static void prepare() throws IOException {
+        image = Path.of(System.getProperty("retrovue.image", "target/retrovue")).toAbsolutePath();
+        assertTrue(Files.isExecutable(image.resolve("bin/retrovue")), "the image is built before this test: " + image);
+        work = Files.createDirectories(Path.of(System.getProperty("retrovue.test.workdir", "target/smoke-work")).toAbsolutePath()
+                .resolve(UUID.randomUUID().toString()));
+        dataDir = work.resolve("data");
+        Files.createDirectories(work.resolve("media/movies"));
+    }
+
+    @AfterAll
+    static void stopDatabase() throws Exception {
+        Run stop = retrovue(List.of(), "db", "stop");
+        assertEquals(0, stop.code(), stop::toString);
+        Run status = retrovue(List.of(), "db", "status", "--json");
+        assertFalse(status.json().get("up").asBoolean(), status::toString);
+    }
+
+    static Run retrovue(List<String> prefix, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(prefix);
+        command.add(image.resolve("bin/retrovue").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> env = builder.environment();
+        env.remove("RETROVUE_DATABASE_URL");
+        env.put("RETROVUE_DATA_DIR", dataDir.toString());
+        Process process = builder.start();
+        process.getOutputStream().close();
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "retrovue " + String.join(" ", args) + " did not finish");
+        try {
+            return new Run(process.exitValue(), out.get(30, TimeUnit.SECONDS), err.get(30, TimeUnit.SECONDS));
+        } catch (Exception e) {
+            throw new AssertionError("the output of `retrovue " + String.join(" ", args) + "` was not closed: a child process holds it", e);
+        }
+    }
+
+    private static String read(java.io.InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void assertOneErrorLine(Run run, int code, String part) {
+        assertEquals(code, run.code(), run::toString);
+        assertEquals("", run.out(), run::toString);
+        assertEquals(1, run.err().lines().count(), run::toString);
+        assertTrue(run.err().startsWith("error: ") && run.err().contains(part), run::toString);
+    }
+
+    @Test
+    @Order(1)
+    void printsItsVersion() throws Exception {
+        Run run = retrovue(List.of(), "--version");
+        assertEquals(0, run.code(), run::toString);
+        assertTrue(run.out().startsWith("retrovue "), run::toString);
+        assertEquals("", run.err());
+    }
+
+    @Test
+    @Order(2)
+    void addsListsAndDeletesAFilesystemSourceOnAFreshEmbeddedDatabase() throws Exception {
+        Run added = retrovue(List.of(), "source", "add", "--type", "filesystem", "--name", "Smoke Movies",
+                "--base-path", work.resolve("media/movies").toString(), "--json");
+        assertEquals(0, added.code(), added::toString);
+        assertEquals("", added.err(), added::toString);
+        assertTrue(added.json().get("external_id").asText().matches("filesystem-[0-9a-f]{12}"), added::toString);
+
+        Run list = retrovue(List.of(), "source", "list", "--json");
+        assertEquals(0, list.code(), list::toString);
+        assertEquals(1, list.json().size(), list::toString);
+        assertEquals("Smoke Movies", list.json().get(0).get("name").asText());
+
+        Run status = retrovue(List.of(), "db", "status", "--json");
+        assertEquals("embedded", status.json().get("mode").asText(), status::toString);
+        assertTrue(status.json().get("up").asBoolean(), status::toString);
+        assertEquals(1, status.json().get("schema_version").asInt(), "migrated from inside the image: " + status);
+
+        assertOneErrorLine(retrovue(List.of(), "source", "delete", "Smoke Movies"), 5, "pass --force");
+        Run deleted = retrovue(List.of(), "source", "delete", "Smoke Movies", "--force");
+        assertEquals(0, deleted.code(), deleted::toString);
+        assertEquals("[ ]", retrovue(List.of(), "source", "list", "--json").out().strip());
+    }
+
+    @Test
+    @Order(3)
+    void badInputIsOneLineWithItsExitCode() throws Exception {
+        assertOneErrorLine(retrovue(List.of(), "source", "add", "--type", "jellyfin", "--name", "J"), 2, "unknown source type 'jellyfin'");
+        assertOneErrorLine(retrovue(List.of(), "source", "add", "--type", "filesystem", "--name", "X", "--base-path", work.resolve("nope").toString()),
+                2, "does not exist");
+        assertOneErrorLine(retrovue(List.of(), "source", "show", "nobody"), 3, "no source matches 'nobody'");
+    }
+
+    @Test
+    @Order(4)
+    void anUnreadableDirectoryIsRefusedForAUserWhoCannotReadIt() throws Exception {
+        Path locked = Files.createDirectories(work.resolve("locked"));
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+        List<String> asNobody = List.of();
+        if ("root".equals(System.getProperty("user.name"))) {
+            // root reads everything: ask as an unprivileged user, if that user can run the image here at all
+            asNobody = List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--");
+            Run probe = retrovue(asNobody, "--version");
+            assumeTrue(probe.code() == 0, "the image is not reachable by user nobody here: " + probe);
+            Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } else {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        }
+        assertOneErrorLine(retrovue(asNobody, "source", "add", "--type", "filesystem", "--name", "Locked", "--base-path", locked.toString()),
+                2, "is not readable");
+    }
+}
