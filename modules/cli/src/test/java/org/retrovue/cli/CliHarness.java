@@ -23,6 +23,10 @@ final class CliHarness {
         env.put("RETROVUE_DATA_DIR", dataDir.toString());
     }
 
+    Map<String, String> environment() {
+        return Map.copyOf(env);
+    }
+
     CliHarness env(String name, String value) {
         env.put(name, value);
         return this;

@@ -29,14 +29,19 @@ final class DbStatusCommand extends ContextCommand {
         Map<String, Object> status = new LinkedHashMap<>();
         Optional<DatabaseTarget> external = context.locator().external();
         DatabaseTarget target;
+        status.put("mode", external.isPresent() ? "external" : "embedded");
+        status.put("url", null);
+        status.put("user", null);
+        status.put("data_dir", null);
+        status.put("server_version", null);
+        status.put("initialised", null);
+        status.put("pid", null);
+        status.put("port", null);
+        status.put("log", null);
         if (external.isPresent()) {
             target = external.get();
-            status.put("mode", "external");
-            status.put("url", target.redactedUrl());
-            status.put("user", target.user());
         } else {
             ServerStatus embedded = context.locator().embeddedStatus();
-            status.put("mode", "embedded");
             status.put("data_dir", embedded.home().toString());
             status.put("server_version", embedded.version());
             status.put("initialised", embedded.initialised());
@@ -44,7 +49,10 @@ final class DbStatusCommand extends ContextCommand {
             status.put("port", embedded.port().isPresent() ? embedded.port().getAsInt() : null);
             status.put("log", context.locator().embedded().logFile().toString());
             target = embedded.running() ? context.locator().locate() : null;
-            status.put("url", target == null ? null : target.redactedUrl());
+        }
+        if (target != null) {
+            status.put("url", target.redactedUrl());
+            status.put("user", target.user());
         }
         boolean up = false;
         Object schema = null;
