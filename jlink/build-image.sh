@@ -42,6 +42,6 @@ export RETROVUE_DATA_DIR="$training/data"
 unset RETROVUE_DATABASE_URL
 trap '"$image/bin/retrovue" db stop >/dev/null 2>&1 || true' EXIT
 "$image/bin/java" -XX:AOTCacheOutput="$image/lib/retrovue.aot" "${jvm_flags[@]}" \
-  -Dretrovue.training.script="$training/commands.tsv" -m "$main" > "$training/training.log" 2>&1 \
+  -Dretrovue.command.script="$training/commands.tsv" -m "$main" > "$training/training.log" 2>&1 \
   || { cat "$training/training.log" >&2; exit 1; }
 echo "runtime image: $image ($(du -sh "$image" | cut -f1)), AOT cache $(du -h "$image/lib/retrovue.aot" | cut -f1)"

@@ -13,9 +13,9 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) throws java.io.IOException {
-        String training = System.getProperty("retrovue.training.script");
-        if (training != null) {
-            System.exit(AotTraining.run(java.nio.file.Path.of(training)));
+        String script = System.getProperty("retrovue.command.script");
+        if (script != null) {
+            System.exit(CommandScript.run(java.nio.file.Path.of(script)));
         }
         configureLogging(Arrays.asList(args).contains("--debug"));
         String[] effective = args.length == 0 ? new String[] {"--help"} : args;

@@ -12,12 +12,13 @@ import org.retrovue.cli.Cli;
 import org.retrovue.cli.CliEnvironment;
 
 /**
- * Runs the real commands of a training script in one JVM while the image build records its AOT cache
- * ({@code -XX:AOTCacheOutput}), so the classes and profiles of every one-shot path are in the cache. Each line is
- * one command, split on tabs; {@code ${DIR}} is replaced by the script's folder. Prints what failed.
+ * Runs a file of commands in one JVM (set {@code -Dretrovue.command.script=FILE}): the image build uses it to train
+ * the AOT cache on real one-shot paths ({@code -XX:AOTCacheOutput}), the benchmarks to seed data quickly. Each line
+ * is one command with tab-separated arguments; a leading {@code !} means the command is expected to fail;
+ * {@code ${DIR}} is replaced by the script's folder. Reports unexpected outcomes on stderr.
  */
-final class AotTraining {
-    private AotTraining() {}
+final class CommandScript {
+    private CommandScript() {}
 
     static int run(Path script) throws IOException {
         Main.configureLogging(false);
@@ -41,7 +42,7 @@ final class AotTraining {
                     args.toArray(String[]::new));
             if ((code == 0) == expectFailure) {
                 failures++;
-                System.err.println("training command " + args + " exited " + code + ": " + err.toString().strip());
+                System.err.println("command " + args + " exited " + code + ": " + err.toString().strip());
             }
         }
         return failures == 0 ? 0 : 1;
