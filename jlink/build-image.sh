@@ -10,6 +10,10 @@ modules="$target/modules"
 jvm_flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss1m -Xlog:aot=off -Xlog:cds=off)
 main=org.retrovue.launcher/org.retrovue.launcher.Main
 
+# picocli ships Java 5 class files, which the AOT cache cannot hold: give them a modern class file format.
+asm_cp=$(ls "$modules"/asm-[0-9]*.jar "$modules"/asm-commons-*.jar "$modules"/asm-tree-*.jar | tr '\n' ':')
+"$JAVA_HOME/bin/java" -cp "$asm_cp" "$here/src/build/ClassFileUpgrade.java" "$(ls "$modules"/picocli-*.jar)"
+
 rm -rf "$image"
 "$JAVA_HOME/bin/jlink" \
   --module-path "$modules" \
