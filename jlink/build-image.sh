@@ -29,23 +29,35 @@ TXT
 
 {
   echo '#!/bin/sh'
-  echo '# RetroVue launcher: the image'"'"'s own java, its AOT cache, and start-up flags tuned for one-shot commands.'
+  echo '# RetroVue launcher: the image'"'"'s own java, an AOT cache, and start-up flags tuned for one-shot commands.'
+  echo '# Read-only commands use a lean cache trained on reads alone: a cache holding the persistence unit'"'"'s'
+  echo '# classes too costs every start ~80 ms to map, which writes repay and reads do not (docs/adr/0006).'
   echo 'home=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)'
+  echo 'cache=retrovue.aot'
+  echo 'case "$1 ${2:-}" in'
+  echo '  "source list"*|"source show"*|"source collections"*|"source list-types"*|"db status"*|"--version "*) cache=retrovue-read.aot ;;'
+  echo 'esac'
   echo 'aot='
-  echo 'if [ -f "$home/lib/retrovue.aot" ]; then aot="-XX:AOTCache=$home/lib/retrovue.aot"; fi'
+  echo 'if [ -f "$home/lib/$cache" ]; then aot="-XX:AOTCache=$home/lib/$cache"; fi'
   echo "exec \"\$home/bin/java\" \$aot ${jvm_flags[*]} -Dretrovue.home=\"\$home\" \${RETROVUE_JAVA_OPTS:-} -m $main \"\$@\""
 } > "$image/bin/retrovue"
 chmod 755 "$image/bin/retrovue"
 
-# Train the AOT cache against a throw-away embedded database, and stop that database whatever happens.
+# Train the AOT caches against a throw-away embedded database, and stop that database whatever happens.
 training="$target/aot-training"
 rm -rf "$training"
-mkdir -p "$training/media/movies" "$training/media/shows"
-cp "$here/src/training/commands.tsv" "$training/"
+mkdir -p "$training/media/movies" "$training/media/shows" "$training/media/movies2" "$training/media/shows2"
+cp "$here"/src/training/*.tsv "$training/"
 export RETROVUE_DATA_DIR="$training/data"
 unset RETROVUE_DATABASE_URL
 trap '"$image/bin/retrovue" db stop >/dev/null 2>&1 || true' EXIT
-"$image/bin/java" -XX:AOTCacheOutput="$image/lib/retrovue.aot" "${jvm_flags[@]}" \
-  -Dretrovue.command.script="$training/commands.tsv" -m "$main" > "$training/training.log" 2>&1 \
-  || { cat "$training/training.log" >&2; exit 1; }
-echo "runtime image: $image ($(du -sh "$image" | cut -f1)), AOT cache $(du -h "$image/lib/retrovue.aot" | cut -f1)"
+run_script() { # CACHE-OUTPUT-OR-EMPTY SCRIPT
+  local record=()
+  if [ -n "$1" ]; then record=(-XX:AOTCacheOutput="$image/lib/$1"); fi
+  "$image/bin/java" "${record[@]}" "${jvm_flags[@]}" -Dretrovue.command.script="$training/$2" -m "$main" \
+    >> "$training/training.log" 2>&1 || { cat "$training/training.log" >&2; exit 1; }
+}
+run_script "" seed.tsv                           # migrates and adds sources, not recorded
+run_script retrovue-read.aot reads.tsv           # the read-only commands
+run_script retrovue.aot commands.tsv             # every command, writes included
+echo "runtime image: $image ($(du -sh "$image" | cut -f1)), AOT caches: $(cd "$image/lib" && du -h ./*.aot | tr '\t\n' ' ')"

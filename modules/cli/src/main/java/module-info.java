@@ -5,7 +5,6 @@
 module org.retrovue.cli {
     requires transitive org.retrovue.core;
     requires transitive info.picocli;
-    requires com.fasterxml.jackson.databind;
 
     exports org.retrovue.cli;
     opens org.retrovue.cli to info.picocli;

@@ -10,7 +10,7 @@ module org.retrovue.persistence {
     // EclipseLink loads ASM only if the module is resolved; without it the unit fails with a misleading error.
     requires org.objectweb.asm;
     requires flyway.core;
-    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.core;
     requires org.postgresql.jdbc;
 
     exports org.retrovue.persistence;

@@ -5,7 +5,6 @@ import java.lang.reflect.Constructor;
 import java.util.Arrays;
 import org.retrovue.cli.command.KindNames;
 import org.retrovue.cli.command.KindOptions;
-import org.retrovue.cli.command.RootCommand;
 import org.retrovue.core.RetrovueException;
 import org.retrovue.pg.EmbeddedPostgresException;
 import org.retrovue.spi.SourceKind;
@@ -19,9 +18,19 @@ public final class Cli {
     private final CliContext context;
     private final CommandLine commandLine;
 
+    /** The whole command tree (for help, completion and the shell). */
     public Cli(CliContext context) {
+        this(context, CommandTree.full(new ContextFactory(context)));
+    }
+
+    /** Only the branch of the tree that {@code args} name, which is all a one-shot command needs. */
+    public static Cli forArguments(CliContext context, String... args) {
+        return new Cli(context, CommandTree.forArguments(new ContextFactory(context), args));
+    }
+
+    private Cli(CliContext context, CommandLine tree) {
         this.context = context;
-        this.commandLine = new CommandLine(new RootCommand(), new ContextFactory(context));
+        this.commandLine = tree;
         commandLine.setOut(context.environment().out());
         commandLine.setErr(context.environment().err());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -30,14 +39,20 @@ public final class Cli {
         var kinds = context.registry().kinds();
         KindNames.set(kinds.stream().map(SourceKind::id).toList());
         CommandLine source = commandLine.getSubcommands().get("source");
-        KindOptions.install(source.getSubcommands().get("add").getCommandSpec(), kinds);
-        KindOptions.install(source.getSubcommands().get("update").getCommandSpec(), kinds);
+        if (source != null) {
+            for (String name : new String[] {"add", "update"}) {
+                CommandLine command = source.getSubcommands().get(name);
+                if (command != null) {
+                    KindOptions.install(command.getCommandSpec(), kinds);
+                }
+            }
+        }
     }
 
     /** Runs one command line; returns its exit code. */
     public static int run(CliEnvironment environment, String... args) {
         try (CliContext context = new CliContext(environment)) {
-            return new Cli(context).execute(args);
+            return forArguments(context, args).execute(args);
         }
     }
 

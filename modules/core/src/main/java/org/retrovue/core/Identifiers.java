@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.retrovue.persistence.CatalogSession;
+import org.retrovue.persistence.CatalogReader;
 import org.retrovue.persistence.CollectionRecord;
 import org.retrovue.persistence.SourceRecord;
 
@@ -19,7 +19,7 @@ import org.retrovue.persistence.SourceRecord;
 final class Identifiers {
     private Identifiers() {}
 
-    static SourceRecord source(CatalogSession session, String given) {
+    static SourceRecord source(CatalogReader session, String given) {
         List<SourceRecord> matches = sourceMatches(session, given);
         if (matches.isEmpty()) {
             throw new RetrovueException(ErrorKind.NOT_FOUND, "no source matches '" + given + "'; see `retrovue source list`");
@@ -32,7 +32,7 @@ final class Identifiers {
         return matches.getFirst();
     }
 
-    private static List<SourceRecord> sourceMatches(CatalogSession session, String given) {
+    private static List<SourceRecord> sourceMatches(CatalogReader session, String given) {
         Map<UUID, SourceRecord> found = new LinkedHashMap<>();
         uuid(given).flatMap(session::sourceById).ifPresent(s -> found.put(s.id(), s));
         session.sourceByExternalId(given).ifPresent(s -> found.putIfAbsent(s.id(), s));
@@ -40,7 +40,7 @@ final class Identifiers {
         return new ArrayList<>(found.values());
     }
 
-    static CollectionRecord collection(CatalogSession session, String given) {
+    static CollectionRecord collection(CatalogReader session, String given) {
         Map<UUID, CollectionRecord> found = new LinkedHashMap<>();
         uuid(given).flatMap(session::collectionById).ifPresent(c -> found.put(c.id(), c));
         session.collectionsByName(given).forEach(c -> found.putIfAbsent(c.id(), c));

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.retrovue.persistence.Catalog;
 import org.retrovue.persistence.CatalogConflictException;
+import org.retrovue.persistence.CatalogReader;
 import org.retrovue.persistence.CatalogSession;
 import org.retrovue.persistence.CollectionRecord;
 import org.retrovue.persistence.NewSource;
@@ -216,7 +217,7 @@ public final class SourceService {
         return clean;
     }
 
-    private static void refuseDuplicateName(CatalogSession s, String name, UUID self) {
+    private static void refuseDuplicateName(CatalogReader s, String name, UUID self) {
         for (SourceRecord other : s.sourcesByName(name)) {
             if (!other.id().equals(self)) {
                 throw new RetrovueException(ErrorKind.CONFLICT, "a source named '" + other.name() + "' already exists (" + other.id() + "); choose another name");
@@ -224,7 +225,7 @@ public final class SourceService {
         }
     }
 
-    private static void refuseDuplicateRemote(CatalogSession s, SourceKind kind, String identity, UUID self, String fingerprint) {
+    private static void refuseDuplicateRemote(CatalogReader s, SourceKind kind, String identity, UUID self, String fingerprint) {
         for (SourceRecord other : s.sources()) {
             if (other.id().equals(self) || !other.kind().equals(kind.id())) {
                 continue;
@@ -245,8 +246,8 @@ public final class SourceService {
         return new RetrovueException(ErrorKind.NOT_FOUND, "source '" + identifier + "' was deleted meanwhile; see `retrovue source list`");
     }
 
-    private <T> T read(java.util.function.Function<CatalogSession, T> work) {
-        return DatabaseErrors.translate(() -> catalog.get().inTransaction(work));
+    private <T> T read(java.util.function.Function<CatalogReader, T> work) {
+        return DatabaseErrors.translate(() -> catalog.get().read(work));
     }
 
     /** A write; a uniqueness violation (another command won a race) becomes the same conflict a pre-check gives. */

@@ -15,6 +15,7 @@ import org.retrovue.persistence.entity.JsonbConverter;
 import org.retrovue.persistence.entity.PathMapping;
 import org.retrovue.persistence.entity.Source;
 import org.retrovue.persistence.entity.SourceCollection;
+import org.retrovue.persistence.internal.JdbcCatalogReader;
 import org.retrovue.persistence.internal.JpaCatalogSession;
 
 /**
@@ -25,28 +26,37 @@ public final class Catalog implements AutoCloseable {
     private static final Pattern CONSTRAINT = Pattern.compile("constraint \"([^\"]+)\"");
 
     private final DatabaseTarget target;
-    private final EntityManagerFactory emf;
+    private Connection readConnection;
+    private EntityManagerFactory emf;
 
-    private Catalog(DatabaseTarget target, EntityManagerFactory emf) {
+    private Catalog(DatabaseTarget target, Connection readConnection) {
         this.target = target;
-        this.emf = emf;
+        this.readConnection = readConnection;
     }
 
     /**
-     * Connects, brings the schema up to date (or refuses one that is too new), and prepares the persistence unit.
+     * Connects, brings the schema up to date (or refuses one that is too new). The persistence unit starts only
+     * when the first write needs it; reads use this connection.
      *
      * @throws DatabaseUnavailableException when the database cannot be reached
      * @throws SchemaTooNewException when a newer RetroVue migrated it
      */
     public static Catalog open(DatabaseTarget target) {
-        try (Connection connection = connect(target)) {
+        Connection connection = connect(target);
+        try {
             connection.setAutoCommit(false);
             SchemaMigrator.ensureCurrent(connection, target);
             connection.commit();
-        } catch (SQLException e) {
+            connection.setReadOnly(true);
+            return new Catalog(target, connection);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // already failing
+            }
             throw translate(e, target);
         }
-        return new Catalog(target, createFactory(target));
     }
 
     /** A plain JDBC connection to the target, with failures translated. */
@@ -70,11 +80,36 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs read-only {@code work} in one read-only transaction on plain JDBC. A connection lost since the last read
+     * (the server was restarted under a long-lived shell) is replaced once.
+     */
+    public synchronized <T> T read(Function<CatalogReader, T> work) {
+        try {
+            if (readConnection == null || !readConnection.isValid(2)) {
+                closeQuietly(readConnection);
+                readConnection = connect(target);
+                readConnection.setAutoCommit(false);
+                readConnection.setReadOnly(true);
+            }
+            try {
+                T result = work.apply(new JdbcCatalogReader(readConnection));
+                readConnection.commit();
+                return result;
+            } catch (RuntimeException e) {
+                readConnection.rollback();
+                throw e;
+            }
+        } catch (SQLException | RuntimeException e) {
+            throw translate(e, target);
+        }
+    }
+
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T inTransaction(Function<CatalogSession, T> work) {
         EntityManager em;
         try {
-            em = emf.createEntityManager();
+            em = entityManagerFactory().createEntityManager();
         } catch (RuntimeException e) {
             throw translate(e, target);
         }
@@ -99,8 +134,30 @@ public final class Catalog implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        emf.close();
+    public synchronized void close() {
+        closeQuietly(readConnection);
+        readConnection = null;
+        if (emf != null) {
+            emf.close();
+            emf = null;
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // nothing to do about a connection that cannot even close
+            }
+        }
+    }
+
+    private synchronized EntityManagerFactory entityManagerFactory() {
+        if (emf == null) {
+            emf = createFactory(target);
+        }
+        return emf;
     }
 
     private static EntityManagerFactory createFactory(DatabaseTarget target) {

@@ -108,6 +108,44 @@ class CatalogIT {
     }
 
     @Test
+    void theJdbcReaderAndTheEntityManagerGiveTheSameAnswers() throws Exception {
+        SourceRecord a = catalog.inTransaction(s -> s.addSource(new NewSource("filesystem-a1a1a1a1a1a1", "alpha", "filesystem",
+                Map.of("base_path", "/a", "n", 3, "nested", Map.of("x", List.of(1, "two", true))),
+                List.of(new NewSource.NewCollection("root", "Zeta", Map.of()), new NewSource.NewCollection("b", "beta", Map.of("k", "v"))))));
+        catalog.inTransaction(s -> s.addSource(source("filesystem-b2b2b2b2b2b2", "Bravo")));
+        try (Connection c = database.connect(); Statement st = c.createStatement()) {
+            for (String path : List.of("/z", "/a", "/m")) {
+                st.execute("insert into path_mappings (id, collection_id, plex_path, local_path) values (gen_random_uuid(), '"
+                        + a.collections().getFirst().id() + "', '" + path + "', '/local" + path + "')");
+            }
+        }
+        catalog.inTransaction(s -> s.setCollectionEnabled(a.collections().get(1).id(), true));
+        for (java.util.function.Function<CatalogReader, Object> question : List.<java.util.function.Function<CatalogReader, Object>>of(
+                CatalogReader::sources, CatalogReader::collections,
+                r -> r.sourceById(a.id()), r -> r.sourceByExternalId("filesystem-b2b2b2b2b2b2"), r -> r.sourcesByName("ALPHA"),
+                r -> r.collectionById(a.collections().getFirst().id()), r -> r.collectionsByExternalId("root"), r -> r.collectionsByName("ZETA"))) {
+            Object viaJdbc = catalog.read(question);
+            Object viaJpa = catalog.inTransaction(question::apply);
+            assertEquals(viaJpa, viaJdbc);
+        }
+        List<SourceRecord> sources = catalog.read(CatalogReader::sources);
+        assertEquals(List.of("alpha", "Bravo"), sources.stream().map(SourceRecord::name).toList());
+        assertEquals(List.of("beta", "Zeta"), sources.getFirst().collections().stream().map(CollectionRecord::name).toList());
+        assertEquals(List.of("/a", "/m", "/z"), sources.getFirst().collections().get(0).pathMappings().stream().map(PathMappingRecord::plexPath).toList());
+        assertEquals(3L, ((Number) ((Map<?, ?>) sources.getFirst().config()).get("n")).longValue());
+    }
+
+    @Test
+    void readsSurviveAServerThatDroppedTheConnection() throws Exception {
+        catalog.inTransaction(s -> s.addSource(source("filesystem-c3c3c3c3c3c3", "Charlie")));
+        assertEquals(1, catalog.read(CatalogReader::sources).size());
+        try (Connection c = database.connect(); Statement st = c.createStatement()) {
+            st.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()");
+        }
+        assertEquals(1, catalog.read(CatalogReader::sources).size());
+    }
+
+    @Test
     void refusesASchemaNewerThanThisProgram() throws Exception {
         try (Connection c = database.connect(); Statement st = c.createStatement()) {
             st.execute("insert into flyway_schema_history (installed_rank, version, description, type, script, installed_by, execution_time, success)"

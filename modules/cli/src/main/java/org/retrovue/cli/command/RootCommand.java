@@ -8,7 +8,6 @@ import picocli.CommandLine.ScopeType;
         description = "RetroVue Sources: connect media systems, choose their collections, keep the catalogue.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {SourceCommand.class, DbCommand.class, CompletionCommand.class, picocli.CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 ambiguous, 5 conflict, 6 database unavailable.",
                 "Environment: RETROVUE_DATABASE_URL, RETROVUE_DATABASE_USER, RETROVUE_DATABASE_PASSWORD, RETROVUE_DATA_DIR."})
 public final class RootCommand implements Runnable {

@@ -3,10 +3,7 @@ package org.retrovue.cli.command;
 import picocli.CommandLine.Command;
 
 @Command(name = "source", description = "Manage sources and their collections.",
-        mixinStandardHelpOptions = true,
-        subcommands = {SourceListTypesCommand.class, SourceAddCommand.class, SourceListCommand.class, SourceShowCommand.class,
-                SourceUpdateCommand.class, SourceEnrichersCommand.class, SourceCollectionsCommand.class,
-                SourceEnableCommand.class, SourceDisableCommand.class, SourceDeleteCommand.class})
+        mixinStandardHelpOptions = true)
 public final class SourceCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -2,18 +2,18 @@ package org.retrovue.persistence.internal;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.retrovue.persistence.CatalogException;
 import org.retrovue.persistence.CatalogSession;
+import org.retrovue.persistence.JsonText;
 import org.retrovue.persistence.CollectionRecord;
 import org.retrovue.persistence.NewSource;
 import org.retrovue.persistence.PathMappingRecord;
+import org.retrovue.persistence.RecordOrder;
 import org.retrovue.persistence.SourceRecord;
-import org.retrovue.persistence.entity.PathMapping;
 import org.retrovue.persistence.entity.Source;
 import org.retrovue.persistence.entity.SourceCollection;
 
@@ -30,8 +30,8 @@ public final class JpaCatalogSession implements CatalogSession {
 
     @Override
     public List<SourceRecord> sources() {
-        return sourceQuery("select s from Source s order by lower(s.name)").getResultList().stream()
-                .map(JpaCatalogSession::toRecord).toList();
+        return sourceQuery("select s from Source s").getResultList().stream()
+                .map(JpaCatalogSession::toRecord).sorted(RecordOrder.SOURCES).toList();
     }
 
     @Override
@@ -53,9 +53,9 @@ public final class JpaCatalogSession implements CatalogSession {
 
     @Override
     public SourceRecord addSource(NewSource source) {
-        Source entity = new Source(source.externalId(), source.name(), source.kind(), Json.write(source.config()));
+        Source entity = new Source(source.externalId(), source.name(), source.kind(), JsonText.write(source.config()));
         for (NewSource.NewCollection c : source.collections()) {
-            entity.getCollections().add(new SourceCollection(entity, c.externalId(), c.name(), Json.write(c.config())));
+            entity.getCollections().add(new SourceCollection(entity, c.externalId(), c.name(), JsonText.write(c.config())));
         }
         em.persist(entity);
         em.flush();
@@ -66,7 +66,7 @@ public final class JpaCatalogSession implements CatalogSession {
     public SourceRecord updateSource(UUID id, String name, Map<String, Object> config) {
         Source entity = requireSource(id);
         entity.setName(name);
-        entity.setConfig(Json.write(config));
+        entity.setConfig(JsonText.write(config));
         entity.touch();
         em.flush();
         return toRecord(entity);
@@ -85,8 +85,8 @@ public final class JpaCatalogSession implements CatalogSession {
 
     @Override
     public List<CollectionRecord> collections() {
-        return collectionQuery("select c from SourceCollection c order by lower(c.source.name), lower(c.name)")
-                .getResultList().stream().map(JpaCatalogSession::toRecord).toList();
+        return collectionQuery("select c from SourceCollection c")
+                .getResultList().stream().map(JpaCatalogSession::toRecord).sorted(RecordOrder.COLLECTIONS).toList();
     }
 
     @Override
@@ -96,14 +96,14 @@ public final class JpaCatalogSession implements CatalogSession {
 
     @Override
     public List<CollectionRecord> collectionsByExternalId(String externalId) {
-        return collectionQuery("select c from SourceCollection c where c.externalId = :v order by lower(c.source.name)")
-                .setParameter("v", externalId).getResultList().stream().map(JpaCatalogSession::toRecord).toList();
+        return collectionQuery("select c from SourceCollection c where c.externalId = :v")
+                .setParameter("v", externalId).getResultList().stream().map(JpaCatalogSession::toRecord).sorted(RecordOrder.COLLECTIONS).toList();
     }
 
     @Override
     public List<CollectionRecord> collectionsByName(String name) {
-        return collectionQuery("select c from SourceCollection c where lower(c.name) = lower(:v) order by lower(c.source.name)")
-                .setParameter("v", name).getResultList().stream().map(JpaCatalogSession::toRecord).toList();
+        return collectionQuery("select c from SourceCollection c where lower(c.name) = lower(:v)")
+                .setParameter("v", name).getResultList().stream().map(JpaCatalogSession::toRecord).sorted(RecordOrder.COLLECTIONS).toList();
     }
 
     @Override
@@ -121,7 +121,7 @@ public final class JpaCatalogSession implements CatalogSession {
     public CollectionRecord updateCollection(UUID collectionId, String name, Map<String, Object> config) {
         SourceCollection entity = requireCollection(collectionId);
         entity.setName(name);
-        entity.setConfig(Json.write(config));
+        entity.setConfig(JsonText.write(config));
         entity.getSource().touch();
         em.flush();
         return toRecord(entity);
@@ -157,17 +157,24 @@ public final class JpaCatalogSession implements CatalogSession {
 
     private static SourceRecord toRecord(Source s) {
         List<CollectionRecord> collections = s.getCollections().stream()
-                .sorted(Comparator.comparing((SourceCollection c) -> c.getName().toLowerCase()))
-                .map(JpaCatalogSession::toRecord).toList();
-        return new SourceRecord(s.getId(), s.getExternalId(), s.getName(), s.getKind(), Json.read(s.getConfig()),
+                .map(JpaCatalogSession::toRecord).sorted(RecordOrder.COLLECTIONS_OF_A_SOURCE).toList();
+        return new SourceRecord(s.getId(), s.getExternalId(), s.getName(), s.getKind(), config(s.getConfig()),
                 s.getCreatedAt(), s.getUpdatedAt(), collections);
     }
 
     private static CollectionRecord toRecord(SourceCollection c) {
         List<PathMappingRecord> mappings = c.getPathMappings().stream()
-                .sorted(Comparator.comparing(PathMapping::getPlexPath))
-                .map(m -> new PathMappingRecord(m.getId(), c.getId(), m.getPlexPath(), m.getLocalPath())).toList();
+                .map(m -> new PathMappingRecord(m.getId(), c.getId(), m.getPlexPath(), m.getLocalPath()))
+                .sorted(RecordOrder.PATH_MAPPINGS).toList();
         return new CollectionRecord(c.getId(), c.getSource().getId(), c.getSource().getName(), c.getExternalId(), c.getName(),
-                c.isEnabled(), Json.read(c.getConfig()), c.getCreatedAt(), mappings);
+                c.isEnabled(), config(c.getConfig()), c.getCreatedAt(), mappings);
+    }
+
+    private static java.util.Map<String, Object> config(String json) {
+        try {
+            return JsonText.readObject(json);
+        } catch (IllegalArgumentException e) {
+            throw new org.retrovue.persistence.CatalogException("stored configuration is not valid JSON: " + e.getMessage(), e);
+        }
     }
 }

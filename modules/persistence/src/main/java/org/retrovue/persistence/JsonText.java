@@ -1,0 +1,119 @@
+package org.retrovue.persistence;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON text to and from plain values (maps, lists, strings, numbers, booleans, null) with Jackson's streaming
+ * API. The data-binding layer is not used: it costs more start-up time than all of a one-shot command's work.
+ */
+public final class JsonText {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private JsonText() {}
+
+    /** Compact JSON of a plain value. */
+    public static String write(Object value) {
+        StringWriter out = new StringWriter();
+        write(value, out, false);
+        return out.toString();
+    }
+
+    /** Writes a plain value, indented like Jackson's default pretty printer when {@code pretty}. */
+    public static void write(Object value, Writer out, boolean pretty) {
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+            if (pretty) {
+                generator.useDefaultPrettyPrinter();
+            }
+            writeValue(generator, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeValue(JsonGenerator g, Object value) throws IOException {
+        switch (value) {
+            case null -> g.writeNull();
+            case String s -> g.writeString(s);
+            case Boolean b -> g.writeBoolean(b);
+            case Integer i -> g.writeNumber(i);
+            case Long l -> g.writeNumber(l);
+            case Double d -> g.writeNumber(d);
+            case BigDecimal d -> g.writeNumber(d);
+            case BigInteger i -> g.writeNumber(i);
+            case Number n -> g.writeNumber(n.toString());
+            case Map<?, ?> map -> {
+                g.writeStartObject();
+                for (Map.Entry<?, ?> e : map.entrySet()) {
+                    g.writeFieldName(String.valueOf(e.getKey()));
+                    writeValue(g, e.getValue());
+                }
+                g.writeEndObject();
+            }
+            case Iterable<?> list -> {
+                g.writeStartArray();
+                for (Object item : list) {
+                    writeValue(g, item);
+                }
+                g.writeEndArray();
+            }
+            default -> g.writeString(value.toString());
+        }
+    }
+
+    /** The JSON object in {@code text} as an order-keeping map; null for null. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> readObject(String text) {
+        if (text == null) {
+            return null;
+        }
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            Object value = readValue(parser, parser.nextToken());
+            if (!(value instanceof Map<?, ?>)) {
+                throw new IllegalArgumentException("expected a JSON object but found: " + text);
+            }
+            return (Map<String, Object>) value;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static Object readValue(JsonParser p, JsonToken token) throws IOException {
+        return switch (token) {
+            case START_OBJECT -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+                    String name = p.currentName();
+                    map.put(name, readValue(p, p.nextToken()));
+                }
+                yield map;
+            }
+            case START_ARRAY -> {
+                List<Object> list = new ArrayList<>();
+                for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                    list.add(readValue(p, t));
+                }
+                yield list;
+            }
+            case VALUE_STRING -> p.getText();
+            case VALUE_NUMBER_INT -> p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue() : (Object) p.getLongValue();
+            case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NULL -> null;
+            default -> throw new IOException("unexpected JSON token " + token);
+        };
+    }
+}

@@ -1,0 +1,219 @@
+package org.retrovue.persistence.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.retrovue.persistence.CatalogReader;
+import org.retrovue.persistence.JsonText;
+import org.retrovue.persistence.CollectionRecord;
+import org.retrovue.persistence.PathMappingRecord;
+import org.retrovue.persistence.RecordOrder;
+import org.retrovue.persistence.SourceRecord;
+
+/**
+ * {@link CatalogReader} in plain SQL over one connection: each read is one query joining sources, collections
+ * and path mappings, so read-only commands never start the persistence unit (docs/adr/0006).
+ */
+public final class JdbcCatalogReader implements CatalogReader {
+    private static final String SOURCE_TREE = """
+            select s.id, s.external_id, s.name, s.kind, s.config::text, s.created_at, s.updated_at,
+                   c.id, c.external_id, c.name, c.enabled, c.config::text, c.created_at,
+                   m.id, m.plex_path, m.local_path
+              from sources s
+              left join source_collections c on c.source_id = s.id
+              left join path_mappings m on m.collection_id = c.id
+            """;
+    private static final String COLLECTIONS = """
+            select s.id, s.name, c.id, c.external_id, c.name, c.enabled, c.config::text, c.created_at,
+                   m.id, m.plex_path, m.local_path
+              from source_collections c
+              join sources s on s.id = c.source_id
+              left join path_mappings m on m.collection_id = c.id
+            """;
+
+    private final Connection connection;
+
+    public JdbcCatalogReader(Connection connection) {
+        this.connection = connection;
+    }
+
+    @Override
+    public List<SourceRecord> sources() {
+        return sourceTree("", null);
+    }
+
+    @Override
+    public Optional<SourceRecord> sourceById(UUID id) {
+        return sourceTree("where s.id = ?", id).stream().findFirst();
+    }
+
+    @Override
+    public Optional<SourceRecord> sourceByExternalId(String externalId) {
+        return sourceTree("where s.external_id = ?", externalId).stream().findFirst();
+    }
+
+    @Override
+    public List<SourceRecord> sourcesByName(String name) {
+        return sourceTree("where lower(s.name) = lower(?)", name);
+    }
+
+    @Override
+    public List<CollectionRecord> collections() {
+        return collections("", null);
+    }
+
+    @Override
+    public Optional<CollectionRecord> collectionById(UUID id) {
+        return collections("where c.id = ?", id).stream().findFirst();
+    }
+
+    @Override
+    public List<CollectionRecord> collectionsByExternalId(String externalId) {
+        return collections("where c.external_id = ?", externalId);
+    }
+
+    @Override
+    public List<CollectionRecord> collectionsByName(String name) {
+        return collections("where lower(c.name) = lower(?)", name);
+    }
+
+    private final class SourceRow {
+        final UUID id;
+        final String externalId;
+        final String name;
+        final String kind;
+        final String config;
+        final OffsetDateTime createdAt;
+        final OffsetDateTime updatedAt;
+        final Map<UUID, CollectionRow> collections = new LinkedHashMap<>();
+
+        SourceRow(ResultSet rs) throws SQLException {
+            id = rs.getObject(1, UUID.class);
+            externalId = rs.getString(2);
+            name = rs.getString(3);
+            kind = rs.getString(4);
+            config = rs.getString(5);
+            createdAt = rs.getObject(6, OffsetDateTime.class);
+            updatedAt = rs.getObject(7, OffsetDateTime.class);
+        }
+
+        SourceRecord toRecord() {
+            List<CollectionRecord> records = new ArrayList<>();
+            collections.values().forEach(c -> records.add(c.toRecord(id, name)));
+            records.sort(RecordOrder.COLLECTIONS_OF_A_SOURCE);
+            return new SourceRecord(id, externalId, name, kind, config(config), createdAt, updatedAt, records);
+        }
+    }
+
+    private static final class CollectionRow {
+        final UUID id;
+        final String externalId;
+        final String name;
+        final boolean enabled;
+        final String config;
+        final OffsetDateTime createdAt;
+        final List<PathMappingRecord> mappings = new ArrayList<>();
+
+        /** Reads the collection columns starting at {@code at}, then any path mapping right after them. */
+        CollectionRow(ResultSet rs, int at) throws SQLException {
+            id = rs.getObject(at, UUID.class);
+            externalId = rs.getString(at + 1);
+            name = rs.getString(at + 2);
+            enabled = rs.getBoolean(at + 3);
+            config = rs.getString(at + 4);
+            createdAt = rs.getObject(at + 5, OffsetDateTime.class);
+        }
+
+        void addMapping(ResultSet rs, int at) throws SQLException {
+            UUID mappingId = rs.getObject(at, UUID.class);
+            if (mappingId != null) {
+                mappings.add(new PathMappingRecord(mappingId, id, rs.getString(at + 1), rs.getString(at + 2)));
+            }
+        }
+
+        CollectionRecord toRecord(UUID sourceId, String sourceName) {
+            mappings.sort(RecordOrder.PATH_MAPPINGS);
+            return new CollectionRecord(id, sourceId, sourceName, externalId, name, enabled, config(config), createdAt, mappings);
+        }
+    }
+
+    private List<SourceRecord> sourceTree(String where, Object parameter) {
+        Map<UUID, SourceRow> sources = new LinkedHashMap<>();
+        query(SOURCE_TREE + where, parameter, rs -> {
+            SourceRow source = sources.get(rs.getObject(1, UUID.class));
+            if (source == null) {
+                source = new SourceRow(rs);
+                sources.put(source.id, source);
+            }
+            UUID collectionId = rs.getObject(8, UUID.class);
+            if (collectionId != null) {
+                CollectionRow collection = source.collections.get(collectionId);
+                if (collection == null) {
+                    collection = new CollectionRow(rs, 8);
+                    source.collections.put(collectionId, collection);
+                }
+                collection.addMapping(rs, 14);
+            }
+        });
+        List<SourceRecord> records = new ArrayList<>();
+        sources.values().forEach(s -> records.add(s.toRecord()));
+        records.sort(RecordOrder.SOURCES);
+        return records;
+    }
+
+    private List<CollectionRecord> collections(String where, Object parameter) {
+        Map<UUID, CollectionRow> collections = new LinkedHashMap<>();
+        Map<UUID, UUID> sourceIds = new LinkedHashMap<>();
+        Map<UUID, String> sourceNames = new LinkedHashMap<>();
+        query(COLLECTIONS + where, parameter, rs -> {
+            UUID collectionId = rs.getObject(3, UUID.class);
+            CollectionRow collection = collections.get(collectionId);
+            if (collection == null) {
+                collection = new CollectionRow(rs, 3);
+                collections.put(collectionId, collection);
+                sourceIds.put(collectionId, rs.getObject(1, UUID.class));
+                sourceNames.put(collectionId, rs.getString(2));
+            }
+            collection.addMapping(rs, 9);
+        });
+        List<CollectionRecord> records = new ArrayList<>();
+        collections.forEach((id, c) -> records.add(c.toRecord(sourceIds.get(id), sourceNames.get(id))));
+        records.sort(RecordOrder.COLLECTIONS);
+        return records;
+    }
+
+    private interface RowHandler {
+        void row(ResultSet rs) throws SQLException;
+    }
+
+    private void query(String sql, Object parameter, RowHandler handler) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (parameter != null) {
+                statement.setObject(1, parameter);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    handler.row(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the catalogue failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static java.util.Map<String, Object> config(String json) {
+        try {
+            return JsonText.readObject(json);
+        } catch (IllegalArgumentException e) {
+            throw new org.retrovue.persistence.CatalogException("stored configuration is not valid JSON: " + e.getMessage(), e);
+        }
+    }
+}
