@@ -7,6 +7,4 @@ module org.retrovue.cli {
     requires transitive info.picocli;
 
     exports org.retrovue.cli;
-    opens org.retrovue.cli to info.picocli;
-    opens org.retrovue.cli.command to info.picocli;
 }

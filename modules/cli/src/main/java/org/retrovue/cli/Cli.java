@@ -1,7 +1,6 @@
 package org.retrovue.cli;
 
 import java.io.PrintWriter;
-import java.lang.reflect.Constructor;
 import java.util.Arrays;
 import org.retrovue.cli.command.KindNames;
 import org.retrovue.cli.command.KindOptions;
@@ -20,12 +19,12 @@ public final class Cli {
 
     /** The whole command tree (for help, completion and the shell). */
     public Cli(CliContext context) {
-        this(context, CommandTree.full(new ContextFactory(context)));
+        this(context, CommandTree.full(context));
     }
 
     /** Only the branch of the tree that {@code args} name, which is all a one-shot command needs. */
     public static Cli forArguments(CliContext context, String... args) {
-        return new Cli(context, CommandTree.forArguments(new ContextFactory(context), args));
+        return new Cli(context, CommandTree.forArguments(context, args));
     }
 
     private Cli(CliContext context, CommandLine tree) {
@@ -112,24 +111,5 @@ public final class Cli {
 
     private static String oneLine(String message) {
         return message == null ? "(no message)" : message.replaceAll("\\s*\\R\\s*", " ").strip();
-    }
-
-    /** Creates commands, handing those that want it the shared context. */
-    private record ContextFactory(CliContext context) implements CommandLine.IFactory {
-        @Override
-        public <K> K create(Class<K> type) throws Exception {
-            if (type.getModule() != Cli.class.getModule()) {
-                return CommandLine.defaultFactory().create(type);
-            }
-            for (Constructor<?> constructor : type.getDeclaredConstructors()) {
-                if (constructor.getParameterCount() == 1 && constructor.getParameterTypes()[0] == CliContext.class) {
-                    constructor.setAccessible(true);
-                    return type.cast(constructor.newInstance(context));
-                }
-            }
-            Constructor<K> plain = type.getDeclaredConstructor();
-            plain.setAccessible(true);
-            return plain.newInstance();
-        }
     }
 }

@@ -6,27 +6,34 @@ import org.retrovue.cli.CliContext;
 import org.retrovue.cli.render.Shapes;
 import org.retrovue.cli.render.Text;
 import org.retrovue.persistence.CollectionRecord;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code source enable} and {@code source disable}: one collection, printed as changed. */
-abstract class CollectionToggle extends ContextCommand {
-    @Parameters(paramLabel = "COLLECTION", description = "UUID, name, external id, or SOURCE/COLLECTION.")
-    String collection;
+final class CollectionToggle extends ContextCommand {
+    private final boolean enable;
+    private final PositionalParamSpec collection = parameter("COLLECTION", "1", "UUID, name, external id, or SOURCE/COLLECTION.");
+    private final OptionSpec json = jsonFlag();
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
-
-    CollectionToggle(CliContext context) {
-        super(context);
+    private CollectionToggle(CliContext context, boolean enable, String name, String description) {
+        super(context, name, description);
+        this.enable = enable;
     }
 
-    abstract boolean enabled();
+    static CollectionToggle enable(CliContext context) {
+        CollectionToggle command = new CollectionToggle(context, true, "enable", "Enable a collection for ingest.");
+        command.footer("Example: retrovue source enable \"Media Library/movies\"");
+        return command;
+    }
+
+    static CollectionToggle disable(CliContext context) {
+        return new CollectionToggle(context, false, "disable", "Disable a collection; ingest skips it.");
+    }
 
     @Override
     public Integer call() {
-        CollectionRecord c = sources().setEnabled(collection, enabled());
-        if (json) {
+        CollectionRecord c = sources().setEnabled(value(collection), enable);
+        if (isSet(json)) {
             json(Shapes.collection(c));
         } else {
             Map<String, String> fields = new LinkedHashMap<>();

@@ -1,37 +1,40 @@
 package org.retrovue.cli.command;
 
 import java.util.List;
-import picocli.CommandLine.HelpCommand;
+import java.util.function.Function;
+import org.retrovue.cli.CliContext;
 
-/** The shape of the command tree: every command's name and class. A command added here is everywhere, shell included. */
+/** The shape of the command tree: every command's name and how to make it. A command added here is everywhere, shell included. */
 public final class Commands {
-    /** A command: its name, its class and its subcommands. */
-    public record Node(String name, Class<?> type, List<Node> children) {}
-
-    public static final Class<?> ROOT_TYPE = RootCommand.class;
+    /** A command: its name, its maker and its subcommands. */
+    public record Node(String name, Function<CliContext, ContextCommand> maker, List<Node> children) {}
 
     public static final List<Node> ROOT = List.of(
-            new Node("source", SourceCommand.class, List.of(
-                    leaf("list-types", SourceListTypesCommand.class),
-                    leaf("add", SourceAddCommand.class),
-                    leaf("list", SourceListCommand.class),
-                    leaf("show", SourceShowCommand.class),
-                    leaf("update", SourceUpdateCommand.class),
-                    leaf("enrichers", SourceEnrichersCommand.class),
-                    leaf("collections", SourceCollectionsCommand.class),
-                    leaf("enable", SourceEnableCommand.class),
-                    leaf("disable", SourceDisableCommand.class),
-                    leaf("delete", SourceDeleteCommand.class))),
-            new Node("db", DbCommand.class, List.of(
-                    leaf("status", DbStatusCommand.class),
-                    leaf("stop", DbStopCommand.class))),
-            leaf("completion", CompletionCommand.class),
-            leaf("help", HelpCommand.class));
+            new Node("source", c -> new GroupCommand(c, "source", "Manage sources and their collections."), List.of(
+                    leaf("list-types", SourceListTypesCommand::new),
+                    leaf("add", SourceAddCommand::new),
+                    leaf("list", SourceListCommand::new),
+                    leaf("show", SourceShowCommand::new),
+                    leaf("update", SourceUpdateCommand::new),
+                    leaf("enrichers", SourceEnrichersCommand::new),
+                    leaf("collections", SourceCollectionsCommand::new),
+                    leaf("enable", CollectionToggle::enable),
+                    leaf("disable", CollectionToggle::disable),
+                    leaf("delete", SourceDeleteCommand::new))),
+            new Node("db", c -> new GroupCommand(c, "db", "The catalogue database: which one is in use, and the embedded server."), List.of(
+                    leaf("status", DbStatusCommand::new),
+                    leaf("stop", DbStopCommand::new))),
+            leaf("completion", CompletionCommand::new),
+            leaf("help", HelpCommand::new));
 
     private Commands() {}
 
-    private static Node leaf(String name, Class<?> type) {
-        return new Node(name, type, List.of());
+    public static ContextCommand root(CliContext context) {
+        return new RootCommand(context);
+    }
+
+    private static Node leaf(String name, Function<CliContext, ContextCommand> maker) {
+        return new Node(name, maker, List.of());
     }
 
     public static Node find(List<Node> nodes, String name) {

@@ -5,13 +5,75 @@ import java.util.concurrent.Callable;
 import org.retrovue.cli.CliContext;
 import org.retrovue.cli.render.JsonOutput;
 import org.retrovue.core.SourceService;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-/** A command that runs against the shared {@link CliContext}; it returns its exit code. */
-abstract class ContextCommand implements Callable<Integer> {
+/**
+ * A command of the tree, declared in code with picocli's model API rather than with annotations: reading
+ * annotations makes the JVM generate a proxy class per annotation type on every start, which cost one-shot
+ * commands ~40 ms (docs/adr/0005). Values are read from the declared options after parsing.
+ */
+public abstract class ContextCommand implements Callable<Integer> {
     protected final CliContext context;
+    private final CommandSpec spec;
 
-    protected ContextCommand(CliContext context) {
+    protected ContextCommand(CliContext context, String name, String... description) {
         this.context = context;
+        this.spec = CommandSpec.wrapWithoutInspection(this);
+        spec.name(name);
+        spec.usageMessage().description(description);
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.").build());
+    }
+
+    public CommandSpec spec() {
+        return spec;
+    }
+
+    protected void footer(String... lines) {
+        String[] withGap = new String[lines.length + 1];
+        withGap[0] = "";
+        System.arraycopy(lines, 0, withGap, 1, lines.length);
+        spec.usageMessage().footer(withGap);
+    }
+
+    /** A boolean flag. */
+    protected OptionSpec flag(String name, String description) {
+        OptionSpec option = OptionSpec.builder(name).arity("0").type(boolean.class).description(description).build();
+        spec.addOption(option);
+        return option;
+    }
+
+    /** An option with one value. */
+    protected OptionSpec option(String name, String label, boolean required, String description, Iterable<String> completions) {
+        OptionSpec.Builder builder = OptionSpec.builder(name).type(String.class).paramLabel(label).required(required).description(description);
+        if (completions != null) {
+            builder.completionCandidates(completions);
+        }
+        OptionSpec option = builder.build();
+        spec.addOption(option);
+        return option;
+    }
+
+    /** The {@code --json} flag. */
+    protected OptionSpec jsonFlag() {
+        return flag("--json", "Print JSON (shape in docs/cli.md).");
+    }
+
+    /** A positional parameter; {@code arity} "1" for required, "0..1" for optional. */
+    protected PositionalParamSpec parameter(String label, String arity, String description) {
+        PositionalParamSpec parameter = PositionalParamSpec.builder().paramLabel(label).arity(arity).type(String.class)
+                .index(String.valueOf(spec.positionalParameters().size())).description(description).build();
+        spec.addPositional(parameter);
+        return parameter;
+    }
+
+    protected static boolean isSet(OptionSpec flag) {
+        return Boolean.TRUE.equals(flag.getValue());
+    }
+
+    protected static String value(picocli.CommandLine.Model.ArgSpec arg) {
+        return arg.getValue();
     }
 
     protected PrintWriter out() {

@@ -12,16 +12,13 @@ import org.retrovue.persistence.CatalogException;
 import org.retrovue.persistence.DatabaseTarget;
 import org.retrovue.persistence.SchemaMigrator;
 import org.retrovue.pg.ServerStatus;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 
-@Command(name = "status", description = "Show which database is in use and whether it is up. Starts nothing.")
 final class DbStatusCommand extends ContextCommand {
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    private final OptionSpec json = jsonFlag();
 
     DbStatusCommand(CliContext context) {
-        super(context);
+        super(context, "status", "Show which database is in use and whether it is up. Starts nothing.");
     }
 
     @Override
@@ -71,7 +68,7 @@ final class DbStatusCommand extends ContextCommand {
         status.put("schema_version", schema);
         status.put("schema_version_supported", SchemaMigrator.latestVersion());
         status.put("problem", problem);
-        if (json) {
+        if (isSet(json)) {
             json(status);
         } else {
             Map<String, String> text = new LinkedHashMap<>();

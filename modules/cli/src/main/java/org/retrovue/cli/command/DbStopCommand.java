@@ -4,12 +4,9 @@ import org.retrovue.cli.CliContext;
 import org.retrovue.core.ErrorKind;
 import org.retrovue.core.RetrovueException;
 import org.retrovue.pg.EmbeddedPostgresException;
-import picocli.CommandLine.Command;
-
-@Command(name = "stop", description = "Stop the embedded PostgreSQL server (the next command starts it again).")
 final class DbStopCommand extends ContextCommand {
     DbStopCommand(CliContext context) {
-        super(context);
+        super(context, "stop", "Stop the embedded PostgreSQL server (the next command starts it again).");
     }
 
     @Override

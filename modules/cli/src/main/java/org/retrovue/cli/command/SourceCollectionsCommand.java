@@ -6,26 +6,21 @@ import org.retrovue.cli.CliContext;
 import org.retrovue.cli.render.Shapes;
 import org.retrovue.cli.render.Text;
 import org.retrovue.persistence.CollectionRecord;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-@Command(name = "collections", description = "List collections, of all sources or of one.")
 final class SourceCollectionsCommand extends ContextCommand {
-    @Parameters(arity = "0..1", paramLabel = "SOURCE", description = "Name (any case), UUID or external id.")
-    String source;
-
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    private final PositionalParamSpec source = parameter("SOURCE", "0..1", "Name (any case), UUID or external id.");
+    private final OptionSpec json = jsonFlag();
 
     SourceCollectionsCommand(CliContext context) {
-        super(context);
+        super(context, "collections", "List collections, of all sources or of one.");
     }
 
     @Override
     public Integer call() {
-        List<CollectionRecord> collections = sources().collections(Optional.ofNullable(source));
-        if (json) {
+        List<CollectionRecord> collections = sources().collections(Optional.ofNullable(value(source)));
+        if (isSet(json)) {
             json(collections.stream().map(Shapes::collection).toList());
         } else {
             Text.table(out(), List.of("SOURCE", "COLLECTION", "EXTERNAL ID", "ENABLED", "ID"),

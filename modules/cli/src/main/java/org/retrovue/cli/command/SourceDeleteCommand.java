@@ -2,32 +2,26 @@ package org.retrovue.cli.command;
 
 import org.retrovue.cli.CliContext;
 import org.retrovue.cli.Prompter;
+import org.retrovue.cli.render.Shapes;
 import org.retrovue.core.ErrorKind;
 import org.retrovue.core.RetrovueException;
 import org.retrovue.persistence.SourceRecord;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-@Command(name = "delete", description = "Delete a source with its collections and path mappings, in one transaction.")
 final class SourceDeleteCommand extends ContextCommand {
-    @Parameters(paramLabel = "SOURCE", description = "Name (any case), UUID or external id.")
-    String source;
-
-    @Option(names = "--force", description = "Do not ask for confirmation.")
-    boolean force;
-
-    @Option(names = "--json", description = "Print the deleted source as JSON.")
-    boolean json;
+    private final PositionalParamSpec source = parameter("SOURCE", "1", "Name (any case), UUID or external id.");
+    private final OptionSpec force = flag("--force", "Do not ask for confirmation.");
+    private final OptionSpec json = flag("--json", "Print the deleted source as JSON.");
 
     SourceDeleteCommand(CliContext context) {
-        super(context);
+        super(context, "delete", "Delete a source with its collections and path mappings, in one transaction.");
     }
 
     @Override
     public Integer call() {
-        SourceRecord plan = sources().planDelete(source);
-        if (!force) {
+        SourceRecord plan = sources().planDelete(value(source));
+        if (!isSet(force)) {
             Prompter prompter = context.environment().prompter();
             if (prompter == null) {
                 throw new RetrovueException(ErrorKind.CONFLICT, "refusing to delete '" + plan.name() + "' without confirmation; pass --force");
@@ -41,8 +35,8 @@ final class SourceDeleteCommand extends ContextCommand {
             }
         }
         SourceRecord deleted = sources().delete(plan.id());
-        if (json) {
-            json(org.retrovue.cli.render.Shapes.source(deleted));
+        if (isSet(json)) {
+            json(Shapes.source(deleted));
         } else {
             out().println("deleted source '" + deleted.name() + "' (" + deleted.id() + ") with " + deleted.collections().size() + " collection(s)");
             out().flush();

@@ -1,29 +1,22 @@
 package org.retrovue.cli.command;
 
 import org.retrovue.cli.CliContext;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-@Command(name = "enrichers", description = "Replace a source's ordered enricher list; \"\" clears it.",
-        footer = {"", "Example: retrovue source enrichers \"Media Library\" \"ffprobe,loudness\""})
 final class SourceEnrichersCommand extends ContextCommand {
-    @Parameters(index = "0", paramLabel = "SOURCE", description = "Name (any case), UUID or external id.")
-    String source;
-
-    @Parameters(index = "1", paramLabel = "LIST", description = "Comma-separated enrichers (known: ffprobe, loudness).")
-    String list;
-
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    private final PositionalParamSpec source = parameter("SOURCE", "1", "Name (any case), UUID or external id.");
+    private final PositionalParamSpec list = parameter("LIST", "1", "Comma-separated enrichers (known: ffprobe, loudness); \"\" clears.");
+    private final OptionSpec json = jsonFlag();
 
     SourceEnrichersCommand(CliContext context) {
-        super(context);
+        super(context, "enrichers", "Replace a source's ordered enricher list; \"\" clears it.");
+        footer("Example: retrovue source enrichers \"Media Library\" \"ffprobe,loudness\"");
     }
 
     @Override
     public Integer call() {
-        SourceOutput.print(this, sources().setEnrichers(source, list), json);
+        SourceOutput.print(this, sources().setEnrichers(value(source), value(list)), isSet(json));
         return 0;
     }
 }

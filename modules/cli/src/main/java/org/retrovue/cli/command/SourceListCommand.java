@@ -6,25 +6,20 @@ import org.retrovue.cli.CliContext;
 import org.retrovue.cli.render.Shapes;
 import org.retrovue.cli.render.Text;
 import org.retrovue.persistence.SourceRecord;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 
-@Command(name = "list", description = "List sources.")
 final class SourceListCommand extends ContextCommand {
-    @Option(names = "--type", paramLabel = "TYPE", description = "Only sources of this type.", completionCandidates = KindNames.class)
-    String type;
-
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    private final OptionSpec type = option("--type", "TYPE", false, "Only sources of this type.", new KindNames());
+    private final OptionSpec json = jsonFlag();
 
     SourceListCommand(CliContext context) {
-        super(context);
+        super(context, "list", "List sources.");
     }
 
     @Override
     public Integer call() {
-        List<SourceRecord> sources = sources().list(Optional.ofNullable(type));
-        if (json) {
+        List<SourceRecord> sources = sources().list(Optional.ofNullable(value(type)));
+        if (isSet(json)) {
             json(sources.stream().map(Shapes::sourceSummary).toList());
         } else {
             Text.table(out(), List.of("NAME", "TYPE", "EXTERNAL ID", "COLLECTIONS", "UPDATED"),

@@ -10,23 +10,19 @@ import org.retrovue.cli.render.Text;
 import org.retrovue.core.PluginRegistry;
 import org.retrovue.core.SourceKindInfo;
 import org.retrovue.spi.OptionSpec;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-@Command(name = "list-types", description = "List the source types the installed plugins provide, with their options.")
 final class SourceListTypesCommand extends ContextCommand {
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    private final picocli.CommandLine.Model.OptionSpec json = jsonFlag();
 
     SourceListTypesCommand(CliContext context) {
-        super(context);
+        super(context, "list-types", "List the source types the installed plugins provide, with their options.");
     }
 
     @Override
     public Integer call() {
         List<SourceKindInfo> kinds = sources().kinds();
         List<PluginRegistry.PluginProblem> problems = sources().pluginProblems();
-        if (json) {
+        if (isSet(json)) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("types", kinds.stream().map(Shapes::kind).toList());
             doc.put("plugin_errors", problems.stream().map(p -> Map.of("origin", p.origin(), "message", p.message())).toList());

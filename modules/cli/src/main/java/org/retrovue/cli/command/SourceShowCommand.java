@@ -1,25 +1,20 @@
 package org.retrovue.cli.command;
 
 import org.retrovue.cli.CliContext;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-@Command(name = "show", description = "Show one source: every field, its enrichers, collections and path mappings.")
 final class SourceShowCommand extends ContextCommand {
-    @Parameters(paramLabel = "SOURCE", description = "Name (any case), UUID or external id.")
-    String source;
-
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    private final PositionalParamSpec source = parameter("SOURCE", "1", "Name (any case), UUID or external id.");
+    private final OptionSpec json = jsonFlag();
 
     SourceShowCommand(CliContext context) {
-        super(context);
+        super(context, "show", "Show one source: every field, its enrichers, collections and path mappings.");
     }
 
     @Override
     public Integer call() {
-        SourceOutput.print(this, sources().show(source), json);
+        SourceOutput.print(this, sources().show(value(source)), isSet(json));
         return 0;
     }
 }
