@@ -53,9 +53,9 @@ public final class JpaCatalogSession implements CatalogSession {
 
     @Override
     public SourceRecord addSource(NewSource source) {
-        Source entity = new Source(source.externalId(), source.name(), source.kind(), JsonText.write(source.config()));
+        Source entity = new Source(source.externalId(), source.name(), source.kind(), json(source.config()));
         for (NewSource.NewCollection c : source.collections()) {
-            entity.getCollections().add(new SourceCollection(entity, c.externalId(), c.name(), JsonText.write(c.config())));
+            entity.getCollections().add(new SourceCollection(entity, c.externalId(), c.name(), json(c.config())));
         }
         em.persist(entity);
         em.flush();
@@ -66,7 +66,7 @@ public final class JpaCatalogSession implements CatalogSession {
     public SourceRecord updateSource(UUID id, String name, Map<String, Object> config) {
         Source entity = requireSource(id);
         entity.setName(name);
-        entity.setConfig(JsonText.write(config));
+        entity.setConfig(json(config));
         entity.touch();
         em.flush();
         return toRecord(entity);
@@ -121,7 +121,7 @@ public final class JpaCatalogSession implements CatalogSession {
     public CollectionRecord updateCollection(UUID collectionId, String name, Map<String, Object> config) {
         SourceCollection entity = requireCollection(collectionId);
         entity.setName(name);
-        entity.setConfig(JsonText.write(config));
+        entity.setConfig(json(config));
         entity.getSource().touch();
         em.flush();
         return toRecord(entity);
@@ -168,6 +168,11 @@ public final class JpaCatalogSession implements CatalogSession {
                 .sorted(RecordOrder.PATH_MAPPINGS).toList();
         return new CollectionRecord(c.getId(), c.getSource().getId(), c.getSource().getName(), c.getExternalId(), c.getName(),
                 c.isEnabled(), config(c.getConfig()), c.getCreatedAt(), mappings);
+    }
+
+    /** JSON text for a jsonb column; a null map stays SQL NULL. */
+    private static String json(Map<String, Object> config) {
+        return config == null ? null : JsonText.write(config);
     }
 
     private static java.util.Map<String, Object> config(String json) {
