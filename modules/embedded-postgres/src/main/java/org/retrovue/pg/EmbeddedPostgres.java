@@ -105,20 +105,24 @@ public final class EmbeddedPostgres {
                 return endpoint(again.getAsInt());
             }
             unpackBinaries();
-            if (!isInitialised()) {
+            boolean fresh = !isInitialised();
+            if (fresh) {
                 initialise();
             }
             Endpoint started = endpoint(start());
-            if (database != null) {
-                createDatabase(started, database);
+            if (fresh) {
+                requirePassword(started);
             }
-            return started;
+            if (database != null) {
+                createDatabase(endpoint(started.port()), database);
+            }
+            return endpoint(started.port());
         });
     }
 
     /** Creates {@code name} unless it exists. */
     public void createDatabase(Endpoint endpoint, String name) {
-        try (Connection c = DriverManager.getConnection(endpoint.jdbcUrl("postgres"), endpoint.user(), "");
+        try (Connection c = DriverManager.getConnection(endpoint.jdbcUrl("postgres"), endpoint.user(), endpoint.password());
              PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
             exists.setString(1, name);
             try (ResultSet rs = exists.executeQuery()) {
@@ -200,7 +204,50 @@ public final class EmbeddedPostgres {
     }
 
     private Endpoint endpoint(int port) {
-        return new Endpoint(LOOPBACK, port, SUPERUSER);
+        return new Endpoint(LOOPBACK, port, SUPERUSER, password());
+    }
+
+    private Path passwordFile() {
+        return home.resolve("password");
+    }
+
+    /** The superuser's password; empty for a cluster initialised before passwords were set (it still trusts loopback). */
+    private String password() {
+        try {
+            return Files.readString(passwordFile()).strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /**
+     * Gives the superuser a random password (kept in {@code home/password}, readable by the owner only) and makes
+     * the server require it. The password is long and random, so few SCRAM iterations keep connecting cheap
+     * without weakening it; other local users can no longer reach the catalogue.
+     */
+    private void requirePassword(Endpoint trusted) {
+        byte[] random = new byte[24];
+        new java.security.SecureRandom().nextBytes(random);
+        String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        try {
+            Path file = passwordFile();
+            Files.deleteIfExists(file);
+            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            try (Connection c = DriverManager.getConnection(trusted.jdbcUrl("postgres"), trusted.user(), "");
+                 Statement s = c.createStatement()) {
+                s.execute("set scram_iterations = 16");
+                s.execute("alter role " + SUPERUSER + " password '" + password + "'");
+                Files.writeString(file, password);
+                Files.writeString(dataDir().resolve("pg_hba.conf"),
+                        "# RetroVue: loopback TCP only, with the password in ../password\n"
+                                + "host all all 127.0.0.1/32 scram-sha-256\n"
+                                + "host all all ::1/128 scram-sha-256\n");
+                s.execute("select pg_reload_conf()");
+            }
+        } catch (IOException | SQLException e) {
+            throw new EmbeddedPostgresException("could not set the embedded PostgreSQL's password: " + e.getMessage(), e);
+        }
     }
 
     private void unpackBinaries() {

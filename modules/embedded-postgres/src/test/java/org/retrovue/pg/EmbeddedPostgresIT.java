@@ -47,7 +47,7 @@ class EmbeddedPostgresIT {
         assertTrue(server.status().running());
         assertTrue(server.status().initialised());
         assertEquals(endpoint.port(), server.status().port().getAsInt());
-        try (Connection c = DriverManager.getConnection(endpoint.jdbcUrl("catalogue"), endpoint.user(), "");
+        try (Connection c = DriverManager.getConnection(endpoint.jdbcUrl("catalogue"), endpoint.user(), endpoint.password());
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery("show server_version")) {
             rs.next();
             assertTrue(rs.getString(1).startsWith(EmbeddedPostgres.bundledVersion().split("\\.")[0]), rs.getString(1));
@@ -57,6 +57,19 @@ class EmbeddedPostgresIT {
 
     @Test
     @Order(2)
+    void requiresItsPasswordWhichOnlyItsOwnerCanRead() throws Exception {
+        Endpoint endpoint = server.ensureRunning("catalogue");
+        assertTrue(endpoint.password().length() >= 30, "a long random password");
+        assertFalse(endpoint.toString().contains(endpoint.password()));
+        java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                () -> DriverManager.getConnection(endpoint.jdbcUrl("catalogue"), endpoint.user(), "wrong").close());
+        assertEquals("28P01", refused.getSQLState(), refused.getMessage());
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(server.home().resolve("password"))));
+    }
+
+    @Test
+    @Order(3)
     void concurrentCallersShareOneServer() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -75,7 +88,7 @@ class EmbeddedPostgresIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void stopsAndStartsAgain() {
         assertTrue(server.stop());
         assertFalse(server.status().running());
@@ -85,7 +98,7 @@ class EmbeddedPostgresIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aCrashedServerIsStartedAgain() throws Exception {
         long pid = server.status().pid().getAsLong();
         ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
@@ -94,7 +107,7 @@ class EmbeddedPostgresIT {
         assertFalse(server.status().running(), "a pid file whose process is gone is stale");
         Endpoint endpoint = server.ensureRunning("catalogue");
         assertTrue(server.status().running());
-        try (Connection c = DriverManager.getConnection(endpoint.jdbcUrl("catalogue"), endpoint.user(), "")) {
+        try (Connection c = DriverManager.getConnection(endpoint.jdbcUrl("catalogue"), endpoint.user(), endpoint.password())) {
             assertTrue(c.isValid(5));
         }
     }

@@ -58,7 +58,7 @@ public final class TestPostgres {
         EmbeddedPostgres server = EmbeddedPostgres.forTests(work.resolve("postgres"), binaries);
         Endpoint endpoint = server.ensureRunning();
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop-test-postgres"));
-        return new TestPostgres(endpoint.jdbcUrl("postgres"), endpoint.user(), "");
+        return new TestPostgres(endpoint.jdbcUrl("postgres"), endpoint.user(), endpoint.password());
     }
 
     private static String env(String name, String fallback) {
