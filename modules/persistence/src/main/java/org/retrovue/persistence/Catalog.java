@@ -27,6 +27,8 @@ public final class Catalog implements AutoCloseable {
 
     private final DatabaseTarget target;
     private Connection readConnection;
+    /** Whether the read connection was used already: only then is it checked (a round trip) before the next read. */
+    private boolean readConnectionUsed;
     private EntityManagerFactory emf;
 
     private Catalog(DatabaseTarget target, Connection readConnection) {
@@ -86,12 +88,13 @@ public final class Catalog implements AutoCloseable {
      */
     public synchronized <T> T read(Function<CatalogReader, T> work) {
         try {
-            if (readConnection == null || !readConnection.isValid(2)) {
+            if (readConnection == null || (readConnectionUsed && !readConnection.isValid(2))) {
                 closeQuietly(readConnection);
                 readConnection = connect(target);
                 readConnection.setAutoCommit(false);
                 readConnection.setReadOnly(true);
             }
+            readConnectionUsed = true;
             try {
                 T result = work.apply(new JdbcCatalogReader(readConnection));
                 readConnection.commit();
