@@ -112,6 +112,30 @@ class ImageSmokeIT {
 
     @Test
     @Order(2)
+    void twoCommandsStartedAtOnceOnAFreshDataDirectoryShareOneServer() throws Exception {
+        CompletableFuture<Run> first = CompletableFuture.supplyAsync(() -> unchecked("source", "list", "--json"));
+        CompletableFuture<Run> second = CompletableFuture.supplyAsync(() -> unchecked("source", "collections", "--json"));
+        for (Run run : List.of(first.get(180, TimeUnit.SECONDS), second.get(180, TimeUnit.SECONDS))) {
+            assertEquals(0, run.code(), run::toString);
+            assertEquals("[ ]", run.out().strip(), run::toString);
+        }
+        long servers = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(dataDir.resolve("postgres/data").toString()) && c.contains("bin/postgres")).orElse(false))
+                .filter(p -> p.parent().map(parent -> !parent.info().command().orElse("").endsWith("postgres")).orElse(true))
+                .count();
+        assertEquals(1, servers, "one postmaster for the data directory");
+    }
+
+    private static Run unchecked(String... args) {
+        try {
+            return retrovue(List.of(), args);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    @Order(3)
     void addsListsAndDeletesAFilesystemSourceOnAFreshEmbeddedDatabase() throws Exception {
         Run added = retrovue(List.of(), "source", "add", "--type", "filesystem", "--name", "Smoke Movies",
                 "--base-path", work.resolve("media/movies").toString(), "--json");
@@ -136,7 +160,7 @@ class ImageSmokeIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void badInputIsOneLineWithItsExitCode() throws Exception {
         assertOneErrorLine(retrovue(List.of(), "source", "add", "--type", "jellyfin", "--name", "J"), 2, "unknown source type 'jellyfin'");
         assertOneErrorLine(retrovue(List.of(), "source", "add", "--type", "filesystem", "--name", "X", "--base-path", work.resolve("nope").toString()),
@@ -145,7 +169,7 @@ class ImageSmokeIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void anUnreadableDirectoryIsRefusedForAUserWhoCannotReadIt() throws Exception {
         Path locked = Files.createDirectories(work.resolve("locked"));
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
