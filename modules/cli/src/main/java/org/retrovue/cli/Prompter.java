@@ -1,19 +1,28 @@
 package org.retrovue.cli;
 
 /** Asks the operator a yes/no question on a terminal. */
-@FunctionalInterface
 public interface Prompter {
     boolean confirm(String question);
 
-    /** The process's terminal, when there is one. */
+    /** Whether there is someone to ask; without a terminal, commands that need confirmation refuse. */
+    default boolean available() {
+        return true;
+    }
+
+    /** The process's terminal, looked up only when a command needs to ask. */
     static Prompter console() {
-        java.io.Console console = System.console();
-        if (console == null || !console.isTerminal()) {
-            return null;
-        }
-        return question -> {
-            String answer = console.readLine("%s [y/N] ", question);
-            return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
+        return new Prompter() {
+            @Override
+            public boolean available() {
+                java.io.Console console = System.console();
+                return console != null && console.isTerminal();
+            }
+
+            @Override
+            public boolean confirm(String question) {
+                String answer = System.console().readLine("%s [y/N] ", question);
+                return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
+            }
         };
     }
 }

@@ -3,6 +3,7 @@ package org.retrovue.core;
 import java.io.IOException;
 import java.lang.module.Configuration;
 import java.lang.module.ModuleFinder;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import java.util.stream.Stream;
 import org.retrovue.spi.SourceKind;
 import org.retrovue.spi.SpiVersion;
 
@@ -71,8 +71,13 @@ public final class PluginRegistry {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+        List<Path> jars = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.jar")) {
+            for (Path file : files) {
+                jars.add(file);
+            }
+            Collections.sort(jars);
+            return jars;
         } catch (IOException e) {
             problems.add(new PluginProblem(directory.toString(), "cannot be read: " + e.getMessage()));
             return List.of();

@@ -43,33 +43,41 @@ public final class JsonText {
         }
     }
 
+    // An if-chain, not a pattern switch: a type switch makes the JVM generate a class at start-up.
     private static void writeValue(JsonGenerator g, Object value) throws IOException {
-        switch (value) {
-            case null -> g.writeNull();
-            case String s -> g.writeString(s);
-            case Boolean b -> g.writeBoolean(b);
-            case Integer i -> g.writeNumber(i);
-            case Long l -> g.writeNumber(l);
-            case Double d -> g.writeNumber(d);
-            case BigDecimal d -> g.writeNumber(d);
-            case BigInteger i -> g.writeNumber(i);
-            case Number n -> g.writeNumber(n.toString());
-            case Map<?, ?> map -> {
-                g.writeStartObject();
-                for (Map.Entry<?, ?> e : map.entrySet()) {
-                    g.writeFieldName(String.valueOf(e.getKey()));
-                    writeValue(g, e.getValue());
-                }
-                g.writeEndObject();
+        if (value == null) {
+            g.writeNull();
+        } else if (value instanceof String s) {
+            g.writeString(s);
+        } else if (value instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (value instanceof Integer i) {
+            g.writeNumber(i);
+        } else if (value instanceof Long l) {
+            g.writeNumber(l);
+        } else if (value instanceof Double d) {
+            g.writeNumber(d);
+        } else if (value instanceof BigDecimal d) {
+            g.writeNumber(d);
+        } else if (value instanceof BigInteger i) {
+            g.writeNumber(i);
+        } else if (value instanceof Number n) {
+            g.writeNumber(n.toString());
+        } else if (value instanceof Map<?, ?> map) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                g.writeFieldName(String.valueOf(e.getKey()));
+                writeValue(g, e.getValue());
             }
-            case Iterable<?> list -> {
-                g.writeStartArray();
-                for (Object item : list) {
-                    writeValue(g, item);
-                }
-                g.writeEndArray();
+            g.writeEndObject();
+        } else if (value instanceof Iterable<?> list) {
+            g.writeStartArray();
+            for (Object item : list) {
+                writeValue(g, item);
             }
-            default -> g.writeString(value.toString());
+            g.writeEndArray();
+        } else {
+            g.writeString(value.toString());
         }
     }
 

@@ -23,7 +23,7 @@ final class SourceDeleteCommand extends ContextCommand {
         SourceRecord plan = sources().planDelete(value(source));
         if (!isSet(force)) {
             Prompter prompter = context.environment().prompter();
-            if (prompter == null) {
+            if (prompter == null || !prompter.available()) {
                 throw new RetrovueException(ErrorKind.CONFLICT, "refusing to delete '" + plan.name() + "' without confirmation; pass --force");
             }
             long mappings = plan.collections().stream().mapToLong(c -> c.pathMappings().size()).sum();
