@@ -16,6 +16,7 @@ import org.retrovue.persistence.CatalogSession;
 import org.retrovue.persistence.CollectionRecord;
 import org.retrovue.persistence.NewSource;
 import org.retrovue.persistence.SourceRecord;
+import org.retrovue.persistence.SourceSummary;
 import org.retrovue.spi.DiscoveredCollection;
 import org.retrovue.spi.OptionSpec;
 import org.retrovue.spi.SourceConnection;
@@ -70,9 +71,17 @@ public final class SourceService {
         }, cleanName, remote.fingerprint()));
     }
 
-    public List<SourceRecord> list(Optional<String> kindFilter) {
+    public List<SourceSummary> list(Optional<String> kindFilter) {
         kindFilter.ifPresent(this::kind);
-        return read(s -> s.sources().stream().filter(r -> kindFilter.map(k -> k.equals(r.kind())).orElse(true)).map(this::redact).toList());
+        List<SourceSummary> all = read(CatalogReader::sourceSummaries);
+        List<SourceSummary> shown = new ArrayList<>(all.size());
+        for (SourceSummary s : all) {
+            if (kindFilter.isEmpty() || kindFilter.get().equals(s.kind())) {
+                shown.add(new SourceSummary(s.id(), s.externalId(), s.name(), s.kind(), Secrets.redact(s.config(), registry.find(s.kind())),
+                        s.createdAt(), s.updatedAt(), s.enabledCollections(), s.totalCollections()));
+            }
+        }
+        return shown;
     }
 
     public SourceRecord show(String identifier) {

@@ -13,6 +13,9 @@ public interface CatalogReader {
     /** Every source, ordered by name ignoring case. */
     List<SourceRecord> sources();
 
+    /** Every source with collection counts instead of collections, in the order of {@link #sources()}. */
+    List<SourceSummary> sourceSummaries();
+
     Optional<SourceRecord> sourceById(UUID id);
 
     Optional<SourceRecord> sourceByExternalId(String externalId);

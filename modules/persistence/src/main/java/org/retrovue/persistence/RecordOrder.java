@@ -16,6 +16,13 @@ public final class RecordOrder {
             return byName != 0 ? byName : a.id().compareTo(b.id());
         }
     };
+    public static final Comparator<SourceSummary> SOURCE_SUMMARIES = new Comparator<>() {
+        @Override
+        public int compare(SourceSummary a, SourceSummary b) {
+            int byName = a.name().toLowerCase(Locale.ROOT).compareTo(b.name().toLowerCase(Locale.ROOT));
+            return byName != 0 ? byName : a.id().compareTo(b.id());
+        }
+    };
     public static final Comparator<CollectionRecord> COLLECTIONS_OF_A_SOURCE = new Comparator<>() {
         @Override
         public int compare(CollectionRecord a, CollectionRecord b) {

@@ -121,7 +121,7 @@ class CatalogIT {
         }
         catalog.inTransaction(s -> s.setCollectionEnabled(a.collections().get(1).id(), true));
         for (java.util.function.Function<CatalogReader, Object> question : List.<java.util.function.Function<CatalogReader, Object>>of(
-                CatalogReader::sources, CatalogReader::collections,
+                CatalogReader::sources, CatalogReader::sourceSummaries, CatalogReader::collections,
                 r -> r.sourceById(a.id()), r -> r.sourceByExternalId("filesystem-b2b2b2b2b2b2"), r -> r.sourcesByName("ALPHA"),
                 r -> r.collectionById(a.collections().getFirst().id()), r -> r.collectionsByExternalId("root"), r -> r.collectionsByName("ZETA"))) {
             Object viaJdbc = catalog.read(question);

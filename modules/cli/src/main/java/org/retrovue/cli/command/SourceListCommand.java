@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.retrovue.cli.CliContext;
 import org.retrovue.cli.render.Shapes;
 import org.retrovue.cli.render.Text;
-import org.retrovue.persistence.SourceRecord;
+import org.retrovue.persistence.SourceSummary;
 import picocli.CommandLine.Model.OptionSpec;
 
 final class SourceListCommand extends ContextCommand {
@@ -18,13 +18,13 @@ final class SourceListCommand extends ContextCommand {
 
     @Override
     public Integer call() {
-        List<SourceRecord> sources = sources().list(Optional.ofNullable(value(type)));
+        List<SourceSummary> sources = sources().list(Optional.ofNullable(value(type)));
         if (isSet(json)) {
             json(sources.stream().map(Shapes::sourceSummary).toList());
         } else {
             Text.table(out(), List.of("NAME", "TYPE", "EXTERNAL ID", "COLLECTIONS", "UPDATED"),
                     sources.stream().map(s -> List.of(s.name(), s.kind(), s.externalId(),
-                            s.enabledCollections() + "/" + s.collections().size() + " enabled", Shapes.timestamp(s.updatedAt()))).toList(),
+                            s.enabledCollections() + "/" + s.totalCollections() + " enabled", Shapes.timestamp(s.updatedAt()))).toList(),
                     "No sources. Add one with `retrovue source add --type TYPE --name NAME ...`.");
         }
         return 0;

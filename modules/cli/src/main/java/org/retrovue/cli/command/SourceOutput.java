@@ -26,7 +26,7 @@ final class SourceOutput {
         Map<String, Object> config = new LinkedHashMap<>(s.config() == null ? Map.of() : s.config());
         config.remove("enrichers");
         fields.put("config", Text.inline(config));
-        List<String> enrichers = Shapes.enrichers(s);
+        List<String> enrichers = Shapes.enrichers(s.config());
         fields.put("enrichers", enrichers.isEmpty() ? "-" : String.join(", ", enrichers));
         fields.put("collections", s.enabledCollections() + " enabled of " + s.collections().size());
         fields.put("created_at", Shapes.timestamp(s.createdAt()));

@@ -4,11 +4,13 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.retrovue.core.Enrichers;
 import org.retrovue.core.SourceKindInfo;
 import org.retrovue.persistence.CollectionRecord;
 import org.retrovue.persistence.PathMappingRecord;
 import org.retrovue.persistence.SourceRecord;
+import org.retrovue.persistence.SourceSummary;
 import org.retrovue.spi.OptionSpec;
 
 /**
@@ -26,29 +28,41 @@ public final class Shapes {
     }
 
     /** A source in a list: its fields and collection counts. */
-    public static Map<String, Object> sourceSummary(SourceRecord s) {
-        Map<String, Object> m = sourceFields(s);
+    public static Map<String, Object> sourceSummary(SourceSummary s) {
+        Map<String, Object> m = sourceFields(s.id(), s.externalId(), s.name(), s.kind(), s.config(), s.createdAt(), s.updatedAt());
         m.put("collections_enabled", s.enabledCollections());
-        m.put("collections_total", s.collections().size());
+        m.put("collections_total", s.totalCollections());
         return m;
     }
 
     private static Map<String, Object> sourceFields(SourceRecord s) {
+        return sourceFields(s.id(), s.externalId(), s.name(), s.kind(), s.config(), s.createdAt(), s.updatedAt());
+    }
+
+    private static Map<String, Object> sourceFields(UUID id, String externalId, String name, String kind, Map<String, Object> config,
+                                                    OffsetDateTime createdAt, OffsetDateTime updatedAt) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", s.id().toString());
-        m.put("external_id", s.externalId());
-        m.put("name", s.name());
-        m.put("kind", s.kind());
-        m.put("config", s.config());
-        m.put("enrichers", enrichers(s));
-        m.put("created_at", timestamp(s.createdAt()));
-        m.put("updated_at", timestamp(s.updatedAt()));
+        m.put("id", id.toString());
+        m.put("external_id", externalId);
+        m.put("name", name);
+        m.put("kind", kind);
+        m.put("config", config);
+        m.put("enrichers", enrichers(config));
+        m.put("created_at", timestamp(createdAt));
+        m.put("updated_at", timestamp(updatedAt));
         return m;
     }
 
-    public static List<String> enrichers(SourceRecord s) {
-        Object value = s.config() == null ? null : s.config().get(Enrichers.CONFIG_KEY);
-        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+    public static List<String> enrichers(Map<String, Object> config) {
+        Object value = config == null ? null : config.get(Enrichers.CONFIG_KEY);
+        if (!(value instanceof List<?> list)) {
+            return List.of();
+        }
+        List<String> names = new java.util.ArrayList<>(list.size());
+        for (Object item : list) {
+            names.add(String.valueOf(item));
+        }
+        return names;
     }
 
     public static Map<String, Object> collection(CollectionRecord c) {

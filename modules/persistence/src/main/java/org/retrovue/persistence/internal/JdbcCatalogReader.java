@@ -17,6 +17,7 @@ import org.retrovue.persistence.CollectionRecord;
 import org.retrovue.persistence.PathMappingRecord;
 import org.retrovue.persistence.RecordOrder;
 import org.retrovue.persistence.SourceRecord;
+import org.retrovue.persistence.SourceSummary;
 
 /**
  * {@link CatalogReader} in plain SQL over one connection: each read is one query joining sources, collections
@@ -39,6 +40,14 @@ public final class JdbcCatalogReader implements CatalogReader {
               left join path_mappings m on m.collection_id = c.id
             """;
 
+    private static final String SUMMARIES = """
+            select s.id, s.external_id, s.name, s.kind, s.config::text, s.created_at, s.updated_at,
+                   count(c.id) filter (where c.enabled), count(c.id)
+              from sources s
+              left join source_collections c on c.source_id = s.id
+             group by s.id
+            """;
+
     private final Connection connection;
 
     public JdbcCatalogReader(Connection connection) {
@@ -48,6 +57,16 @@ public final class JdbcCatalogReader implements CatalogReader {
     @Override
     public List<SourceRecord> sources() {
         return sourceTree("", null);
+    }
+
+    @Override
+    public List<SourceSummary> sourceSummaries() {
+        List<SourceSummary> summaries = new ArrayList<>();
+        query(SUMMARIES, null, rs -> summaries.add(new SourceSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                rs.getString(4), config(rs.getString(5)), rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class),
+                rs.getLong(8), rs.getLong(9))));
+        summaries.sort(RecordOrder.SOURCE_SUMMARIES);
+        return summaries;
     }
 
     @Override

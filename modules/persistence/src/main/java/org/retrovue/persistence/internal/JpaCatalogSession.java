@@ -14,6 +14,7 @@ import org.retrovue.persistence.NewSource;
 import org.retrovue.persistence.PathMappingRecord;
 import org.retrovue.persistence.RecordOrder;
 import org.retrovue.persistence.SourceRecord;
+import org.retrovue.persistence.SourceSummary;
 import org.retrovue.persistence.entity.Source;
 import org.retrovue.persistence.entity.SourceCollection;
 
@@ -32,6 +33,11 @@ public final class JpaCatalogSession implements CatalogSession {
     public List<SourceRecord> sources() {
         return sourceQuery("select s from Source s").getResultList().stream()
                 .map(JpaCatalogSession::toRecord).sorted(RecordOrder.SOURCES).toList();
+    }
+
+    @Override
+    public List<SourceSummary> sourceSummaries() {
+        return sources().stream().map(SourceSummary::of).toList();
     }
 
     @Override
