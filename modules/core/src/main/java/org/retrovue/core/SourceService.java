@@ -30,6 +30,11 @@ import org.retrovue.spi.SourceKind;
  */
 public final class SourceService {
     private static final int MAX_NAME = 255;
+    /**
+     * The config key that records a source's current identity when it differs from its external id (the base path
+     * or server was changed by {@code update}): external ids never change, but duplicates are judged by this.
+     */
+    static final String IDENTITY_KEY = "identity";
 
     private final Supplier<Catalog> catalog;
     private final PluginRegistry registry;
@@ -93,26 +98,32 @@ public final class SourceService {
         Optional<String> cleanName = newName.map(SourceService::checkName);
         SourceRecord current = read(s -> Identifiers.source(s, identifier));
         Optional<SourceKind> kind = registry.find(current.kind());
-        Map<String, Object> config = new LinkedHashMap<>(current.config() == null ? Map.of() : current.config());
+        Map<String, Object> changes = Map.of();
         Remote remote = null;
         if (!options.isEmpty()) {
             SourceKind k = kind.orElseThrow(() -> new RetrovueException(ErrorKind.USAGE,
                     "source type '" + current.kind() + "' is not installed, so its options cannot be changed"));
             Map<String, String> merged = new LinkedHashMap<>();
             for (OptionSpec option : k.options()) {
-                Object stored = config.get(Secrets.configKey(option.name()));
+                Object stored = current.config() == null ? null : current.config().get(Secrets.configKey(option.name()));
                 if (stored != null) {
                     merged.put(option.name(), stored.toString());
                 }
             }
             merged.putAll(options);
-            config.putAll(validate(k, merged));
-            remote = inspect(k, config);
+            changes = validate(k, merged);
+            Map<String, Object> probe = new LinkedHashMap<>(current.config() == null ? Map.of() : current.config());
+            probe.putAll(changes);
+            remote = inspect(k, probe);
         }
         Remote checked = remote;
+        Map<String, Object> validated = changes;
         return redact(write(s -> {
+            // re-read inside the transaction, so a change made meanwhile (say, to the enrichers) is kept
             SourceRecord source = s.sourceById(current.id()).orElseThrow(() -> gone(identifier));
             cleanName.ifPresent(n -> refuseDuplicateName(s, n, source.id()));
+            Map<String, Object> config = new LinkedHashMap<>(source.config() == null ? Map.of() : source.config());
+            config.putAll(validated);
             if (checked != null) {
                 String identity = ExternalIds.of(source.kind(), checked.fingerprint());
                 refuseDuplicateRemote(s, kind.orElseThrow(), identity, source.id(), checked.fingerprint());
@@ -126,12 +137,6 @@ public final class SourceService {
             return s.updateSource(source.id(), cleanName.orElse(source.name()), config);
         }, cleanName.orElse(current.name()), checked == null ? null : checked.fingerprint()));
     }
-
-    /**
-     * The config key that records a source's current identity when it differs from its external id (the base path
-     * or server was changed by {@code update}): external ids never change, but duplicates are judged by this.
-     */
-    static final String IDENTITY_KEY = "identity";
 
     public SourceRecord setEnrichers(String identifier, String list) {
         List<String> enrichers = Enrichers.parse(list);
