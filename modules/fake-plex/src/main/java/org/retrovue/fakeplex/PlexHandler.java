@@ -1,0 +1,264 @@
+package org.retrovue.fakeplex;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Optional;
+import java.util.PrimitiveIterator;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Answers every request as Plex does. The {@link Faults} come first: latency and stall for any request, then, once
+ * the method is known to be GET (the only one served), drop and failure. Then the token (every path but
+ * {@code /identity}), then the routes: {@code /identity}, {@code /library/sections} and
+ * {@code /library/sections/{key}/all}. Errors are small HTML pages, as Plex's are. Item pages are written to the
+ * response as they are generated (chunked), so a page of any size costs no memory.
+ */
+final class PlexHandler implements HttpHandler {
+    private static final String VERSION = "1.41.3.9314-a0bfb8370";
+    private static final Pattern SECTION_ITEMS = Pattern.compile("/library/sections/([^/]+)/all");
+    private static final String START = "X-Plex-Container-Start";
+    private static final String SIZE = "X-Plex-Container-Size";
+    private static final long DROPPED_LENGTH = 1 << 20;
+    private static final String WEB_PAGE = "<!DOCTYPE html><html><head><title>Welcome to nginx!</title></head>"
+            + "<body><h1>Welcome to nginx!</h1></body></html>";
+
+    private final String machineIdentifier;
+    private final byte[] token;
+    private final Catalog catalog;
+    private final Faults faults;
+    private final RequestLog log;
+    private final CountDownLatch closing;
+
+    PlexHandler(String machineIdentifier, String token, Catalog catalog, Faults faults, RequestLog log, CountDownLatch closing) {
+        this.machineIdentifier = machineIdentifier;
+        this.token = token.getBytes(StandardCharsets.UTF_8);
+        this.catalog = catalog;
+        this.faults = faults;
+        this.log = log;
+        this.closing = closing;
+    }
+
+    /** Closing the exchange without a complete answer closes the connection: that is how stalls and drops end. */
+    @Override
+    public void handle(HttpExchange exchange) {
+        String uri = exchange.getRequestURI().getRawPath()
+                + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+        log.add(new RecordedRequest(exchange.getRequestMethod(), uri, exchange.getRequestHeaders()));
+        try {
+            answer(exchange);
+        } catch (IOException e) {
+            // the client went away or the server is closing: the connection is closed below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException, InterruptedException {
+        long latency = faults.latencyMillis();
+        if (latency > 0) {
+            Thread.sleep(latency);
+        }
+        if (faults.stall()) {
+            closing.await();
+            return;
+        }
+        if (!"GET".equals(exchange.getRequestMethod())) {
+            html(exchange, 405, "Method Not Allowed");
+            return;
+        }
+        if (faults.dropConnections()) {
+            drop(exchange);
+            return;
+        }
+        if (faults.takeFailure()) {
+            html(exchange, 500, "Internal Server Error");
+            return;
+        }
+        try {
+            route(exchange, new PlexRequest(exchange));
+        } catch (IllegalArgumentException e) {
+            html(exchange, 400, "Bad Request");
+        }
+    }
+
+    private void route(HttpExchange exchange, PlexRequest request) throws IOException {
+        String path = request.path();
+        if (path.equals("/identity")) {
+            identity(exchange, request);
+        } else if (!authorized(request)) {
+            html(exchange, 401, "Unauthorized");
+        } else if (path.equals("/library/sections")) {
+            sections(exchange, request);
+        } else {
+            Matcher items = SECTION_ITEMS.matcher(path);
+            if (items.matches()) {
+                items(exchange, request, items.group(1));
+            } else {
+                html(exchange, 404, "Not Found");
+            }
+        }
+    }
+
+    private boolean authorized(PlexRequest request) {
+        return request.plexParameter("X-Plex-Token")
+                .map(given -> MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token))
+                .orElse(false);
+    }
+
+    private void identity(HttpExchange exchange, PlexRequest request) throws IOException {
+        switch (faults.identity()) {
+            case NOT_FOUND -> html(exchange, 404, "Not Found");
+            case WEB_PAGE -> send(exchange, 200, "text/html", WEB_PAGE);
+            case PLEX -> container(exchange, request, new Node("MediaContainer")
+                    .attr("size", 0)
+                    .attr("claimed", true)
+                    .attr("machineIdentifier", machineIdentifier)
+                    .attr("version", VERSION), "", writer -> { });
+        }
+    }
+
+    private void sections(HttpExchange exchange, PlexRequest request) throws IOException {
+        List<Library> libraries = catalog.libraries();
+        Node container = new Node("MediaContainer")
+                .attr("size", libraries.size())
+                .attr("allowSync", false)
+                .attr("title1", "Plex Library");
+        container(exchange, request, container, "Directory", writer -> {
+            for (Library library : libraries) {
+                writer.child(directory(library));
+            }
+        });
+    }
+
+    private static Node directory(Library library) {
+        Node directory = new Node("Directory")
+                .attr("allowSync", true)
+                .attr("key", library.key())
+                .attr("type", library.type().plexName())
+                .attr("title", library.title())
+                .attr("agent", library.agent())
+                .attr("scanner", library.scanner())
+                .attr("language", library.language())
+                .attr("uuid", library.uuid())
+                .attr("updatedAt", library.updatedAt())
+                .attr("createdAt", library.createdAt())
+                .attr("scannedAt", library.scannedAt())
+                .attr("content", true)
+                .attr("directory", true)
+                .attr("hidden", 0);
+        for (Location location : library.locations()) {
+            directory.child(new Node("Location").attr("id", location.id()).attr("path", location.path()));
+        }
+        return directory;
+    }
+
+    private void items(HttpExchange exchange, PlexRequest request, String key) throws IOException {
+        Optional<Section> found = catalog.section(key);
+        if (found.isEmpty()) {
+            html(exchange, 404, "Not Found");
+            return;
+        }
+        Section section = found.get();
+        Library library = section.library();
+        ItemType type = itemType(request, library);
+        Listing listing = new Listing(section, type, request.query());
+        int start = request.count(START, 0);
+        int size = request.count(SIZE, Integer.MAX_VALUE);
+        int total = listing.totalSize();
+        int pageSize = (int) Math.max(0, Math.min(size, (long) total - start));
+        Node container = new Node("MediaContainer")
+                .attr("size", pageSize)
+                .attr("totalSize", total)
+                .attr("offset", start)
+                .attr("allowSync", true)
+                .attr("identifier", "com.plexapp.plugins.library")
+                .attr("librarySectionID", library.number())
+                .attr("librarySectionTitle", library.title())
+                .attr("librarySectionUUID", library.uuid())
+                .attr("title1", library.title())
+                .attr("title2", type.title2)
+                .attr("viewGroup", type.plexName);
+        container(exchange, request, container, "Metadata", writer -> {
+            PrimitiveIterator.OfInt page = listing.page(start, pageSize);
+            while (page.hasNext()) {
+                writer.child(listing.item(page.nextInt()));
+            }
+        });
+    }
+
+    private static ItemType itemType(PlexRequest request, Library library) {
+        String type = request.query().get("type");
+        if (type == null) {
+            return ItemType.defaultFor(library.type());
+        }
+        try {
+            return ItemType.of(Integer.parseInt(type)).orElseThrow(() -> new IllegalArgumentException("unknown type " + type));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("unknown type " + type, e);
+        }
+    }
+
+    /** Sends a 200 and streams the container: chunked, so nothing waits for the whole body. */
+    private static void container(HttpExchange exchange, PlexRequest request, Node container, String childKey,
+                                  Children children) throws IOException {
+        Format format = request.format();
+        exchange.getResponseHeaders().set("Content-Type", format.contentType);
+        exchange.getResponseHeaders().set("X-Plex-Protocol", "1.0");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStreamWriter body = new OutputStreamWriter(exchange.getResponseBody(), StandardCharsets.UTF_8);
+        try (Writer out = new BufferedWriter(body, 1 << 16)) {
+            ContainerWriter writer = format.writer(out);
+            writer.begin(container, childKey);
+            children.writeTo(writer);
+            writer.end();
+        }
+    }
+
+    /** Promises a body of {@value #DROPPED_LENGTH} bytes, sends its first few; closing the exchange then drops the connection. */
+    private static void drop(HttpExchange exchange) throws IOException {
+        Format format = PlexRequest.format(exchange);
+        String start = format == Format.JSON ? "{\"MediaContainer\":{\"size\":"
+                : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<MediaContainer size=\"";
+        exchange.getResponseHeaders().set("Content-Type", format.contentType);
+        exchange.sendResponseHeaders(200, DROPPED_LENGTH);
+        OutputStream body = exchange.getResponseBody();
+        body.write(start.getBytes(StandardCharsets.UTF_8));
+        body.flush();
+    }
+
+    private static void html(HttpExchange exchange, int status, String reason) throws IOException {
+        send(exchange, status, "text/html", "<html><head><title>" + reason + "</title></head><body><h1>" + status + " "
+                + reason + "</h1></body></html>");
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        if ("HEAD".equals(exchange.getRequestMethod())) {
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Children {
+        void writeTo(ContainerWriter writer) throws IOException;
+    }
+}
