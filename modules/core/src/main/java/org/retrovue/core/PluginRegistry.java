@@ -51,7 +51,7 @@ public final class PluginRegistry {
                     collect(ServiceLoader.load(layer, SourceKind.class).stream()
                             .filter(p -> p.type().getModule().getLayer() == layer).toList(), jar.toString(), kinds, problems);
                 } catch (RuntimeException | LinkageError e) {
-                    problems.add(new PluginProblem(jar.toString(), "cannot be loaded: " + e.getMessage()));
+                    problems.add(new PluginProblem(jar.toString(), "cannot be loaded as a module: " + rootMessage(e)));
                 }
             }
         }
@@ -97,9 +97,19 @@ public final class PluginRegistry {
                     kinds.put(kind.id(), kind);
                 }
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-                problems.add(new PluginProblem(origin, "provider " + provider.type().getName() + " failed: " + e.getMessage()));
+                problems.add(new PluginProblem(origin, "provider " + provider.type().getName() + " failed: " + rootMessage(e)));
             }
         }
+    }
+
+    /** The innermost cause's message: "could not be instantiated" says less than why. */
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return root == e ? message : message + " (" + root.getClass().getSimpleName() + ")";
     }
 
     public Optional<SourceKind> find(String id) {
