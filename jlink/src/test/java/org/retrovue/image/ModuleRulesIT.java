@@ -29,6 +29,7 @@ class ModuleRulesIT {
             "org.retrovue.core", Set.of("org.retrovue.spi", "org.retrovue.persistence", "org.retrovue.pg"),
             "org.retrovue.cli", Set.of("org.retrovue.core"),
             "org.retrovue.plugin.filesystem", Set.of("org.retrovue.spi"),
+            "org.retrovue.plugin.plex", Set.of("org.retrovue.spi"),
             "org.retrovue.launcher", Set.of("org.retrovue.cli"));
 
     private static Map<String, ModuleDescriptor> modules() {
@@ -61,6 +62,8 @@ class ModuleRulesIT {
         Map<String, ModuleDescriptor> modules = modules();
         assertEquals(Set.of("java.base"), names(modules.get("org.retrovue.spi").requires()));
         assertEquals(Set.of("java.base", "org.retrovue.spi"), names(modules.get("org.retrovue.plugin.filesystem").requires()));
+        assertEquals(Set.of("java.base", "org.retrovue.spi", "java.net.http", "com.fasterxml.jackson.core"),
+                names(modules.get("org.retrovue.plugin.plex").requires()));
     }
 
     @Test

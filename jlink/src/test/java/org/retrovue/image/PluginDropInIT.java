@@ -131,7 +131,7 @@ class PluginDropInIT {
         assertEquals(0, types.code(), types.err());
         List<String> ids = new ArrayList<>();
         types.json().get("types").forEach(t -> ids.add(t.get("id").asText()));
-        assertEquals(List.of("filesystem", "dropin"), ids);
+        assertEquals(List.of("filesystem", "plex", "dropin"), ids, "the image's kinds first, then the dropped-in one");
         List<String> errors = new ArrayList<>();
         types.json().get("plugin_errors").forEach(e -> errors.add(e.get("origin").asText().replaceAll(".*/", "") + ": " + e.get("message").asText()));
         assertEquals(3, errors.size(), errors.toString());

@@ -1,0 +1,54 @@
+package org.retrovue.plugin.plex;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.retrovue.spi.DiscoveredCollection;
+import org.retrovue.spi.SourceConnection;
+import org.retrovue.spi.SourceException;
+
+/** One server: its identity and its libraries. */
+final class PlexConnection implements SourceConnection {
+    private final PlexClient client;
+
+    PlexConnection(PlexClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public String fingerprint() throws SourceException {
+        Object id = client.identity().get("machineIdentifier");
+        if (!(id instanceof String machineIdentifier) || machineIdentifier.isBlank()) {
+            throw client.notPlex("its /identity has no machineIdentifier");
+        }
+        return machineIdentifier;
+    }
+
+    @Override
+    public List<DiscoveredCollection> collections() throws SourceException {
+        List<DiscoveredCollection> collections = new ArrayList<>();
+        for (Map<String, Object> directory : PlexJson.list(client.get("/library/sections"), "Directory")) {
+            Object key = directory.get("key");
+            Object title = directory.get("title");
+            if (key == null || title == null) {
+                continue;
+            }
+            List<String> locations = new ArrayList<>();
+            for (Map<String, Object> location : PlexJson.list(directory, "Location")) {
+                if (location.get("path") instanceof String path) {
+                    locations.add(path);
+                }
+            }
+            Map<String, Object> config = new LinkedHashMap<>();
+            for (String field : List.of("type", "agent", "scanner", "language", "uuid")) {
+                if (directory.get(field) != null) {
+                    config.put(field, directory.get(field).toString());
+                }
+            }
+            config.put("locations", List.copyOf(locations));
+            collections.add(new DiscoveredCollection(key.toString(), title.toString(), locations, config));
+        }
+        return collections;
+    }
+}

@@ -1,0 +1,162 @@
+package org.retrovue.plugin.plex;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.retrovue.fakeplex.FakePlexServer;
+import org.retrovue.fakeplex.Faults;
+import org.retrovue.fakeplex.Library;
+import org.retrovue.fakeplex.RecordedRequest;
+import org.retrovue.spi.DiscoveredCollection;
+import org.retrovue.spi.OptionSpec;
+import org.retrovue.spi.SourceConnection;
+import org.retrovue.spi.SourceContext;
+import org.retrovue.spi.SourceException;
+
+class PlexSourceKindTest {
+    private static final String TOKEN = "s3cr3t-plex-token";
+    private final PlexSourceKind kind = new PlexSourceKind();
+    private final SourceContext context = new SourceContext() {
+        @Override
+        public Clock clock() {
+            return Clock.systemUTC();
+        }
+
+        @Override
+        public System.Logger logger() {
+            return System.getLogger("test");
+        }
+    };
+    private FakePlexServer plex;
+
+    @BeforeEach
+    void start() {
+        plex = FakePlexServer.builder().token(TOKEN)
+                .library(Library.Type.MOVIE, "Movies", 10, "/data/movies")
+                .library(Library.Type.SHOW, "TV Shows", 10, "D:\\Media\\TV")
+                .build().start();
+    }
+
+    @AfterEach
+    void stop() {
+        plex.close();
+    }
+
+    private Map<String, Object> config(String url, String token, String readTimeout) throws SourceException {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("base-url", url);
+        options.put("token", token);
+        if (readTimeout != null) {
+            options.put("read-timeout", readTimeout);
+        }
+        return kind.validate(options);
+    }
+
+    private SourceException failure(Map<String, Object> config) {
+        SourceException e = assertThrows(SourceException.class, () -> {
+            try (SourceConnection connection = kind.connect(config, context)) {
+                connection.fingerprint();
+                connection.collections();
+            }
+        });
+        assertFalse(e.getMessage().contains(TOKEN), "the token never appears: " + e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        return e;
+    }
+
+    @Test
+    void declaresItsOptionsWithTheTokenSecret() {
+        assertEquals("plex", kind.id());
+        assertEquals(List.of("base-url", "token", "connect-timeout", "read-timeout"), kind.options().stream().map(OptionSpec::name).toList());
+        assertTrue(kind.options().get(1).secret());
+    }
+
+    @Test
+    void validatesTheUrlTokenAndTimeouts() throws Exception {
+        assertEquals("http://plex.example:32400", config("http://plex.example:32400/", "t", null).get("base_url"));
+        assertEquals(30, config("http://plex.example:32400", "t", null).get("read_timeout"));
+        assertThrows(SourceException.class, () -> config("ftp://plex.example", "t", null));
+        assertThrows(SourceException.class, () -> config("http://plex.example?X-Plex-Token=t", "t", null));
+        assertThrows(SourceException.class, () -> config("http://plex.example", " ", null));
+        assertThrows(SourceException.class, () -> config("http://plex.example", "t", "0"));
+        assertThrows(SourceException.class, () -> config("http://plex.example", "t", "soon"));
+    }
+
+    @Test
+    void discoversTheMachineIdentifierAndLibrariesSendingTheTokenOnlyInAHeader() throws Exception {
+        try (SourceConnection connection = kind.connect(config(plex.baseUrl(), TOKEN, null), context)) {
+            assertEquals(plex.machineIdentifier(), connection.fingerprint());
+            List<DiscoveredCollection> libraries = connection.collections();
+            assertEquals(List.of("Movies", "TV Shows"), libraries.stream().map(DiscoveredCollection::name).toList());
+            DiscoveredCollection tv = libraries.get(1);
+            assertEquals(List.of("D:\\Media\\TV"), tv.locations());
+            assertEquals("show", tv.config().get("type"));
+            assertEquals(List.of("D:\\Media\\TV"), tv.config().get("locations"));
+        }
+        for (RecordedRequest request : plex.requests()) {
+            assertFalse(request.uri().contains(TOKEN), "no token in a URL: " + request.uri());
+            assertEquals(TOKEN, request.header("X-Plex-Token").orElseThrow());
+            assertEquals("application/json", request.header("Accept").orElseThrow());
+            assertTrue(request.header("X-Plex-Client-Identifier").isPresent());
+        }
+    }
+
+    @Test
+    void theSameServerGivesTheSameFingerprintByAnotherUrl() throws Exception {
+        String other = plex.baseUrl().replace("127.0.0.1", "localhost");
+        try (SourceConnection a = kind.connect(config(plex.baseUrl(), TOKEN, null), context);
+             SourceConnection b = kind.connect(config(other, TOKEN, null), context)) {
+            assertEquals(a.fingerprint(), b.fingerprint());
+        }
+    }
+
+    @Test
+    void aRejectedTokenSaysHowToFixIt() throws Exception {
+        SourceException e = failure(config(plex.baseUrl(), "wrong", null));
+        assertEquals(SourceException.Code.UNAUTHORIZED, e.code());
+        assertTrue(e.getMessage().contains("rejected the token; update it with `retrovue source update SOURCE --token ...`"), e.getMessage());
+    }
+
+    @Test
+    void aRefusedConnectionNamesTheUrl() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        SourceException e = failure(config("http://127.0.0.1:" + closed, TOKEN, null));
+        assertEquals(SourceException.Code.UNREACHABLE, e.code());
+        assertTrue(e.getMessage().contains("http://127.0.0.1:" + closed + " refused the connection"), e.getMessage());
+    }
+
+    @Test
+    void aServerThatIsNotPlexIsSaidToBeSo() throws Exception {
+        plex.faults().setIdentity(Faults.Identity.WEB_PAGE);
+        assertEquals(SourceException.Code.PROTOCOL, failure(config(plex.baseUrl(), TOKEN, null)).code());
+        plex.faults().setIdentity(Faults.Identity.NOT_FOUND);
+        SourceException e = failure(config(plex.baseUrl(), TOKEN, null));
+        assertTrue(e.getMessage().contains("does not look like a Plex Media Server"), e.getMessage());
+    }
+
+    @Test
+    void serverErrorsAndStallsAreReportedNotHung() throws Exception {
+        plex.faults().failNext(1);
+        assertTrue(failure(config(plex.baseUrl(), TOKEN, null)).getMessage().contains("answered 500"));
+        plex.faults().setStall(true);
+        SourceException stalled = failure(config(plex.baseUrl(), TOKEN, "1"));
+        assertEquals(SourceException.Code.UNREACHABLE, stalled.code());
+        assertTrue(stalled.getMessage().contains("did not answer within 1 s"), stalled.getMessage());
+        plex.faults().setStall(false);
+        plex.faults().setDropConnections(true);
+        assertEquals(SourceException.Code.UNREACHABLE, failure(config(plex.baseUrl(), TOKEN, null)).code());
+    }
+}
