@@ -14,51 +14,53 @@ final class CommandTree {
     private CommandTree() {}
 
     static CommandLine full(CliContext context) {
-        return build(context, null, null);
+        CommandLine root = new CommandLine(Commands.root(context).spec());
+        addAll(context, root, Commands.ROOT);
+        return root;
+    }
+
+    private static void addAll(CliContext context, CommandLine parent, List<Commands.Node> nodes) {
+        for (Commands.Node node : nodes) {
+            CommandLine line = new CommandLine(node.maker().apply(context).spec());
+            addAll(context, line, node.children());
+            parent.addSubcommand(node.name(), line);
+        }
     }
 
     static CommandLine forArguments(CliContext context, String... args) {
-        List<String> words = new ArrayList<>();
+        List<Commands.Node> path = new ArrayList<>();
+        List<Commands.Node> level = Commands.ROOT;
         for (String arg : args) {
             if (arg.equals("--")) {
                 break;
             }
-            if (!arg.startsWith("-")) {
-                words.add(arg);
-                if (words.size() == 2) {
-                    break;
+            if (arg.startsWith("-")) {
+                if (path.isEmpty() && !arg.equals("--debug")) {
+                    return full(context); // a root option such as --help or --version
                 }
-            } else if (words.isEmpty() && !arg.equals("--debug")) {
-                return full(context); // a root option such as --help or --version
-            }
-        }
-        if (words.isEmpty()) {
-            return full(context);
-        }
-        Commands.Node group = Commands.find(Commands.ROOT, words.getFirst());
-        if (group == null || group.children().isEmpty()) {
-            return full(context);
-        }
-        Commands.Node leaf = words.size() > 1 ? Commands.find(group.children(), words.get(1)) : null;
-        if (leaf == null) {
-            return full(context);
-        }
-        return build(context, group, leaf);
-    }
-
-    private static CommandLine build(CliContext context, Commands.Node onlyGroup, Commands.Node onlyLeaf) {
-        CommandLine root = new CommandLine(Commands.root(context).spec());
-        for (Commands.Node group : Commands.ROOT) {
-            if (onlyGroup != null && group != onlyGroup) {
                 continue;
             }
-            CommandLine groupLine = new CommandLine(group.maker().apply(context).spec());
-            for (Commands.Node leaf : group.children()) {
-                if (onlyLeaf == null || leaf == onlyLeaf) {
-                    groupLine.addSubcommand(leaf.name(), new CommandLine(leaf.maker().apply(context).spec()));
-                }
+            Commands.Node node = Commands.find(level, arg);
+            if (node == null) {
+                break;
             }
-            root.addSubcommand(group.name(), groupLine);
+            path.add(node);
+            if (node.children().isEmpty()) {
+                break;
+            }
+            level = node.children();
+        }
+        if (path.isEmpty() || !path.getLast().children().isEmpty() || path.getFirst().children().isEmpty()) {
+            // nothing named; a group without its command (its usage lists them all); or help and completion,
+            // which describe the whole tree
+            return full(context);
+        }
+        CommandLine root = new CommandLine(Commands.root(context).spec());
+        CommandLine parent = root;
+        for (Commands.Node node : path) {
+            CommandLine line = new CommandLine(node.maker().apply(context).spec());
+            parent.addSubcommand(node.name(), line);
+            parent = line;
         }
         return root;
     }

@@ -74,6 +74,8 @@ class JsonShapesIT {
         actual.put("source update", run("source", "update", "Media Library", "--base-path", shows.toString(), "--json"));
         actual.put("source enrichers", run("source", "enrichers", "Media Library", "ffprobe,loudness", "--json"));
         actual.put("source collections", run("source", "collections", "--json"));
+        actual.put("source mapping add", run("source", "mapping", "add", "Media Library/shows", "/remote/shows", shows.toString(), "--json"));
+        actual.put("source mapping list", run("source", "mapping", "list", "--json"));
         actual.put("db status", run("db", "status", "--json"));
         actual.put("source delete", run("source", "delete", "Media Library", "--force", "--json"));
 

@@ -207,6 +207,32 @@ class SourceCommandsIT {
     }
 
     @Test
+    void pathMappingsAreAddedListedRemovedAndDecideIngestability() throws IOException {
+        add("Media Library", movies);
+        assertTrue(ok("source", "collections", "--json").json().get(0).get("ingestable").asBoolean());
+        Path nas = Files.createDirectories(temp.resolve("nas/movies"));
+        JsonNode mapped = ok("source", "mapping", "add", "Media Library/movies", "D:\\Media\\Movies", nas.toString(), "--json").json();
+        assertEquals("D:\\Media\\Movies", mapped.get("path_mappings").get(0).get("plex_path").asText());
+        fails(5, "already maps", "source", "mapping", "add", "movies", "D:\\Media\\Movies", "/elsewhere");
+        JsonNode list = ok("source", "mapping", "list", "--json").json();
+        assertEquals(1, list.size());
+        assertEquals("Media Library", list.get(0).get("source_name").asText());
+        assertTrue(ok("source", "mapping", "list").out().contains(nas.toString()));
+        ok("source", "mapping", "remove", "movies", "D:\\Media\\Movies");
+        fails(3, "has no mapping for /nope", "source", "mapping", "remove", "movies", "/nope");
+        fails(2, "PLEX_PATH must not be empty", "source", "mapping", "add", "movies", " ", "/x");
+
+        Files.delete(movies);
+        CliHarness.Result enabled = cli.run("source", "enable", "movies");
+        assertEquals(0, enabled.code(), enabled::toString);
+        assertTrue(enabled.err().startsWith("warning: 'Media Library/movies' is enabled, but ingest will skip it: "), enabled::toString);
+        assertTrue(enabled.err().contains("does not exist"), enabled::toString);
+        JsonNode collection = ok("source", "collections", "--json").json().get(0);
+        assertFalse(collection.get("ingestable").asBoolean());
+        assertEquals(1, collection.get("not_ingestable_reasons").size());
+    }
+
+    @Test
     void deleteNeedsForceOrATerminalConfirmation() {
         add("Media Library", movies);
         fails(5, "pass --force", "source", "delete", "Media Library");

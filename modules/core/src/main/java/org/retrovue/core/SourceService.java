@@ -156,6 +156,41 @@ public final class SourceService {
         return write(s -> s.setCollectionEnabled(Identifiers.collection(s, collectionIdentifier).id(), enabled), null, null);
     }
 
+    /** Maps the remote path {@code plexPath} of a collection to {@code localPath} here; prints the collection. */
+    public CollectionRecord addMapping(String collectionIdentifier, String plexPath, String localPath) {
+        String remote = checkPath("PLEX_PATH", plexPath);
+        String local = checkPath("LOCAL_PATH", localPath);
+        return write(s -> s.addPathMapping(Identifiers.collection(s, collectionIdentifier).id(), remote, local), null, remote);
+    }
+
+    /** Removes the mapping of {@code plexPath} from a collection. */
+    public CollectionRecord removeMapping(String collectionIdentifier, String plexPath) {
+        return write(s -> {
+            CollectionRecord collection = Identifiers.collection(s, collectionIdentifier);
+            if (!s.removePathMapping(collection.id(), plexPath)) {
+                throw new RetrovueException(ErrorKind.NOT_FOUND, "collection '" + collection.sourceName() + "/" + collection.name()
+                        + "' has no mapping for " + plexPath + "; see `retrovue source mapping list`");
+            }
+            return s.collectionById(collection.id()).orElseThrow();
+        }, null, null);
+    }
+
+    /** The collections whose mappings to list: one, or every collection. */
+    public List<CollectionRecord> mappings(Optional<String> collectionIdentifier) {
+        return read(s -> collectionIdentifier.map(id -> List.of(Identifiers.collection(s, id))).orElseGet(s::collections));
+    }
+
+    private static String checkPath(String label, String path) {
+        String clean = path == null ? "" : path.strip();
+        if (clean.isEmpty()) {
+            throw new RetrovueException(ErrorKind.USAGE, label + " must not be empty");
+        }
+        if (clean.length() > 500) {
+            throw new RetrovueException(ErrorKind.USAGE, label + " is longer than 500 characters");
+        }
+        return clean;
+    }
+
     /** The source that {@code delete} would remove, with its collections and path mappings. */
     public SourceRecord planDelete(String identifier) {
         return show(identifier);
@@ -273,6 +308,7 @@ public final class SourceService {
                 String message = switch (conflict.constraint()) {
                     case "sources_name_lower_key" -> "a source named '" + name + "' already exists; choose another name";
                     case "sources_external_id_key" -> (fingerprint == null ? "that remote" : fingerprint) + " is already a source; see `retrovue source list`";
+                    case "path_mappings_collection_plex_path_key" -> "the collection already maps " + fingerprint + "; remove that mapping first";
                     default -> "the change conflicts with an existing record (" + conflict.constraint() + ")";
                 };
                 throw new RetrovueException(ErrorKind.CONFLICT, message, conflict);

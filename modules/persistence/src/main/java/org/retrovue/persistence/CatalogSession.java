@@ -16,4 +16,10 @@ public interface CatalogSession extends CatalogReader {
     CollectionRecord setCollectionEnabled(UUID collectionId, boolean enabled);
 
     CollectionRecord updateCollection(UUID collectionId, String name, Map<String, Object> config);
+
+    /** Adds a mapping; a second one for the same remote path of the collection is a conflict. */
+    CollectionRecord addPathMapping(UUID collectionId, String plexPath, String localPath);
+
+    /** Removes the mapping of {@code plexPath}; returns false when there was none. */
+    boolean removePathMapping(UUID collectionId, String plexPath);
 }

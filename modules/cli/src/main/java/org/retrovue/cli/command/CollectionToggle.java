@@ -1,10 +1,7 @@
 package org.retrovue.cli.command;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.retrovue.cli.CliContext;
-import org.retrovue.cli.render.Shapes;
-import org.retrovue.cli.render.Text;
+import org.retrovue.core.Ingestability;
 import org.retrovue.persistence.CollectionRecord;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -33,17 +30,13 @@ final class CollectionToggle extends ContextCommand {
     @Override
     public Integer call() {
         CollectionRecord c = sources().setEnabled(value(collection), enable);
-        if (isSet(json)) {
-            json(Shapes.collection(c));
-        } else {
-            Map<String, String> fields = new LinkedHashMap<>();
-            fields.put("collection", c.name());
-            fields.put("source", c.sourceName());
-            fields.put("id", c.id().toString());
-            fields.put("external_id", c.externalId());
-            fields.put("enabled", c.enabled() ? "yes" : "no");
-            Text.block(out(), fields, "");
+        Ingestability ingestability = Ingestability.of(c);
+        if (enable && !ingestability.ingestable()) {
+            err().println("warning: '" + c.sourceName() + "/" + c.name() + "' is enabled, but ingest will skip it: "
+                    + String.join("; ", ingestability.reasons()));
+            err().flush();
         }
+        CollectionOutput.print(this, c, isSet(json));
         return 0;
     }
 }

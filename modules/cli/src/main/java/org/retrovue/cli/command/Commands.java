@@ -20,7 +20,11 @@ public final class Commands {
                     leaf("collections", SourceCollectionsCommand::new),
                     leaf("enable", CollectionToggle::enable),
                     leaf("disable", CollectionToggle::disable),
-                    leaf("delete", SourceDeleteCommand::new))),
+                    leaf("delete", SourceDeleteCommand::new),
+                    new Node("mapping", c -> new GroupCommand(c, "mapping", "Path mappings: how a collection's remote paths read on this machine."), List.of(
+                            leaf("add", MappingAddCommand::new),
+                            leaf("list", MappingListCommand::new),
+                            leaf("remove", MappingRemoveCommand::new))))),
             new Node("db", c -> new GroupCommand(c, "db", "The catalogue database: which one is in use, and the embedded server."), List.of(
                     leaf("status", DbStatusCommand::new),
                     leaf("stop", DbStopCommand::new))),

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.retrovue.cli.CliContext;
 import org.retrovue.cli.render.Shapes;
 import org.retrovue.cli.render.Text;
+import org.retrovue.core.Ingestability;
 import org.retrovue.persistence.CollectionRecord;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -23,9 +24,13 @@ final class SourceCollectionsCommand extends ContextCommand {
         if (isSet(json)) {
             json(collections.stream().map(Shapes::collection).toList());
         } else {
-            Text.table(out(), List.of("SOURCE", "COLLECTION", "EXTERNAL ID", "ENABLED", "ID"),
-                    collections.stream().map(c -> List.of(c.sourceName(), c.name(), c.externalId(), c.enabled() ? "yes" : "no", c.id().toString())).toList(),
-                    "No collections.");
+            List<List<String>> rows = new java.util.ArrayList<>();
+            for (CollectionRecord c : collections) {
+                Ingestability ingestability = Ingestability.of(c);
+                rows.add(List.of(c.sourceName(), c.name(), c.externalId(), c.enabled() ? "yes" : "no",
+                        ingestability.ingestable() ? "yes" : "no: " + String.join("; ", ingestability.reasons()), c.id().toString()));
+            }
+            Text.table(out(), List.of("SOURCE", "COLLECTION", "EXTERNAL ID", "ENABLED", "INGESTABLE", "ID"), rows, "No collections.");
         }
         return 0;
     }

@@ -34,14 +34,7 @@ final class SourceOutput {
         Text.block(command.out(), fields, "");
         for (CollectionRecord c : s.collections()) {
             command.out().println();
-            Map<String, String> cf = new LinkedHashMap<>();
-            cf.put("collection", c.name());
-            cf.put("id", c.id().toString());
-            cf.put("external_id", c.externalId());
-            cf.put("enabled", c.enabled() ? "yes" : "no");
-            cf.put("config", Text.inline(c.config()));
-            cf.put("path_mappings", c.pathMappings().isEmpty() ? "-" : "");
-            Text.block(command.out(), cf, "  ");
+            Text.block(command.out(), CollectionOutput.fields(c, false), "  ");
             for (PathMappingRecord p : c.pathMappings()) {
                 command.out().println("    " + p.plexPath() + " -> " + p.localPath());
             }

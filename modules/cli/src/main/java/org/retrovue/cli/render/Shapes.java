@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.retrovue.core.Enrichers;
+import org.retrovue.core.Ingestability;
 import org.retrovue.core.SourceKindInfo;
 import org.retrovue.persistence.CollectionRecord;
 import org.retrovue.persistence.PathMappingRecord;
@@ -76,6 +77,9 @@ public final class Shapes {
         m.put("config", c.config());
         m.put("created_at", timestamp(c.createdAt()));
         m.put("path_mappings", c.pathMappings().stream().map(Shapes::pathMapping).toList());
+        Ingestability ingestability = Ingestability.of(c);
+        m.put("ingestable", ingestability.ingestable());
+        m.put("not_ingestable_reasons", ingestability.reasons());
         return m;
     }
 

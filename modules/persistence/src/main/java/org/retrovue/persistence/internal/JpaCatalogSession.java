@@ -15,6 +15,7 @@ import org.retrovue.persistence.PathMappingRecord;
 import org.retrovue.persistence.RecordOrder;
 import org.retrovue.persistence.SourceRecord;
 import org.retrovue.persistence.SourceSummary;
+import org.retrovue.persistence.entity.PathMapping;
 import org.retrovue.persistence.entity.Source;
 import org.retrovue.persistence.entity.SourceCollection;
 
@@ -131,6 +132,26 @@ public final class JpaCatalogSession implements CatalogSession {
         entity.getSource().touch();
         em.flush();
         return toRecord(entity);
+    }
+
+    @Override
+    public CollectionRecord addPathMapping(UUID collectionId, String plexPath, String localPath) {
+        SourceCollection entity = requireCollection(collectionId);
+        entity.getPathMappings().add(new PathMapping(entity, plexPath, localPath));
+        entity.getSource().touch();
+        em.flush();
+        return toRecord(entity);
+    }
+
+    @Override
+    public boolean removePathMapping(UUID collectionId, String plexPath) {
+        SourceCollection entity = requireCollection(collectionId);
+        boolean removed = entity.getPathMappings().removeIf(m -> m.getPlexPath().equals(plexPath));
+        if (removed) {
+            entity.getSource().touch();
+            em.flush();
+        }
+        return removed;
     }
 
     private Source requireSource(UUID id) {

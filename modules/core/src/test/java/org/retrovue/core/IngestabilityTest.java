@@ -1,0 +1,63 @@
+package org.retrovue.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.retrovue.persistence.CollectionRecord;
+import org.retrovue.persistence.PathMappingRecord;
+
+class IngestabilityTest {
+    @TempDir
+    Path temp;
+
+    private static PathMappingRecord mapping(String remote, String local) {
+        return new PathMappingRecord(UUID.randomUUID(), UUID.randomUUID(), remote, local);
+    }
+
+    private static CollectionRecord collection(List<String> locations, PathMappingRecord... mappings) {
+        return new CollectionRecord(UUID.randomUUID(), UUID.randomUUID(), "Plex", "1", "Movies", false,
+                Map.of("locations", new ArrayList<>(locations)), OffsetDateTime.now(), List.of(mappings));
+    }
+
+    @Test
+    void theLongestPrefixOnWholeSegmentsWins() {
+        List<PathMappingRecord> mappings = List.of(mapping("/media", "/mnt/all"), mapping("/media/tv", "/mnt/tv"));
+        assertEquals(Optional.of("/mnt/tv/Show/s01.mkv"), PathMappings.translate("/media/tv/Show/s01.mkv", mappings));
+        assertEquals(Optional.of("/mnt/all/tvshows/x"), PathMappings.translate("/media/tvshows/x", mappings));
+        assertEquals(Optional.of("/mnt/tv"), PathMappings.translate("/media/tv/", mappings));
+        assertEquals(Optional.empty(), PathMappings.translate("/data/media", mappings));
+        assertEquals(Optional.empty(), PathMappings.translate("/mediafiles", mappings));
+    }
+
+    @Test
+    void backslashesReadAsSlashesForWindowsServers() {
+        List<PathMappingRecord> mappings = List.of(mapping("D:\\Media\\TV", "/mnt/tv/"));
+        assertEquals(Optional.of("/mnt/tv/Show/Season 01/e1.mkv"), PathMappings.translate("D:\\Media\\TV\\Show\\Season 01\\e1.mkv", mappings));
+        assertEquals(Optional.of("/mnt/tv/"), PathMappings.translate("D:/Media/TV", mappings));
+    }
+
+    @Test
+    void aCollectionIsIngestableWhenEveryLocationReachesAReadableDirectory() throws Exception {
+        Path movies = Files.createDirectories(temp.resolve("movies"));
+        Path file = Files.writeString(temp.resolve("file"), "x");
+        assertTrue(Ingestability.of(collection(List.of("/data/movies"), mapping("/data", temp.toString()))).ingestable());
+        assertTrue(Ingestability.of(collection(List.of(movies.toString()))).ingestable(), "an existing local path needs no mapping");
+
+        Ingestability some = Ingestability.of(collection(List.of("/data/movies", "D:\\TV", "/data/gone", "/data/file"), mapping("/data", temp.toString())));
+        assertFalse(some.ingestable());
+        assertEquals(List.of("no mapping for D:\\TV", temp.resolve("gone") + " does not exist", file + " is not a directory"), some.reasons());
+        assertEquals(List.of("no mapping for /srv/x, and it does not exist here"), Ingestability.of(collection(List.of("/srv/x"))).reasons());
+        assertEquals(List.of("the collection reports no locations"), Ingestability.of(collection(List.of())).reasons());
+    }
+}
