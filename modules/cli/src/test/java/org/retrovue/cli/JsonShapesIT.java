@@ -77,6 +77,7 @@ class JsonShapesIT {
         actual.put("source mapping add", run("source", "mapping", "add", "Media Library/shows", "/remote/shows", shows.toString(), "--json"));
         actual.put("source mapping list", run("source", "mapping", "list", "--json"));
         actual.put("db status", run("db", "status", "--json"));
+        actual.put("source discover", run("source", "discover", "Media Library", "--json"));
         actual.put("source delete", run("source", "delete", "Media Library", "--force", "--json"));
 
         Map<String, JsonNode> documented = documentedShapes();

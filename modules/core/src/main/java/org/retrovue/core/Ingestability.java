@@ -18,6 +18,9 @@ public record Ingestability(boolean ingestable, List<String> reasons) {
     }
 
     public static Ingestability of(CollectionRecord collection) {
+        if (collection.config() != null && Boolean.TRUE.equals(collection.config().get(SourceService.MISSING_KEY))) {
+            return new Ingestability(false, List.of("the source no longer has this collection (found missing by `source discover`)"));
+        }
         List<String> locations = locations(collection);
         if (locations.isEmpty()) {
             return new Ingestability(false, List.of("the collection reports no locations"));

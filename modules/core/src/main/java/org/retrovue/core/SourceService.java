@@ -35,6 +35,8 @@ public final class SourceService {
      * or server was changed by {@code update}): external ids never change, but duplicates are judged by this.
      */
     static final String IDENTITY_KEY = "identity";
+    /** The collection-config key set on a collection that discovery no longer finds (kept, not deleted). */
+    static final String MISSING_KEY = "missing";
 
     private final Supplier<Catalog> catalog;
     private final PluginRegistry registry;
@@ -154,6 +156,63 @@ public final class SourceService {
 
     public CollectionRecord setEnabled(String collectionIdentifier, boolean enabled) {
         return write(s -> s.setCollectionEnabled(Identifiers.collection(s, collectionIdentifier).id(), enabled), null, null);
+    }
+
+    /** What {@link #discover} changed. */
+    public record Discovery(SourceRecord source, List<String> added, List<String> updated, List<String> missing, int unchanged) {}
+
+    /**
+     * Asks the source for its collections again: new ones are added disabled; known ones keep their id, enabled
+     * flag and path mappings and take the current name and locations; ones the source no longer has are marked
+     * missing, not deleted. A second run changes nothing. Refused when the source now answers as another remote.
+     */
+    public Discovery discover(String identifier) {
+        SourceRecord current = read(s -> Identifiers.source(s, identifier));
+        SourceKind kind = registry.find(current.kind()).orElseThrow(() -> new RetrovueException(ErrorKind.USAGE,
+                "source type '" + current.kind() + "' is not installed, so '" + current.name() + "' cannot be discovered"));
+        Remote remote = inspect(kind, current.config() == null ? Map.of() : current.config());
+        Discovery discovery = write(s -> {
+            SourceRecord source = s.sourceById(current.id()).orElseThrow(() -> gone(identifier));
+            String identity = ExternalIds.of(source.kind(), remote.fingerprint());
+            Object stored = source.config() == null ? null : source.config().get(IDENTITY_KEY);
+            String expected = stored instanceof String str ? str : source.externalId();
+            if (!identity.equals(expected)) {
+                throw new RetrovueException(ErrorKind.CONFLICT, "'" + source.name() + "' now reaches " + remote.fingerprint()
+                        + ", not the " + source.kind() + " it was added for; its collections and mappings belong to that one."
+                        + " Point it back, or change it with `retrovue source update` and --force");
+            }
+            List<String> added = new ArrayList<>();
+            List<String> updated = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            int unchanged = 0;
+            for (DiscoveredCollection d : remote.collections()) {
+                Map<String, Object> config = collectionConfig(d);
+                Optional<CollectionRecord> known = source.collections().stream().filter(c -> c.externalId().equals(d.externalId())).findFirst();
+                if (known.isEmpty()) {
+                    s.addCollection(source.id(), new NewSource.NewCollection(d.externalId(), d.name(), config));
+                    added.add(d.name());
+                } else if (!known.get().name().equals(d.name()) || !config.equals(known.get().config())) {
+                    s.updateCollection(known.get().id(), d.name(), config);
+                    updated.add(known.get().name().equals(d.name()) ? d.name() : known.get().name() + " -> " + d.name());
+                } else {
+                    unchanged++;
+                }
+            }
+            for (CollectionRecord c : source.collections()) {
+                boolean stillThere = remote.collections().stream().anyMatch(d -> d.externalId().equals(c.externalId()));
+                boolean markedMissing = c.config() != null && Boolean.TRUE.equals(c.config().get(MISSING_KEY));
+                if (!stillThere && !markedMissing) {
+                    Map<String, Object> config = new LinkedHashMap<>(c.config() == null ? Map.of() : c.config());
+                    config.put(MISSING_KEY, true);
+                    s.updateCollection(c.id(), c.name(), config);
+                    missing.add(c.name());
+                } else if (!stillThere) {
+                    unchanged++;
+                }
+            }
+            return new Discovery(s.sourceById(source.id()).orElseThrow(), added, updated, missing, unchanged);
+        }, null, null);
+        return new Discovery(redact(discovery.source()), discovery.added(), discovery.updated(), discovery.missing(), discovery.unchanged());
     }
 
     /** Maps the remote path {@code plexPath} of a collection to {@code localPath} here; prints the collection. */

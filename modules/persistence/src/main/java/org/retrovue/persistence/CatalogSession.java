@@ -17,6 +17,9 @@ public interface CatalogSession extends CatalogReader {
 
     CollectionRecord updateCollection(UUID collectionId, String name, Map<String, Object> config);
 
+    /** Adds a newly discovered collection to a source; it starts disabled. */
+    CollectionRecord addCollection(UUID sourceId, NewSource.NewCollection collection);
+
     /** Adds a mapping; a second one for the same remote path of the collection is a conflict. */
     CollectionRecord addPathMapping(UUID collectionId, String plexPath, String localPath);
 

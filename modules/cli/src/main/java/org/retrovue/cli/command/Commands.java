@@ -18,6 +18,7 @@ public final class Commands {
                     leaf("update", SourceUpdateCommand::new),
                     leaf("enrichers", SourceEnrichersCommand::new),
                     leaf("collections", SourceCollectionsCommand::new),
+                    leaf("discover", SourceDiscoverCommand::new),
                     leaf("enable", CollectionToggle::enable),
                     leaf("disable", CollectionToggle::disable),
                     leaf("delete", SourceDeleteCommand::new),

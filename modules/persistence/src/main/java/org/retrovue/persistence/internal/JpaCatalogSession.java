@@ -135,6 +135,17 @@ public final class JpaCatalogSession implements CatalogSession {
     }
 
     @Override
+    public CollectionRecord addCollection(UUID sourceId, NewSource.NewCollection collection) {
+        Source source = requireSource(sourceId);
+        SourceCollection entity = new SourceCollection(source, collection.externalId(), collection.name(), json(collection.config()));
+        source.getCollections().add(entity);
+        source.touch();
+        em.persist(entity);
+        em.flush();
+        return toRecord(entity);
+    }
+
+    @Override
     public CollectionRecord addPathMapping(UUID collectionId, String plexPath, String localPath) {
         SourceCollection entity = requireCollection(collectionId);
         entity.getPathMappings().add(new PathMapping(entity, plexPath, localPath));

@@ -1,0 +1,127 @@
+package org.retrovue.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.retrovue.fakeplex.FakePlexServer;
+import org.retrovue.fakeplex.Library;
+
+/** Plex sources through the real commands against the Plex test server. */
+class PlexSourceIT {
+    private static final String TOKEN = "plex-token-that-must-never-show";
+
+    @TempDir
+    Path temp;
+    private CliHarness cli;
+    private FakePlexServer plex;
+
+    @BeforeEach
+    void setUp() {
+        cli = new CliHarness(temp.resolve("data"));
+        plex = FakePlexServer.builder().token(TOKEN)
+                .library(Library.Type.MOVIE, "Movies", 5, "/data/movies")
+                .library(Library.Type.SHOW, "TV Shows", 5, "D:\\Media\\TV")
+                .library(Library.Type.MOVIE, "Old", 5, "/data/old")
+                .build().start();
+    }
+
+    @AfterEach
+    void tearDown() {
+        plex.close();
+    }
+
+    private CliHarness.Result run(String... args) {
+        CliHarness.Result r = cli.run(args);
+        assertFalse(r.out().contains(TOKEN) || r.err().contains(TOKEN), "the token never shows: " + r);
+        return r;
+    }
+
+    private JsonNode ok(String... args) {
+        CliHarness.Result r = run(args);
+        assertEquals(0, r.code(), r::toString);
+        return r.json();
+    }
+
+    private static List<String> names(JsonNode array, String field) {
+        List<String> names = new ArrayList<>();
+        array.forEach(n -> names.add(field == null ? n.asText() : n.get(field).asText()));
+        return names;
+    }
+
+    @Test
+    void addDiscoversLibrariesDisabledAndRefusesTheSameServerByAnotherUrl() {
+        JsonNode source = ok("source", "add", "--type", "plex", "--name", "My Plex Server", "--base-url", plex.baseUrl(), "--token", TOKEN, "--json");
+        assertTrue(source.get("external_id").asText().matches("plex-[0-9a-f]{12}"));
+        assertEquals("********", source.get("config").get("token").asText());
+        assertEquals(List.of("Movies", "Old", "TV Shows"), names(source.get("collections"), "name"));
+        source.get("collections").forEach(c -> assertFalse(c.get("enabled").asBoolean()));
+        JsonNode tv = source.get("collections").get(2);
+        assertEquals("no mapping for D:\\Media\\TV", tv.get("not_ingestable_reasons").get(0).asText());
+
+        CliHarness.Result again = run("source", "add", "--type", "plex", "--name", "Again", "--base-url",
+                plex.baseUrl().replace("127.0.0.1", "localhost"), "--token", TOKEN);
+        assertEquals(5, again.code(), again::toString);
+        assertTrue(again.err().contains("is already source 'My Plex Server'"), again::toString);
+    }
+
+    @Test
+    void failuresStoreNothingAndNeverShowTheToken() {
+        CliHarness.Result rejected = run("source", "add", "--type", "plex", "--name", "P", "--base-url", plex.baseUrl(), "--token", "wrong-" + TOKEN);
+        assertEquals(1, rejected.code(), rejected::toString);
+        assertTrue(rejected.err().contains("rejected the token"), rejected::toString);
+        plex.faults().failNext(1);
+        CliHarness.Result failed = run("source", "add", "--type", "plex", "--name", "P", "--base-url", plex.baseUrl(), "--token", TOKEN);
+        assertEquals(1, failed.code(), failed::toString);
+        assertEquals(1, failed.err().lines().count(), failed::toString);
+        assertEquals("[ ]", run("source", "list", "--json").out().strip());
+        CliHarness.Result missingToken = run("source", "add", "--type", "plex", "--name", "P", "--base-url", plex.baseUrl());
+        assertEquals(2, missingToken.code(), missingToken::toString);
+    }
+
+    @Test
+    void rediscoveryAddsRenamesAndMarksMissingKeepingIdsFlagsAndMappings() throws Exception {
+        ok("source", "add", "--type", "plex", "--name", "My Plex Server", "--base-url", plex.baseUrl(), "--token", TOKEN, "--json");
+        Path tvHere = Files.createDirectories(temp.resolve("nas/tv"));
+        JsonNode tv = ok("source", "mapping", "add", "My Plex Server/TV Shows", "D:\\Media\\TV", tvHere.toString(), "--json");
+        assertTrue(tv.get("ingestable").asBoolean(), tv.toString());
+        ok("source", "enable", "TV Shows", "--json");
+
+        String tvKey = tv.get("external_id").asText();
+        plex.catalog().renameLibrary(tvKey, "Television");
+        plex.catalog().removeLibrary("3"); // "Old", the third library the server was built with
+        plex.catalog().addLibrary(Library.Type.MOVIE, "Music Videos", 3, "/data/mv");
+
+        JsonNode changes = ok("source", "discover", "My Plex Server", "--json");
+        assertEquals(List.of("Music Videos"), names(changes.get("added"), null));
+        assertEquals(List.of("TV Shows -> Television"), names(changes.get("updated"), null));
+        assertEquals(List.of("Old"), names(changes.get("missing"), null));
+        assertEquals(1, changes.get("unchanged").asInt());
+
+        JsonNode television = null;
+        for (JsonNode c : changes.get("source").get("collections")) {
+            if (c.get("name").asText().equals("Television")) {
+                television = c;
+            }
+            if (c.get("name").asText().equals("Old")) {
+                assertFalse(c.get("ingestable").asBoolean());
+            }
+        }
+        assertEquals(tv.get("id"), television.get("id"), "a renamed library keeps its id");
+        assertTrue(television.get("enabled").asBoolean(), "and its enabled flag");
+        assertEquals(1, television.get("path_mappings").size(), "and its mappings");
+
+        JsonNode second = ok("source", "discover", "My Plex Server", "--json");
+        assertEquals(0, second.get("added").size() + second.get("updated").size() + second.get("missing").size(), second.toString());
+        assertEquals(4, second.get("unchanged").asInt());
+    }
+}
