@@ -75,6 +75,22 @@ class PlexSourceIT {
     }
 
     @Test
+    void updateChecksTheServerAgainAndRefusesAnotherOneWithoutForce() {
+        ok("source", "add", "--type", "plex", "--name", "My Plex Server", "--base-url", plex.baseUrl(), "--token", TOKEN, "--json");
+        JsonNode moved = ok("source", "update", "My Plex Server", "--base-url", plex.baseUrl().replace("127.0.0.1", "localhost"), "--json");
+        assertTrue(moved.get("config").get("base_url").asText().contains("localhost"), moved.toString());
+        CliHarness.Result badToken = run("source", "update", "My Plex Server", "--token", "nope");
+        assertEquals(1, badToken.code(), badToken::toString);
+        try (FakePlexServer other = FakePlexServer.builder().token(TOKEN).library(Library.Type.MOVIE, "Films", 2, "/films").build().start()) {
+            CliHarness.Result refused = run("source", "update", "My Plex Server", "--base-url", other.baseUrl());
+            assertEquals(5, refused.code(), refused::toString);
+            assertTrue(refused.err().contains("Pass --force"), refused::toString);
+            JsonNode forced = ok("source", "update", "My Plex Server", "--base-url", other.baseUrl(), "--force", "--json");
+            assertEquals(other.baseUrl(), forced.get("config").get("base_url").asText());
+        }
+    }
+
+    @Test
     void failuresStoreNothingAndNeverShowTheToken() {
         CliHarness.Result rejected = run("source", "add", "--type", "plex", "--name", "P", "--base-url", plex.baseUrl(), "--token", "wrong-" + TOKEN);
         assertEquals(1, rejected.code(), rejected::toString);

@@ -96,7 +96,7 @@ public final class SourceService {
     }
 
     /** Renames and/or changes the kind's options; the external id stays. Options not given keep their values. */
-    public SourceRecord update(String identifier, Optional<String> newName, Map<String, String> options) {
+    public SourceRecord update(String identifier, Optional<String> newName, Map<String, String> options, boolean force) {
         Optional<String> cleanName = newName.map(SourceService::checkName);
         SourceRecord current = read(s -> Identifiers.source(s, identifier));
         Optional<SourceKind> kind = registry.find(current.kind());
@@ -128,6 +128,13 @@ public final class SourceService {
             config.putAll(validated);
             if (checked != null) {
                 String identity = ExternalIds.of(source.kind(), checked.fingerprint());
+                Object stored = source.config() == null ? null : source.config().get(IDENTITY_KEY);
+                String before = stored instanceof String str ? str : source.externalId();
+                if (!identity.equals(before) && !kind.orElseThrow().fingerprintMayChangeOnUpdate() && !force) {
+                    throw new RetrovueException(ErrorKind.CONFLICT, "'" + source.name() + "' would now reach " + checked.fingerprint()
+                            + ", not the " + source.kind() + " it was added for; its collections and path mappings belong to that one."
+                            + " Pass --force to repoint it anyway");
+                }
                 refuseDuplicateRemote(s, kind.orElseThrow(), identity, source.id(), checked.fingerprint());
                 if (!identity.equals(source.externalId())) {
                     config.put(IDENTITY_KEY, identity);

@@ -27,6 +27,15 @@ public interface SourceKind {
      */
     Map<String, Object> validate(Map<String, String> options) throws SourceException;
 
+    /**
+     * Whether {@code source update} may point a source at a different remote (another fingerprint) without
+     * {@code --force}. A moved directory is still the same library; another Plex server is not, and the source's
+     * collections and path mappings belong to the old one. Since SPI 1.1.
+     */
+    default boolean fingerprintMayChangeOnUpdate() {
+        return false;
+    }
+
     /** Opens a connection for a configuration that {@link #validate} returned. */
     SourceConnection connect(Map<String, Object> config, SourceContext context) throws SourceException;
 }

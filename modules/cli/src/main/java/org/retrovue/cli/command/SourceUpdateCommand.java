@@ -13,6 +13,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 final class SourceUpdateCommand extends ContextCommand {
     private final PositionalParamSpec source = parameter("SOURCE", "1", "Name (any case), UUID or external id.");
     private final OptionSpec name = option("--name", "NAME", false, "New name.", null);
+    private final OptionSpec force = flag("--force", "Repoint the source even if it now reaches a different remote (another Plex server).");
     private final OptionSpec json = jsonFlag();
 
     SourceUpdateCommand(CliContext context) {
@@ -29,7 +30,7 @@ final class SourceUpdateCommand extends ContextCommand {
         if (newName == null && options.isEmpty()) {
             throw new RetrovueException(ErrorKind.USAGE, "nothing to update: give --name or an option of type " + kindId);
         }
-        SourceRecord updated = sources().update(value(source), Optional.ofNullable(newName), options);
+        SourceRecord updated = sources().update(value(source), Optional.ofNullable(newName), options, isSet(force));
         SourceOutput.print(this, updated, isSet(json));
         return 0;
     }

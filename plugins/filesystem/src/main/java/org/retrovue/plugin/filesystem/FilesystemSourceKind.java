@@ -45,6 +45,12 @@ public final class FilesystemSourceKind implements SourceKind {
         return SpiVersion.MAJOR;
     }
 
+    /** A directory moved with {@code update --base-path} is the same library in a new place. */
+    @Override
+    public boolean fingerprintMayChangeOnUpdate() {
+        return true;
+    }
+
     @Override
     public Map<String, Object> validate(Map<String, String> options) throws SourceException {
         String given = options.get(BASE_PATH);
