@@ -91,6 +91,23 @@ class PlexSourceIT {
     }
 
     @Test
+    void aSourceAddedWithoutDiscoveryIsCompletedByTheFirstDiscovery() {
+        JsonNode stored = ok("source", "add", "--type", "plex", "--name", "Later", "--base-url", plex.baseUrl(), "--token", TOKEN,
+                "--no-discover", "--json");
+        assertEquals(0, stored.get("collections").size());
+        assertEquals(0, plex.requestCount(), "the server was not contacted");
+        JsonNode discovered = ok("source", "discover", "Later", "--json");
+        assertEquals(List.of("Movies", "TV Shows", "Old"), names(discovered.get("added"), null));
+        assertFalse(discovered.get("source").get("config").has("identity_unverified"), discovered.toString());
+        assertEquals(stored.get("external_id"), discovered.get("source").get("external_id"), "the external id never changes");
+        CliHarness.Result twice = run("source", "add", "--type", "plex", "--name", "Twice", "--base-url",
+                plex.baseUrl().replace("127.0.0.1", "localhost"), "--token", TOKEN);
+        assertEquals(5, twice.code(), "the discovered identity counts for duplicates: " + twice);
+        CliHarness.Result filesystem = run("source", "add", "--type", "filesystem", "--name", "F", "--base-path", temp.toString(), "--no-discover");
+        assertEquals(2, filesystem.code(), filesystem::toString);
+    }
+
+    @Test
     void failuresStoreNothingAndNeverShowTheToken() {
         CliHarness.Result rejected = run("source", "add", "--type", "plex", "--name", "P", "--base-url", plex.baseUrl(), "--token", "wrong-" + TOKEN);
         assertEquals(1, rejected.code(), rejected::toString);

@@ -37,6 +37,8 @@ public final class SourceService {
     static final String IDENTITY_KEY = "identity";
     /** The collection-config key set on a collection that discovery no longer finds (kept, not deleted). */
     static final String MISSING_KEY = "missing";
+    /** The source-config key of a source added with --no-discover: its identity is provisional until discovered. */
+    static final String UNVERIFIED_KEY = "identity_unverified";
 
     private final Supplier<Catalog> catalog;
     private final PluginRegistry registry;
@@ -63,11 +65,30 @@ public final class SourceService {
     }
 
     public SourceRecord add(String kindId, String name, Map<String, String> options, List<String> enrichers) {
+        return add(kindId, name, options, enrichers, true);
+    }
+
+    /**
+     * Adds a source. With {@code discover}, its remote is asked for its identity and collections first, and
+     * nothing is stored if that fails; without, it is stored with a provisional identity and no collections, for
+     * {@link #discover} to complete when the remote answers.
+     */
+    public SourceRecord add(String kindId, String name, Map<String, String> options, List<String> enrichers, boolean discover) {
         SourceKind kind = kind(kindId);
         String cleanName = checkName(name);
         Map<String, Object> config = new LinkedHashMap<>(validate(kind, options));
         config.put(Enrichers.CONFIG_KEY, List.copyOf(enrichers));
-        Remote remote = inspect(kind, config);
+        Remote remote;
+        if (discover) {
+            remote = inspect(kind, config);
+        } else {
+            String provisional = kind.offlineFingerprint(Map.copyOf(config));
+            if (provisional == null) {
+                throw new RetrovueException(ErrorKind.USAGE, "a source of type " + kind.id() + " cannot be added with --no-discover");
+            }
+            config.put(UNVERIFIED_KEY, true);
+            remote = new Remote(provisional, List.of());
+        }
         String externalId = ExternalIds.of(kind.id(), remote.fingerprint());
         NewSource source = new NewSource(externalId, cleanName, kind.id(), config,
                 remote.collections().stream().map(c -> new NewSource.NewCollection(c.externalId(), c.name(), collectionConfig(c))).toList());
@@ -183,7 +204,19 @@ public final class SourceService {
             String identity = ExternalIds.of(source.kind(), remote.fingerprint());
             Object stored = source.config() == null ? null : source.config().get(IDENTITY_KEY);
             String expected = stored instanceof String str ? str : source.externalId();
-            if (!identity.equals(expected)) {
+            boolean provisional = source.config() != null && Boolean.TRUE.equals(source.config().get(UNVERIFIED_KEY));
+            if (provisional) {
+                // first contact of a source added with --no-discover: its real identity replaces the provisional one
+                refuseDuplicateRemote(s, kind, identity, source.id(), remote.fingerprint());
+                Map<String, Object> config = new LinkedHashMap<>(source.config());
+                config.remove(UNVERIFIED_KEY);
+                if (identity.equals(source.externalId())) {
+                    config.remove(IDENTITY_KEY);
+                } else {
+                    config.put(IDENTITY_KEY, identity);
+                }
+                s.updateSource(source.id(), source.name(), config);
+            } else if (!identity.equals(expected)) {
                 throw new RetrovueException(ErrorKind.CONFLICT, "'" + source.name() + "' now reaches " + remote.fingerprint()
                         + ", not the " + source.kind() + " it was added for; its collections and mappings belong to that one."
                         + " Point it back, or change it with `retrovue source update` and --force");

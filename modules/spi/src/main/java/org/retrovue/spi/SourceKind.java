@@ -36,6 +36,15 @@ public interface SourceKind {
         return false;
     }
 
+    /**
+     * A provisional fingerprint from the configuration alone, for a source added with {@code --no-discover} (its
+     * remote is down now); the first discovery replaces it with the real one. Null, the default, when this kind
+     * cannot be added without contacting it. Since SPI 1.1.
+     */
+    default String offlineFingerprint(Map<String, Object> config) {
+        return null;
+    }
+
     /** Opens a connection for a configuration that {@link #validate} returned. */
     SourceConnection connect(Map<String, Object> config, SourceContext context) throws SourceException;
 }

@@ -11,6 +11,7 @@ final class SourceAddCommand extends ContextCommand {
     private final OptionSpec type = option("--type", "TYPE", true, "Source type, e.g. filesystem.", new KindNames());
     private final OptionSpec name = option("--name", "NAME", true, "Name shown to operators; unique, any case.", null);
     private final OptionSpec enrichers = option("--enrichers", "LIST", false, "Comma-separated, ordered enrichers (known: ffprobe, loudness).", null);
+    private final OptionSpec noDiscover = flag("--no-discover", "Store the source without contacting it (its remote is down now); run `source discover` later.");
     private final OptionSpec json = jsonFlag();
 
     SourceAddCommand(CliContext context) {
@@ -23,7 +24,7 @@ final class SourceAddCommand extends ContextCommand {
     public Integer call() {
         SourceKind kind = sources().kind(value(type));
         List<String> chosen = Enrichers.parse(value(enrichers) == null ? "" : value(enrichers));
-        SourceRecord added = sources().add(kind.id(), value(name), KindOptions.given(spec(), kind), chosen);
+        SourceRecord added = sources().add(kind.id(), value(name), KindOptions.given(spec(), kind), chosen, !isSet(noDiscover));
         SourceOutput.print(this, added, isSet(json));
         return 0;
     }

@@ -59,6 +59,12 @@ public final class PlexSourceKind implements SourceKind {
         return config;
     }
 
+    /** Until the server is first reached, the source is known by its URL. */
+    @Override
+    public String offlineFingerprint(Map<String, Object> config) {
+        return config.get("base_url") instanceof String url ? url : null;
+    }
+
     @Override
     public SourceConnection connect(Map<String, Object> config, SourceContext context) throws SourceException {
         return new PlexConnection(PlexClient.fromConfig(config));
