@@ -1,0 +1,165 @@
+package org.retrovue.spi.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.retrovue.spi.DiscoveredCollection;
+import org.retrovue.spi.OptionSpec;
+import org.retrovue.spi.SourceConnection;
+import org.retrovue.spi.SourceContext;
+import org.retrovue.spi.SourceException;
+import org.retrovue.spi.SourceKind;
+import org.retrovue.spi.SpiVersion;
+
+/**
+ * The SPI's contract as tests. Extend it with the provider under test and options that reach a working remote
+ * (a temp directory, a test server); every test here then runs against your kind.
+ */
+public abstract class SourceKindContract {
+    /** The provider under test. */
+    protected abstract SourceKind kind();
+
+    /** Options (as typed on the command line, without dashes) that validate and reach a working remote. */
+    protected abstract Map<String, String> workingOptions();
+
+    /** Options that validate but whose remote cannot be reached or refuses us; null to skip that check. */
+    protected abstract Map<String, String> failingOptions();
+
+    /** A context for connections. */
+    protected SourceContext context() {
+        return new SourceContext() {
+            @Override
+            public Clock clock() {
+                return Clock.systemUTC();
+            }
+
+            @Override
+            public System.Logger logger() {
+                return System.getLogger("org.retrovue.spi.testkit");
+            }
+        };
+    }
+
+    @Test
+    void declaresAnIdADescriptionAndWellFormedOptions() {
+        SourceKind kind = kind();
+        assertTrue(kind.id().matches("[a-z][a-z0-9]*"), "id must be lower-case letters and digits: " + kind.id());
+        assertFalse(kind.description().isBlank(), "a description for `source list-types`");
+        Set<String> names = new HashSet<>();
+        for (OptionSpec option : kind.options()) {
+            assertTrue(names.add(option.name()), "option declared twice: " + option.name());
+            assertFalse(List.of("type", "name", "enrichers", "json", "debug", "help", "force", "no-discover").contains(option.name()),
+                    "option " + option.name() + " collides with a flag of the commands");
+            assertFalse(option.description().isBlank(), "option " + option.name() + " needs a description");
+        }
+    }
+
+    @Test
+    void isBuiltForThisSpi() {
+        assertEquals(SpiVersion.MAJOR, kind().spiMajorVersion());
+    }
+
+    @Test
+    void validationGivesJsonCompatibleConfigWithSecretsUnderTheirKey() throws SourceException {
+        Map<String, Object> config = kind().validate(workingOptions());
+        assertNotNull(config);
+        config.forEach((key, value) -> assertJsonCompatible(key, value));
+        for (OptionSpec option : kind().options()) {
+            String given = workingOptions().get(option.name());
+            if (option.secret() && given != null) {
+                assertTrue(config.containsKey(option.name().replace('-', '_')),
+                        "secret option " + option.name() + " must be stored under " + option.name().replace('-', '_') + " so it is redacted");
+            }
+        }
+    }
+
+    @Test
+    void missingRequiredOptionsAreInvalidConfigurationOnOneLine() {
+        for (OptionSpec option : kind().options()) {
+            if (!option.required()) {
+                continue;
+            }
+            Map<String, String> without = new java.util.HashMap<>(workingOptions());
+            without.remove(option.name());
+            SourceException e = assertThrows(SourceException.class, () -> kind().validate(without), "without --" + option.name());
+            assertEquals(SourceException.Code.INVALID_CONFIG, e.code());
+            assertOneLineWithoutSecrets(e);
+        }
+    }
+
+    @Test
+    void theFingerprintIsStableAndCollectionsAreWellFormed() throws SourceException {
+        Map<String, Object> config = kind().validate(workingOptions());
+        try (SourceConnection first = kind().connect(config, context()); SourceConnection second = kind().connect(config, context())) {
+            String fingerprint = first.fingerprint();
+            assertFalse(fingerprint == null || fingerprint.isBlank(), "a fingerprint");
+            assertEquals(fingerprint, second.fingerprint(), "the same remote gives the same fingerprint");
+            Set<String> ids = new HashSet<>();
+            for (DiscoveredCollection collection : first.collections()) {
+                assertFalse(collection.externalId().isBlank(), "collection external ids are not blank");
+                assertTrue(ids.add(collection.externalId()), "collection external ids are unique: " + collection.externalId());
+                assertFalse(collection.name().isBlank(), "collections have names");
+                collection.config().forEach((key, value) -> assertJsonCompatible(key, value));
+            }
+        }
+    }
+
+    @Test
+    void failuresAreSpiExceptionsOnOneLineWithoutSecrets() throws SourceException {
+        Map<String, String> failing = failingOptions();
+        if (failing == null) {
+            return;
+        }
+        Map<String, Object> config = kind().validate(failing);
+        try (SourceConnection connection = kind().connect(config, context())) {
+            connection.fingerprint();
+            connection.collections();
+            fail("the failing options reached a working remote");
+        } catch (SourceException e) {
+            assertOneLineWithoutSecrets(e);
+        } catch (RuntimeException e) {
+            fail("failures must be SourceExceptions, not " + e);
+        }
+    }
+
+    private void assertOneLineWithoutSecrets(SourceException e) {
+        assertNotNull(e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), "one line: " + e.getMessage());
+        for (OptionSpec option : kind().options()) {
+            for (Map<String, String> options : new java.util.ArrayList<>(java.util.Arrays.asList(workingOptions(), failingOptions()))) {
+                String secret = options == null ? null : options.get(option.name());
+                if (option.secret() && secret != null && !secret.isBlank()) {
+                    assertFalse(e.getMessage().contains(secret), "the message holds the secret " + option.name() + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static void assertJsonCompatible(String key, Object value) {
+        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return;
+        }
+        if (value instanceof List<?> list) {
+            list.forEach(item -> assertJsonCompatible(key, item));
+            return;
+        }
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> {
+                assertTrue(k instanceof String, key + " has a non-string key");
+                assertJsonCompatible(key + "." + k, v);
+            });
+            return;
+        }
+        fail(key + " is not JSON-compatible: " + value.getClass().getName());
+    }
+}

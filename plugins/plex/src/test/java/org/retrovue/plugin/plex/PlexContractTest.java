@@ -1,0 +1,37 @@
+package org.retrovue.plugin.plex;
+
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.retrovue.fakeplex.FakePlexServer;
+import org.retrovue.spi.SourceKind;
+import org.retrovue.spi.testkit.SourceKindContract;
+
+class PlexContractTest extends SourceKindContract {
+    private FakePlexServer plex;
+
+    @BeforeEach
+    void start() {
+        plex = FakePlexServer.builder().token("contract-token").sampleLibraries(3, 10).build().start();
+    }
+
+    @AfterEach
+    void stop() {
+        plex.close();
+    }
+
+    @Override
+    protected SourceKind kind() {
+        return new PlexSourceKind();
+    }
+
+    @Override
+    protected Map<String, String> workingOptions() {
+        return Map.of("base-url", plex.baseUrl(), "token", "contract-token");
+    }
+
+    @Override
+    protected Map<String, String> failingOptions() {
+        return Map.of("base-url", plex.baseUrl(), "token", "a-wrong-secret-token");
+    }
+}
