@@ -37,6 +37,11 @@ public abstract class SourceKindContract {
 
     /** A context for connections. */
     protected SourceContext context() {
+        return testContext();
+    }
+
+    /** A plain context (system clock, a logger of its own) for a plugin's other tests. */
+    public static SourceContext testContext() {
         return new SourceContext() {
             @Override
             public Clock clock() {

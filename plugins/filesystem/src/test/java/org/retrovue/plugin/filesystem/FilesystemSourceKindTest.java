@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,20 +15,11 @@ import org.retrovue.spi.SourceConnection;
 import org.retrovue.spi.SourceContext;
 import org.retrovue.spi.SourceException;
 import org.retrovue.spi.SpiVersion;
+import org.retrovue.spi.testkit.SourceKindContract;
 
 class FilesystemSourceKindTest {
     private final FilesystemSourceKind kind = new FilesystemSourceKind();
-    private final SourceContext context = new SourceContext() {
-        @Override
-        public Clock clock() {
-            return Clock.systemUTC();
-        }
-
-        @Override
-        public System.Logger logger() {
-            return System.getLogger("test");
-        }
-    };
+    private final SourceContext context = SourceKindContract.testContext();
 
     @TempDir
     Path temp;

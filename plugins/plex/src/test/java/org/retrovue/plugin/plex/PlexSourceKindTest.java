@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,21 +21,12 @@ import org.retrovue.spi.OptionSpec;
 import org.retrovue.spi.SourceConnection;
 import org.retrovue.spi.SourceContext;
 import org.retrovue.spi.SourceException;
+import org.retrovue.spi.testkit.SourceKindContract;
 
 class PlexSourceKindTest {
     private static final String TOKEN = "s3cr3t-plex-token";
     private final PlexSourceKind kind = new PlexSourceKind();
-    private final SourceContext context = new SourceContext() {
-        @Override
-        public Clock clock() {
-            return Clock.systemUTC();
-        }
-
-        @Override
-        public System.Logger logger() {
-            return System.getLogger("test");
-        }
-    };
+    private final SourceContext context = SourceKindContract.testContext();
     private FakePlexServer plex;
 
     @BeforeEach

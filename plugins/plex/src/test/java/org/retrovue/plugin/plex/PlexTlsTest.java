@@ -12,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
@@ -20,8 +19,8 @@ import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.retrovue.spi.SourceConnection;
-import org.retrovue.spi.SourceContext;
 import org.retrovue.spi.SourceException;
+import org.retrovue.spi.testkit.SourceKindContract;
 
 /** A server whose certificate does not verify (as with a Plex server reached by IP over https) gets a message that says why. */
 class PlexTlsTest {
@@ -56,17 +55,7 @@ class PlexTlsTest {
             PlexSourceKind kind = new PlexSourceKind();
             Map<String, Object> config = kind.validate(Map.of("base-url", "https://127.0.0.1:" + server.getAddress().getPort(), "token", "t0ken"));
             SourceException e = assertThrows(SourceException.class, () -> {
-                try (SourceConnection connection = kind.connect(config, new SourceContext() {
-                    @Override
-                    public Clock clock() {
-                        return Clock.systemUTC();
-                    }
-
-                    @Override
-                    public System.Logger logger() {
-                        return System.getLogger("test");
-                    }
-                })) {
+                try (SourceConnection connection = kind.connect(config, SourceKindContract.testContext())) {
                     connection.fingerprint();
                 }
             });
