@@ -17,8 +17,13 @@ public record Ingestability(boolean ingestable, List<String> reasons) {
         reasons = List.copyOf(reasons);
     }
 
+    /** "yes", or "no: " and the reasons, for text output. */
+    public String describe() {
+        return ingestable ? "yes" : "no: " + String.join("; ", reasons);
+    }
+
     public static Ingestability of(CollectionRecord collection) {
-        if (collection.config() != null && Boolean.TRUE.equals(collection.config().get(SourceService.MISSING_KEY))) {
+        if (SourceService.isMissing(collection)) {
             return new Ingestability(false, List.of("the source no longer has this collection (found missing by `source discover`)"));
         }
         List<String> locations = locations(collection);

@@ -128,14 +128,14 @@ public final class SourceService {
                     "source type '" + current.kind() + "' is not installed, so its options cannot be changed"));
             Map<String, String> merged = new LinkedHashMap<>();
             for (OptionSpec option : k.options()) {
-                Object stored = current.config() == null ? null : current.config().get(Secrets.configKey(option.name()));
+                Object stored = configOf(current).get(Secrets.configKey(option.name()));
                 if (stored != null) {
                     merged.put(option.name(), stored.toString());
                 }
             }
             merged.putAll(options);
             changes = validate(k, merged);
-            Map<String, Object> probe = new LinkedHashMap<>(current.config() == null ? Map.of() : current.config());
+            Map<String, Object> probe = configOf(current);
             probe.putAll(changes);
             remote = inspect(k, probe);
         }
@@ -145,23 +145,17 @@ public final class SourceService {
             // re-read inside the transaction, so a change made meanwhile (say, to the enrichers) is kept
             SourceRecord source = s.sourceById(current.id()).orElseThrow(() -> gone(identifier));
             cleanName.ifPresent(n -> refuseDuplicateName(s, n, source.id()));
-            Map<String, Object> config = new LinkedHashMap<>(source.config() == null ? Map.of() : source.config());
+            Map<String, Object> config = configOf(source);
             config.putAll(validated);
             if (checked != null) {
                 String identity = ExternalIds.of(source.kind(), checked.fingerprint());
-                Object stored = source.config() == null ? null : source.config().get(IDENTITY_KEY);
-                String before = stored instanceof String str ? str : source.externalId();
-                if (!identity.equals(before) && !kind.orElseThrow().fingerprintMayChangeOnUpdate() && !force) {
+                if (!identity.equals(currentIdentity(source)) && !kind.orElseThrow().fingerprintMayChangeOnUpdate() && !force) {
                     throw new RetrovueException(ErrorKind.CONFLICT, "'" + source.name() + "' would now reach " + checked.fingerprint()
                             + ", not the " + source.kind() + " it was added for; its collections and path mappings belong to that one."
                             + " Pass --force to repoint it anyway");
                 }
                 refuseDuplicateRemote(s, kind.orElseThrow(), identity, source.id(), checked.fingerprint());
-                if (!identity.equals(source.externalId())) {
-                    config.put(IDENTITY_KEY, identity);
-                } else {
-                    config.remove(IDENTITY_KEY);
-                }
+                recordIdentity(config, identity, source.externalId());
                 syncCollections(s, source, checked.collections());
             }
             return s.updateSource(source.id(), cleanName.orElse(source.name()), config);
@@ -172,7 +166,7 @@ public final class SourceService {
         List<String> enrichers = Enrichers.parse(list);
         return redact(write(s -> {
             SourceRecord source = Identifiers.source(s, identifier);
-            Map<String, Object> config = new LinkedHashMap<>(source.config() == null ? Map.of() : source.config());
+            Map<String, Object> config = configOf(source);
             config.put(Enrichers.CONFIG_KEY, enrichers);
             return s.updateSource(source.id(), source.name(), config);
         }, null, null));
@@ -198,25 +192,17 @@ public final class SourceService {
         SourceRecord current = read(s -> Identifiers.source(s, identifier));
         SourceKind kind = registry.find(current.kind()).orElseThrow(() -> new RetrovueException(ErrorKind.USAGE,
                 "source type '" + current.kind() + "' is not installed, so '" + current.name() + "' cannot be discovered"));
-        Remote remote = inspect(kind, current.config() == null ? Map.of() : current.config());
+        Remote remote = inspect(kind, configOf(current));
         Discovery discovery = write(s -> {
             SourceRecord source = s.sourceById(current.id()).orElseThrow(() -> gone(identifier));
             String identity = ExternalIds.of(source.kind(), remote.fingerprint());
-            Object stored = source.config() == null ? null : source.config().get(IDENTITY_KEY);
-            String expected = stored instanceof String str ? str : source.externalId();
-            boolean provisional = source.config() != null && Boolean.TRUE.equals(source.config().get(UNVERIFIED_KEY));
-            if (provisional) {
+            Map<String, Object> sourceConfig = configOf(source);
+            if (Boolean.TRUE.equals(sourceConfig.remove(UNVERIFIED_KEY))) {
                 // first contact of a source added with --no-discover: its real identity replaces the provisional one
                 refuseDuplicateRemote(s, kind, identity, source.id(), remote.fingerprint());
-                Map<String, Object> config = new LinkedHashMap<>(source.config());
-                config.remove(UNVERIFIED_KEY);
-                if (identity.equals(source.externalId())) {
-                    config.remove(IDENTITY_KEY);
-                } else {
-                    config.put(IDENTITY_KEY, identity);
-                }
-                s.updateSource(source.id(), source.name(), config);
-            } else if (!identity.equals(expected)) {
+                recordIdentity(sourceConfig, identity, source.externalId());
+                s.updateSource(source.id(), source.name(), sourceConfig);
+            } else if (!identity.equals(currentIdentity(source))) {
                 throw new RetrovueException(ErrorKind.CONFLICT, "'" + source.name() + "' now reaches " + remote.fingerprint()
                         + ", not the " + source.kind() + " it was added for; its collections and mappings belong to that one."
                         + " Point it back, or change it with `retrovue source update` and --force");
@@ -240,8 +226,7 @@ public final class SourceService {
             }
             for (CollectionRecord c : source.collections()) {
                 boolean stillThere = remote.collections().stream().anyMatch(d -> d.externalId().equals(c.externalId()));
-                boolean markedMissing = c.config() != null && Boolean.TRUE.equals(c.config().get(MISSING_KEY));
-                if (!stillThere && !markedMissing) {
+                if (!stillThere && !isMissing(c)) {
                     Map<String, Object> config = new LinkedHashMap<>(c.config() == null ? Map.of() : c.config());
                     config.put(MISSING_KEY, true);
                     s.updateCollection(c.id(), c.name(), config);
@@ -378,9 +363,7 @@ public final class SourceService {
             if (other.id().equals(self) || !other.kind().equals(kind.id())) {
                 continue;
             }
-            Object current = other.config() == null ? null : other.config().get(IDENTITY_KEY);
-            String otherIdentity = current instanceof String str ? str : other.externalId();
-            if (otherIdentity.equals(identity)) {
+            if (currentIdentity(other).equals(identity)) {
                 throw new RetrovueException(ErrorKind.CONFLICT, fingerprint + " is already source '" + other.name() + "' (" + other.id() + ")");
             }
             if (self == null && other.externalId().equals(identity)) {
@@ -388,6 +371,30 @@ public final class SourceService {
                         + other.id() + "), which was moved off " + fingerprint + "; delete it or point it back");
             }
         }
+    }
+
+    /** A modifiable copy of a source's config (empty when it has none). */
+    private static Map<String, Object> configOf(SourceRecord source) {
+        return new LinkedHashMap<>(source.config() == null ? Map.of() : source.config());
+    }
+
+    /** The remote a source reaches now: its recorded identity after a move, else its external id. */
+    private static String currentIdentity(SourceRecord source) {
+        return configOf(source).get(IDENTITY_KEY) instanceof String identity ? identity : source.externalId();
+    }
+
+    /** Records {@code identity} in a config, where it differs from the external id that never changes. */
+    private static void recordIdentity(Map<String, Object> config, String identity, String externalId) {
+        if (identity.equals(externalId)) {
+            config.remove(IDENTITY_KEY);
+        } else {
+            config.put(IDENTITY_KEY, identity);
+        }
+    }
+
+    /** Whether discovery found a collection gone from its source. */
+    static boolean isMissing(CollectionRecord collection) {
+        return collection.config() != null && Boolean.TRUE.equals(collection.config().get(MISSING_KEY));
     }
 
     private static RetrovueException gone(String identifier) {
@@ -417,8 +424,7 @@ public final class SourceService {
     }
 
     private SourceRecord redact(SourceRecord r) {
-        Optional<SourceKind> kind = registry.find(r.kind());
-        List<CollectionRecord> collections = new ArrayList<>(r.collections());
-        return new SourceRecord(r.id(), r.externalId(), r.name(), r.kind(), Secrets.redact(r.config(), kind), r.createdAt(), r.updatedAt(), collections);
+        return new SourceRecord(r.id(), r.externalId(), r.name(), r.kind(), Secrets.redact(r.config(), registry.find(r.kind())),
+                r.createdAt(), r.updatedAt(), r.collections());
     }
 }

@@ -34,8 +34,7 @@ final class CollectionOutput {
         fields.put("id", c.id().toString());
         fields.put("external_id", c.externalId());
         fields.put("enabled", c.enabled() ? "yes" : "no");
-        Ingestability ingestability = Ingestability.of(c);
-        fields.put("ingestable", ingestability.ingestable() ? "yes" : "no: " + String.join("; ", ingestability.reasons()));
+        fields.put("ingestable", Ingestability.of(c).describe());
         fields.put("config", Text.inline(c.config()));
         fields.put("path_mappings", c.pathMappings().isEmpty() ? "-" : String.valueOf(c.pathMappings().size()));
         return fields;

@@ -26,9 +26,8 @@ final class SourceCollectionsCommand extends ContextCommand {
         } else {
             List<List<String>> rows = new java.util.ArrayList<>();
             for (CollectionRecord c : collections) {
-                Ingestability ingestability = Ingestability.of(c);
                 rows.add(List.of(c.sourceName(), c.name(), c.externalId(), c.enabled() ? "yes" : "no",
-                        ingestability.ingestable() ? "yes" : "no: " + String.join("; ", ingestability.reasons()), c.id().toString()));
+                        Ingestability.of(c).describe(), c.id().toString()));
             }
             Text.table(out(), List.of("SOURCE", "COLLECTION", "EXTERNAL ID", "ENABLED", "INGESTABLE", "ID"), rows, "No collections.");
         }
