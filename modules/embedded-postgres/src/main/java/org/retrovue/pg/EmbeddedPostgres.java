@@ -92,7 +92,7 @@ public final class EmbeddedPostgres {
 
     /**
      * As {@link #ensureRunning()}, and when this call starts the server, also creates {@code database} unless it
-     * exists; a running server is trusted to have it, so the common path costs one file read.
+     * exists; a running server is trusted to have it, so the common path only reads the pid and password files.
      */
     public Endpoint ensureRunning(String database) {
         OptionalInt port = runningPort();
@@ -109,14 +109,15 @@ public final class EmbeddedPostgres {
             if (fresh) {
                 initialise();
             }
-            Endpoint started = endpoint(start());
+            int startedOn = start();
             if (fresh) {
-                requirePassword(started);
+                requirePassword(endpoint(startedOn));
             }
+            Endpoint ready = endpoint(startedOn); // with the password requirePassword may just have set
             if (database != null) {
-                createDatabase(endpoint(started.port()), database);
+                createDatabase(ready, database);
             }
-            return endpoint(started.port());
+            return ready;
         });
     }
 

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.retrovue.persistence.CatalogReader;
-import org.retrovue.persistence.JsonText;
 import org.retrovue.persistence.CollectionRecord;
 import org.retrovue.persistence.PathMappingRecord;
 import org.retrovue.persistence.RecordOrder;
@@ -63,7 +62,7 @@ public final class JdbcCatalogReader implements CatalogReader {
     public List<SourceSummary> sourceSummaries() {
         List<SourceSummary> summaries = new ArrayList<>();
         query(SUMMARIES, null, rs -> summaries.add(new SourceSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                rs.getString(4), config(rs.getString(5)), rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class),
+                rs.getString(4), StoredConfig.parse(rs.getString(5)), rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class),
                 rs.getLong(8), rs.getLong(9))));
         summaries.sort(RecordOrder.SOURCE_SUMMARIES);
         return summaries;
@@ -128,7 +127,7 @@ public final class JdbcCatalogReader implements CatalogReader {
             List<CollectionRecord> records = new ArrayList<>();
             collections.values().forEach(c -> records.add(c.toRecord(id, name)));
             records.sort(RecordOrder.COLLECTIONS_OF_A_SOURCE);
-            return new SourceRecord(id, externalId, name, kind, config(config), createdAt, updatedAt, records);
+            return new SourceRecord(id, externalId, name, kind, StoredConfig.parse(config), createdAt, updatedAt, records);
         }
     }
 
@@ -160,7 +159,7 @@ public final class JdbcCatalogReader implements CatalogReader {
 
         CollectionRecord toRecord(UUID sourceId, String sourceName) {
             mappings.sort(RecordOrder.PATH_MAPPINGS);
-            return new CollectionRecord(id, sourceId, sourceName, externalId, name, enabled, config(config), createdAt, mappings);
+            return new CollectionRecord(id, sourceId, sourceName, externalId, name, enabled, StoredConfig.parse(config), createdAt, mappings);
         }
     }
 
@@ -228,11 +227,4 @@ public final class JdbcCatalogReader implements CatalogReader {
         }
     }
 
-    private static java.util.Map<String, Object> config(String json) {
-        try {
-            return JsonText.readObject(json);
-        } catch (IllegalArgumentException e) {
-            throw new org.retrovue.persistence.CatalogException("stored configuration is not valid JSON: " + e.getMessage(), e);
-        }
-    }
 }

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.retrovue.persistence.CatalogException;
 import org.retrovue.persistence.CatalogSession;
-import org.retrovue.persistence.JsonText;
 import org.retrovue.persistence.CollectionRecord;
 import org.retrovue.persistence.NewSource;
 import org.retrovue.persistence.PathMappingRecord;
@@ -60,9 +59,9 @@ public final class JpaCatalogSession implements CatalogSession {
 
     @Override
     public SourceRecord addSource(NewSource source) {
-        Source entity = new Source(source.externalId(), source.name(), source.kind(), json(source.config()));
+        Source entity = new Source(source.externalId(), source.name(), source.kind(), StoredConfig.text(source.config()));
         for (NewSource.NewCollection c : source.collections()) {
-            entity.getCollections().add(new SourceCollection(entity, c.externalId(), c.name(), json(c.config())));
+            entity.getCollections().add(new SourceCollection(entity, c.externalId(), c.name(), StoredConfig.text(c.config())));
         }
         em.persist(entity);
         em.flush();
@@ -73,7 +72,7 @@ public final class JpaCatalogSession implements CatalogSession {
     public SourceRecord updateSource(UUID id, String name, Map<String, Object> config) {
         Source entity = requireSource(id);
         entity.setName(name);
-        entity.setConfig(json(config));
+        entity.setConfig(StoredConfig.text(config));
         entity.touch();
         em.flush();
         return toRecord(entity);
@@ -128,7 +127,7 @@ public final class JpaCatalogSession implements CatalogSession {
     public CollectionRecord updateCollection(UUID collectionId, String name, Map<String, Object> config) {
         SourceCollection entity = requireCollection(collectionId);
         entity.setName(name);
-        entity.setConfig(json(config));
+        entity.setConfig(StoredConfig.text(config));
         entity.getSource().touch();
         em.flush();
         return toRecord(entity);
@@ -137,7 +136,7 @@ public final class JpaCatalogSession implements CatalogSession {
     @Override
     public CollectionRecord addCollection(UUID sourceId, NewSource.NewCollection collection) {
         Source source = requireSource(sourceId);
-        SourceCollection entity = new SourceCollection(source, collection.externalId(), collection.name(), json(collection.config()));
+        SourceCollection entity = new SourceCollection(source, collection.externalId(), collection.name(), StoredConfig.text(collection.config()));
         source.getCollections().add(entity);
         source.touch();
         em.persist(entity);
@@ -196,7 +195,7 @@ public final class JpaCatalogSession implements CatalogSession {
     private static SourceRecord toRecord(Source s) {
         List<CollectionRecord> collections = s.getCollections().stream()
                 .map(JpaCatalogSession::toRecord).sorted(RecordOrder.COLLECTIONS_OF_A_SOURCE).toList();
-        return new SourceRecord(s.getId(), s.getExternalId(), s.getName(), s.getKind(), config(s.getConfig()),
+        return new SourceRecord(s.getId(), s.getExternalId(), s.getName(), s.getKind(), StoredConfig.parse(s.getConfig()),
                 s.getCreatedAt(), s.getUpdatedAt(), collections);
     }
 
@@ -205,19 +204,8 @@ public final class JpaCatalogSession implements CatalogSession {
                 .map(m -> new PathMappingRecord(m.getId(), c.getId(), m.getPlexPath(), m.getLocalPath()))
                 .sorted(RecordOrder.PATH_MAPPINGS).toList();
         return new CollectionRecord(c.getId(), c.getSource().getId(), c.getSource().getName(), c.getExternalId(), c.getName(),
-                c.isEnabled(), config(c.getConfig()), c.getCreatedAt(), mappings);
+                c.isEnabled(), StoredConfig.parse(c.getConfig()), c.getCreatedAt(), mappings);
     }
 
-    /** JSON text for a jsonb column; a null map stays SQL NULL. */
-    private static String json(Map<String, Object> config) {
-        return config == null ? null : JsonText.write(config);
-    }
 
-    private static java.util.Map<String, Object> config(String json) {
-        try {
-            return JsonText.readObject(json);
-        } catch (IllegalArgumentException e) {
-            throw new org.retrovue.persistence.CatalogException("stored configuration is not valid JSON: " + e.getMessage(), e);
-        }
-    }
 }
