@@ -7,7 +7,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 target="$here/target"
 image="$target/retrovue"
 modules="$target/modules"
-jvm_flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss1m -Xlog:aot=off -Xlog:cds=off)
+jvm_flags=(--enable-native-access=org.jline.terminal.ffm -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss1m -Xlog:aot=off -Xlog:cds=off)
 main=org.retrovue.launcher/org.retrovue.launcher.Main
 
 # picocli ships Java 5 class files, which the AOT cache cannot hold: give them a modern class file format.
@@ -17,7 +17,7 @@ asm_cp=$(ls "$modules"/asm-[0-9]*.jar "$modules"/asm-commons-*.jar "$modules"/as
 rm -rf "$image"
 "$JAVA_HOME/bin/jlink" \
   --module-path "$modules" \
-  --add-modules org.retrovue.launcher,org.retrovue.plugin.filesystem,org.retrovue.plugin.plex,flyway.database.postgresql,org.objectweb.asm,org.objectweb.asm.commons \
+  --add-modules org.retrovue.launcher,org.jline.terminal.ffm,org.retrovue.plugin.filesystem,org.retrovue.plugin.plex,flyway.database.postgresql,org.objectweb.asm,org.objectweb.asm.commons \
   --output "$image" \
   --strip-debug --no-header-files --no-man-pages
 

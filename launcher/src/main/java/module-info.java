@@ -1,5 +1,6 @@
 /** The {@code retrovue} program: wires the command tree to the process (streams, environment, exit code). */
 module org.retrovue.launcher {
     requires org.retrovue.cli;
+    requires org.retrovue.shell;
     requires java.logging;
 }

@@ -67,6 +67,11 @@ class ImageSmokeIT {
     }
 
     static Run retrovue(List<String> prefix, String... args) throws IOException, InterruptedException {
+        return retrovueWithInput(prefix, "", args);
+    }
+
+    /** Runs the image's {@code bin/retrovue} with {@code input} piped to its standard input. */
+    static Run retrovueWithInput(List<String> prefix, String input, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(prefix);
         command.add(image.resolve("bin/retrovue").toString());
         command.addAll(List.of(args));
@@ -75,7 +80,9 @@ class ImageSmokeIT {
         env.remove("RETROVUE_DATABASE_URL");
         env.put("RETROVUE_DATA_DIR", dataDir.toString());
         Process process = builder.start();
-        process.getOutputStream().close();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        }
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "retrovue " + String.join(" ", args) + " did not finish");
@@ -169,6 +176,24 @@ class ImageSmokeIT {
     }
 
     @Test
+    @Order(4)
+    void theShellRunsPipedCommandsInOneProcessAndExitsWithTheFirstFailure() throws Exception {
+        Run run = retrovueWithInput(List.of(), """
+                source add --type filesystem --name "Shell Movies" --base-path '%s'
+                source show 'shell movies' --json
+                source show nobody
+                source delete "Shell Movies" --force
+                source list
+                """.formatted(work.resolve("media/movies")), "shell");
+        assertEquals(3, run.code(), run::toString);
+        assertEquals("error: no source matches 'nobody'; see `retrovue source list`\n", run.err(), run::toString);
+        assertTrue(run.out().contains("\"name\" : \"Shell Movies\"") && run.out().strip().endsWith("No sources. Add one with `retrovue source add --type TYPE --name NAME ...`."),
+                run::toString);
+        assertFalse(run.out().contains("retrovue>") || run.out().contains("\u001b"), "no prompt or escape codes when piped: " + run);
+        assertOneErrorLine(retrovue(List.of(), "shell", "extra"), 2, "takes no arguments");
+    }
+
+    @Test
     @Order(5)
     void anUnreadableDirectoryIsRefusedForAUserWhoCannotReadIt() throws Exception {
         Path locked = Files.createDirectories(work.resolve("locked"));
@@ -185,5 +210,66 @@ class ImageSmokeIT {
         }
         assertOneErrorLine(retrovue(asNobody, "source", "add", "--type", "filesystem", "--name", "Locked", "--base-path", locked.toString()),
                 2, "is not readable");
+    }
+
+    @Test
+    @Order(6)
+    void theShellOnARealTerminalCompletesRunsAndLeaves() throws Exception {
+        Path script = Path.of("/usr/bin/script");
+        assumeTrue(Files.isExecutable(script), "util-linux script gives the shell a pseudo-terminal");
+        Files.createDirectories(work.resolve("media/pty movies"));
+        ProcessBuilder builder = new ProcessBuilder(script.toString(), "-q", "-e", "-c",
+                "stty cols 120 rows 40; exec '" + image.resolve("bin/retrovue") + "'", "/dev/null");
+        builder.environment().remove("RETROVUE_DATABASE_URL");
+        builder.environment().put("RETROVUE_DATA_DIR", dataDir.toString());
+        builder.environment().put("TERM", "xterm");
+        builder.redirectErrorStream(true);
+        Process process = builder.start();
+        StringBuffer screen = new StringBuffer();
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try (var in = process.getInputStream()) {
+                byte[] buffer = new byte[8192];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    screen.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                }
+            } catch (IOException closed) {
+                // the process ended
+            }
+        });
+        try (var keys = process.getOutputStream()) {
+            awaitOnScreen(screen, "retrovue> ", 1);
+            keys.write(("source add --type filesystem --name \"Pty Movies\" --base-path '" + work.resolve("media/pty movies") + "'\r").getBytes(StandardCharsets.UTF_8));
+            keys.flush();
+            awaitOnScreen(screen, "retrovue> ", 2);
+            keys.write("source show Pty\t--json\r".getBytes(StandardCharsets.UTF_8)); // Tab completes "Pty Movies", quoted
+            keys.flush();
+            awaitOnScreen(screen, "\"external_id\"", 1);
+            awaitOnScreen(screen, "retrovue> ", 3);
+            keys.write("source delete \"Pty Movies\"\r".getBytes(StandardCharsets.UTF_8));
+            keys.flush();
+            awaitOnScreen(screen, "[y/N]", 1); // asks on the terminal
+            keys.write("y\r".getBytes(StandardCharsets.UTF_8));
+            keys.flush();
+            awaitOnScreen(screen, "retrovue> ", 4);
+            keys.write("exit\r".getBytes(StandardCharsets.UTF_8));
+            keys.flush();
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the shell left on exit: " + screen);
+        } finally {
+            process.destroyForcibly();
+        }
+        reader.join(10_000);
+        assertEquals(0, process.exitValue(), screen::toString);
+        String text = screen.toString();
+        assertTrue(text.contains("\"name\" : \"Pty Movies\""), text);
+        assertTrue(text.contains("[y/N]"), "delete asked for confirmation: " + text);
+        assertEquals("[ ]", retrovue(List.of(), "source", "list", "--json").out().strip(), "the confirmed delete happened");
+    }
+
+    private static void awaitOnScreen(StringBuffer screen, String text, int times) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (screen.toString().split(java.util.regex.Pattern.quote(text), -1).length - 1 < times) {
+            assertTrue(System.nanoTime() < deadline, "waited for '" + text + "' x" + times + "; screen:\n" + screen);
+            Thread.sleep(20);
+        }
     }
 }

@@ -30,7 +30,8 @@ class ModuleRulesIT {
             "org.retrovue.cli", Set.of("org.retrovue.core"),
             "org.retrovue.plugin.filesystem", Set.of("org.retrovue.spi"),
             "org.retrovue.plugin.plex", Set.of("org.retrovue.spi"),
-            "org.retrovue.launcher", Set.of("org.retrovue.cli"));
+            "org.retrovue.shell", Set.of("org.retrovue.cli"),
+            "org.retrovue.launcher", Set.of("org.retrovue.cli", "org.retrovue.shell"));
 
     private static Map<String, ModuleDescriptor> modules() {
         Path dir = Path.of(System.getProperty("retrovue.image", "target/retrovue")).getParent().resolve("modules");

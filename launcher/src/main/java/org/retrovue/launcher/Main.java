@@ -7,8 +7,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.retrovue.cli.Cli;
 import org.retrovue.cli.CliEnvironment;
+import org.retrovue.shell.Shell;
 
-/** Runs one command and exits with its code. The interactive shell comes with its own module. */
+/**
+ * Runs one command and exits with its code; {@code retrovue shell}, or {@code retrovue} alone on a terminal, opens
+ * the interactive shell instead.
+ */
 public final class Main {
     private Main() {}
 
@@ -18,10 +22,31 @@ public final class Main {
             System.exit(CommandScript.run(java.nio.file.Path.of(script)));
         }
         configureLogging(Arrays.asList(args).contains("--debug"));
-        String[] effective = args.length == 0 ? new String[] {"--help"} : args;
-        int code = Cli.run(CliEnvironment.system(), effective);
+        int code;
+        if (args.length > 0 && args[0].equals("shell")) {
+            code = shell(Arrays.copyOfRange(args, 1, args.length));
+        } else if (args.length == 0) {
+            java.io.Console console = System.console();
+            code = console != null && console.isTerminal() ? shell(args) : Cli.run(CliEnvironment.system(), "--help");
+        } else {
+            code = Cli.run(CliEnvironment.system(), args);
+        }
         System.out.flush();
         System.exit(code);
+    }
+
+    private static int shell(String[] args) throws java.io.IOException {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println("Usage: retrovue shell");
+            System.out.println("The commands of retrovue at a retrovue> prompt, with completion and history (docs/cli.md#shell).");
+            System.out.println("With input piped in, runs one command a line and exits with the code of the first that failed.");
+            return 0;
+        }
+        if (args.length > 0) {
+            System.err.println("error: retrovue shell takes no arguments; type commands at its prompt, or pipe them in (see `retrovue shell --help`)");
+            return org.retrovue.cli.ExitCodes.USAGE;
+        }
+        return Shell.run(System.getenv());
     }
 
     /** Libraries log through java.util.logging; their lines would break the one-line error rule, so only --debug shows them. */

@@ -55,6 +55,11 @@ public final class Cli {
         }
     }
 
+    /** This program's version, as {@code --version} prints it. */
+    public static String version() {
+        return org.retrovue.cli.command.VersionProvider.version();
+    }
+
     public int execute(String... args) {
         try {
             return commandLine.execute(args);

@@ -22,6 +22,11 @@ public final class Secrets {
         return optionName.replace('-', '_');
     }
 
+    /** Whether an option or config key of this name holds a credential, whatever kind it belongs to. */
+    public static boolean looksSecret(String name) {
+        return LOOKS_SECRET.matcher(name).matches();
+    }
+
     public static Map<String, Object> redact(Map<String, Object> config, Optional<SourceKind> kind) {
         if (config == null) {
             return null;
@@ -30,7 +35,7 @@ public final class Secrets {
                 .map(o -> configKey(o.name())).collect(java.util.stream.Collectors.toSet())).orElse(Set.of());
         Map<String, Object> out = new LinkedHashMap<>();
         config.forEach((key, value) -> out.put(key,
-                value != null && (secretKeys.contains(key) || LOOKS_SECRET.matcher(key).matches()) ? REDACTED : value));
+                value != null && (secretKeys.contains(key) || looksSecret(key)) ? REDACTED : value));
         return out;
     }
 }

@@ -20,7 +20,8 @@ import java.util.Map;
  * API. The data-binding layer is not used: it costs more start-up time than all of a one-shot command's work.
  */
 public final class JsonText {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    // Writing a document must not close the writer: in the shell, standard output outlives every command.
+    private static final JsonFactory FACTORY = JsonFactory.builder().disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
     private JsonText() {}
 

@@ -1,0 +1,84 @@
+package org.retrovue.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code retrovue shell < commands.txt}: one command a line, no decorations, the first failure's exit code. */
+class PipedShellIT {
+    @TempDir
+    Path temp;
+    private ShellHarness shell;
+    private Path movies;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        shell = new ShellHarness(temp.resolve("data"));
+        movies = Files.createDirectories(temp.resolve("media/My Movies"));
+    }
+
+    @Test
+    void runsEveryLineGoesOnAfterAnErrorAndExitsWithTheFirstFailuresCode() throws Exception {
+        ShellHarness.Result r = shell.piped("""
+                # a comment, then a blank line
+
+                source add --type filesystem --name "My Movies" --base-path '%s'
+                source show nobody
+                source add --type filesystem --name 'my movies' --base-path /
+                source enable "My Movies/My Movies"
+                source list --json
+                """.formatted(movies));
+        assertEquals(3, r.code(), "the first failure was `source show nobody` (not found): " + r);
+        assertEquals(2, r.err().lines().count(), r::toString);
+        assertTrue(r.err().lines().allMatch(line -> line.startsWith("error: ")), r::toString);
+        assertTrue(r.err().contains("no source matches 'nobody'") && r.err().contains("already"), r::toString);
+        assertTrue(r.out().contains("\"name\" : \"My Movies\"") && r.out().contains("\"collections_enabled\" : 1"), r::toString);
+        assertFalse(r.out().contains("retrovue>"), "no prompt when input is piped: " + r);
+        assertFalse(r.out().contains("\u001b") || r.err().contains("\u001b"), "no escape codes: " + r);
+    }
+
+    @Test
+    void succeedsWhenEveryCommandDoesAndStopsAtExit() throws Exception {
+        ShellHarness.Result r = shell.piped("source list\nexit\nsource show nobody\n");
+        assertEquals(0, r.code(), r::toString);
+        assertEquals("", r.err(), "nothing after exit ran: " + r);
+    }
+
+    @Test
+    void anUnclosedQuoteIsAUsageErrorOfItsLine() throws Exception {
+        ShellHarness.Result r = shell.piped("source show \"My Movies\nsource list\n");
+        assertEquals(2, r.code(), r::toString);
+        assertTrue(r.err().startsWith("error: unclosed \" quote"), r::toString);
+        assertTrue(r.out().startsWith("No sources."), "the next line still ran: " + r);
+    }
+
+    @Test
+    void theShellsOwnWordsWork() throws Exception {
+        ShellHarness.Result r = shell.piped("timing on\nsource list\ntiming off\nsource list\ntiming sideways\nshell\n");
+        assertEquals(2, r.code(), r::toString);
+        assertEquals(1, r.err().lines().filter(l -> l.matches("time: \\d+\\.\\d{3} ms")).count(), "one timed command: " + r);
+        assertTrue(r.err().contains("error: timing takes on, off or nothing") && r.err().contains("error: this is the shell already"), r::toString);
+    }
+
+    @Test
+    void helpListsTheCommandsAndTheShellsOwnWords() throws Exception {
+        ShellHarness.Result r = shell.piped("help\nhelp source add\n");
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains("Commands:") && r.out().contains("In the shell:") && r.out().contains("timing"), r::toString);
+        assertTrue(r.out().contains("Usage: retrovue source add"), r::toString);
+    }
+
+    @Test
+    void optionsDoNotLeakFromOneCommandIntoTheNext() throws Exception {
+        ShellHarness.Result r = shell.piped("source add --type filesystem --name M --base-path '%s'\nsource list --json\nsource list\n".formatted(movies));
+        assertEquals(0, r.code(), r::toString);
+        assertEquals(1, r.out().lines().filter(l -> l.contains("\"external_id\"")).count(), "one JSON list: " + r);
+        assertTrue(r.out().lines().toList().getLast().matches("M\\s+filesystem\\s.*"), "the second list printed a table: " + r);
+    }
+}
