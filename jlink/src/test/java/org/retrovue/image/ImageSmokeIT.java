@@ -226,16 +226,7 @@ class ImageSmokeIT {
         builder.redirectErrorStream(true);
         Process process = builder.start();
         StringBuffer screen = new StringBuffer();
-        Thread reader = Thread.ofVirtual().start(() -> {
-            try (var in = process.getInputStream()) {
-                byte[] buffer = new byte[8192];
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    screen.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-                }
-            } catch (IOException closed) {
-                // the process ended
-            }
-        });
+        Thread reader = readInto(process, screen);
         try (var keys = process.getOutputStream()) {
             awaitOnScreen(screen, "retrovue> ", 1);
             keys.write(("source add --type filesystem --name \"Pty Movies\" --base-path '" + work.resolve("media/pty movies") + "'\r").getBytes(StandardCharsets.UTF_8));
@@ -263,6 +254,43 @@ class ImageSmokeIT {
         assertTrue(text.contains("\"name\" : \"Pty Movies\""), text);
         assertTrue(text.contains("[y/N]"), "delete asked for confirmation: " + text);
         assertEquals("[ ]", retrovue(List.of(), "source", "list", "--json").out().strip(), "the confirmed delete happened");
+    }
+
+    @Test
+    @Order(7)
+    void aShellSessionOutlivesTheEmbeddedServerBeingStoppedUnderIt() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(image.resolve("bin/retrovue").toString(), "shell");
+        builder.environment().remove("RETROVUE_DATABASE_URL");
+        builder.environment().put("RETROVUE_DATA_DIR", dataDir.toString());
+        builder.redirectErrorStream(true);
+        Process process = builder.start();
+        StringBuffer output = new StringBuffer();
+        Thread reader = readInto(process, output);
+        try (var commands = process.getOutputStream()) {
+            commands.write("source list --json\n".getBytes(StandardCharsets.UTF_8));
+            commands.flush();
+            awaitOnScreen(output, "[ ]", 1);
+            assertEquals(0, retrovue(List.of(), "db", "stop").code(), "stopped from another terminal");
+            commands.write("source list --json\n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), output::toString);
+        reader.join(10_000);
+        assertEquals(0, process.exitValue(), "the second command found the server again: " + output);
+        assertEquals(2, output.toString().lines().filter(line -> line.equals("[ ]")).count(), output::toString);
+    }
+
+    /** Copies what the process writes into {@code screen} as it comes. */
+    private static Thread readInto(Process process, StringBuffer screen) {
+        return Thread.ofVirtual().start(() -> {
+            try (var in = process.getInputStream()) {
+                byte[] buffer = new byte[8192];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    screen.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                }
+            } catch (IOException closed) {
+                // the process ended
+            }
+        });
     }
 
     private static void awaitOnScreen(StringBuffer screen, String text, int times) throws InterruptedException {

@@ -81,6 +81,16 @@ public final class CliContext implements AutoCloseable {
         }
     }
 
+    /**
+     * Forgets the open catalogue when its database no longer answers (stopped or restarted by someone else while a
+     * shell session held it), so the next command finds the database again, starting the embedded one if needed.
+     */
+    public synchronized void dropCatalogIfDisconnected() {
+        if (catalog != null && !catalog.connected()) {
+            dropCatalog();
+        }
+    }
+
     @Override
     public synchronized void close() {
         dropCatalog();

@@ -136,6 +136,15 @@ public final class Catalog implements AutoCloseable {
         }
     }
 
+    /** Whether the database still answers on this catalogue's connection (one round trip). */
+    public synchronized boolean connected() {
+        try {
+            return readConnection != null && readConnection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     @Override
     public synchronized void close() {
         closeQuietly(readConnection);

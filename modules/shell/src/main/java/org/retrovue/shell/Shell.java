@@ -60,7 +60,7 @@ public final class Shell {
         BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         CliEnvironment environment = new CliEnvironment(env, out, err, null, Clock.systemUTC());
         try (CliContext context = new CliContext(environment)) {
-            ShellSession session = new ShellSession(new Cli(context), new CatalogNames(context), out, err);
+            ShellSession session = new ShellSession(context, new Cli(context), new CatalogNames(context), out, err);
             return session.run(() -> {
                 if (prompt) {
                     out.print(PROMPT);
@@ -96,7 +96,7 @@ public final class Shell {
             // Ctrl-C while a command runs interrupts it; while a line is edited, JLine abandons the line instead.
             terminal.handle(Terminal.Signal.INT, signal -> session.interrupt());
             terminal.writer().println("RetroVue Sources " + Cli.version() + ". Type help for commands, Tab to complete, exit or Ctrl-D to leave.");
-            new ShellSession(cli, names, terminal.writer(), err).run(() -> {
+            new ShellSession(context, cli, names, terminal.writer(), err).run(() -> {
                 try {
                     return reader.readLine(PROMPT);
                 } catch (UserInterruptException e) {

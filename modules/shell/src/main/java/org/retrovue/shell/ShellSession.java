@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import org.retrovue.cli.Cli;
+import org.retrovue.cli.CliContext;
 import org.retrovue.cli.ExitCodes;
 
 /**
@@ -25,6 +26,7 @@ final class ShellSession {
             List.of("quit", "Leave the shell."),
             List.of("timing", "timing [on|off]: print how long each command takes."));
 
+    private final CliContext context;
     private final Cli cli;
     private final CatalogNames names;
     private final PrintWriter out;
@@ -32,7 +34,8 @@ final class ShellSession {
     private boolean timing;
     private boolean leave;
 
-    ShellSession(Cli cli, CatalogNames names, PrintWriter out, PrintWriter err) {
+    ShellSession(CliContext context, Cli cli, CatalogNames names, PrintWriter out, PrintWriter err) {
+        this.context = context;
         this.cli = cli;
         this.names = names;
         this.out = out;
@@ -71,6 +74,9 @@ final class ShellSession {
                     : "unclosed " + split.openQuote() + " quote; close it, or escape it with \\", ExitCodes.USAGE);
         }
         List<String> words = split.texts();
+        if (words.size() > 1 && words.getFirst().equals("retrovue")) {
+            words = words.subList(1, words.size()); // typed out of habit: `retrovue source list` works too
+        }
         switch (words.getFirst()) {
             case "exit", "quit" -> {
                 leave = true;
@@ -90,6 +96,7 @@ final class ShellSession {
 
     private int execute(List<String> words) {
         long start = System.nanoTime();
+        context.dropCatalogIfDisconnected();
         int code;
         try {
             code = cli.execute(words.toArray(String[]::new));

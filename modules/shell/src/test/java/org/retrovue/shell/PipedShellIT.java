@@ -67,6 +67,18 @@ class PipedShellIT {
     }
 
     @Test
+    void aDumbTerminalGetsABarePromptAndALeadingRetrovueIsForgiven() throws Exception {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = Shell.plain(shell.env(), new java.io.ByteArrayInputStream("retrovue source list\n".getBytes()), new java.io.PrintWriter(out, true),
+                new java.io.PrintWriter(err, true), true);
+        assertEquals(0, code, err::toString);
+        assertTrue(out.toString().startsWith("retrovue> No sources."), out::toString);
+        assertTrue(out.toString().endsWith("retrovue> "), "a prompt for the next line: " + out);
+        assertFalse(out.toString().contains("\u001b"), out::toString);
+    }
+
+    @Test
     void helpListsTheCommandsAndTheShellsOwnWords() throws Exception {
         ShellHarness.Result r = shell.piped("help\nhelp source add\n");
         assertEquals(0, r.code(), r::toString);
