@@ -20,6 +20,7 @@ final class CatalogNames {
     private final CliContext context;
     private List<Name> sources;
     private List<Name> collections;
+    private List<Name> qualifiedCollections;
 
     CatalogNames(CliContext context) {
         this.context = context;
@@ -28,6 +29,7 @@ final class CatalogNames {
     void forget() {
         sources = null;
         collections = null;
+        qualifiedCollections = null;
     }
 
     List<Name> sources() {
@@ -41,8 +43,11 @@ final class CatalogNames {
         return sources;
     }
 
-    /** Collections by name, or as SOURCE/COLLECTION where several sources have a collection of that name. */
-    List<Name> collections() {
+    /**
+     * Collections by name, or as SOURCE/COLLECTION where several sources have a collection of that name; with
+     * {@code qualified}, every one as SOURCE/COLLECTION (for an operator who has typed a '/').
+     */
+    List<Name> collections(boolean qualified) {
         if (collections == null) {
             List<CollectionRecord> all = read(() -> context.sources().collections(Optional.empty()));
             Map<String, Integer> seen = new HashMap<>();
@@ -50,14 +55,18 @@ final class CatalogNames {
                 seen.merge(collection.name().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
             }
             List<Name> names = new ArrayList<>();
+            List<Name> qualifiedNames = new ArrayList<>();
             for (CollectionRecord collection : all) {
+                String description = "collection of " + collection.sourceName();
+                Name full = new Name(collection.sourceName() + "/" + collection.name(), description);
                 boolean unique = seen.get(collection.name().toLowerCase(java.util.Locale.ROOT)) == 1;
-                names.add(new Name(unique ? collection.name() : collection.sourceName() + "/" + collection.name(),
-                        "collection of " + collection.sourceName()));
+                names.add(unique ? new Name(collection.name(), description) : full);
+                qualifiedNames.add(full);
             }
             collections = List.copyOf(names);
+            qualifiedCollections = List.copyOf(qualifiedNames);
         }
-        return collections;
+        return qualified ? qualifiedCollections : collections;
     }
 
     /** Completion must never break the line editor: a catalogue that cannot be read offers nothing. */

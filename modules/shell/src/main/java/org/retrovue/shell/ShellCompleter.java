@@ -93,7 +93,7 @@ final class ShellCompleter implements Completer {
     private List<Candidate> parameterValues(PositionalParamSpec parameter, List<String> positionals, String current) {
         return switch (parameter.paramLabel()) {
             case "SOURCE" -> named(names.sources(), "sources");
-            case "COLLECTION" -> named(names.collections(), "collections");
+            case "COLLECTION" -> named(names.collections(current.contains("/")), "collections");
             case "COMMAND" -> commandPath(positionals);
             case "LOCAL_PATH", "PATH" -> paths("", current);
             default -> List.of();

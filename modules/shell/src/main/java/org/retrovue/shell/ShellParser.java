@@ -9,7 +9,8 @@ import org.jline.reader.Parser;
 /**
  * JLine's view of {@link ShellWords}: an accepted line with an open quote or a trailing backslash continues on the
  * next line; for completion, the word under the cursor is the text from its start to the cursor, and a candidate
- * that needs quoting is inserted quoted (in the quote the operator opened, else in double quotes).
+ * that needs quoting is inserted quoted: in the quote the operator opened, else in double quotes, or with
+ * backslashes when it is not whole yet (a directory on the way to a file).
  */
 final class ShellParser implements Parser {
     @Override
@@ -65,7 +66,11 @@ final class ShellParser implements Parser {
             if (openQuote != 0) {
                 return ShellWords.quote(candidate, openQuote, complete);
             }
-            return ShellWords.needsQuoting(candidate) ? ShellWords.quote(candidate, '"', complete) : candidate;
+            if (!ShellWords.needsQuoting(candidate)) {
+                return candidate;
+            }
+            // a whole name goes in quotes; a directory still being typed is escaped instead, so Enter still works
+            return complete ? ShellWords.quote(candidate, '"', true) : ShellWords.escape(candidate);
         }
     }
 }

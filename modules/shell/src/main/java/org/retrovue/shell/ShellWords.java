@@ -28,6 +28,8 @@ final class ShellWords {
         }
     }
 
+    private static final String SPECIAL = " \t\n\r'\"\\$`;&|<>()*?[]#~{}!";
+
     private ShellWords() {}
 
     static Split split(String line) {
@@ -98,11 +100,24 @@ final class ShellWords {
             return true;
         }
         for (int i = 0; i < word.length(); i++) {
-            if (" \t\n\r'\"\\$`;&|<>()*?[]#~{}!".indexOf(word.charAt(i)) >= 0) {
+            if (SPECIAL.indexOf(word.charAt(i)) >= 0) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** {@code word} with a backslash before every character a shell would take specially. */
+    static String escape(CharSequence word) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (SPECIAL.indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     /**

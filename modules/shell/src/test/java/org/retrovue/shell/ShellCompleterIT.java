@@ -88,6 +88,7 @@ class ShellCompleterIT {
         assertEquals(List.of("My Movies", "Shows"), offered("", "source", "show"));
         assertEquals(List.of("My Movies", "Shows"), offered("", "source", "delete", "--force"), "after an option too");
         assertEquals(List.of("movies", "shows"), offered("", "source", "enable"));
+        assertEquals(List.of("My Movies/movies", "Shows/shows"), offered("My Movies/", "source", "enable"), "after a '/', as SOURCE/COLLECTION");
         run("source", "update", "Shows", "--name", "Old Shows");
         assertEquals(List.of("My Movies", "Old Shows"), offered("", "source", "show"), "a renamed source completes under its new name");
     }
@@ -112,6 +113,8 @@ class ShellCompleterIT {
         assertEquals(List.of("source", "show", "My"), line.words());
         assertEquals("\"My Movies\"", line.escape("My Movies", true).toString());
         assertEquals("Shows", line.escape("Shows", true).toString());
+        assertEquals("/media/My\\ Movies/", line.escape("/media/My Movies/", false).toString(),
+                "a directory still being typed is escaped, so the line stays whole");
         CompletingParsedLine quoted = parser.parse("source show 'My", 15, ParseContext.COMPLETE);
         assertEquals("My", quoted.word(), "the word without its quote, to match candidates against");
         assertEquals(3, quoted.rawWordCursor(), "the quote is replaced along with the word");

@@ -55,7 +55,9 @@ class ShellWordsTest {
         assertEquals("\"My Plex", ShellWords.quote("My Plex", '"', false));
         assertEquals("\"say \\\"hi\\\" \\$5\"", ShellWords.quote("say \"hi\" $5", '"', true));
         assertEquals("'it'\\''s'", ShellWords.quote("it's", '\'', true));
+        assertEquals("My\\ Plex\\ \\(1\\)", ShellWords.escape("My Plex (1)"));
         for (String word : List.of("My Plex", "say \"hi\" $5 \\ `x`", "it's")) {
+            assertEquals(List.of(word), words(ShellWords.escape(word)), "round trip through backslashes");
             assertEquals(List.of(word), words(ShellWords.quote(word, '"', true)), "round trip through double quotes");
             assertEquals(List.of(word), words(ShellWords.quote(word, '\'', true)), "round trip through single quotes");
         }
