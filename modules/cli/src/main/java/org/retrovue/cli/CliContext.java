@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.retrovue.core.AppPaths;
 import org.retrovue.core.DatabaseLocator;
+import org.retrovue.core.IngestService;
 import org.retrovue.core.PluginRegistry;
 import org.retrovue.core.SourceService;
 import org.retrovue.persistence.Catalog;
@@ -20,6 +21,7 @@ public final class CliContext implements AutoCloseable {
     private DatabaseLocator locator;
     private Catalog catalog;
     private SourceService sources;
+    private IngestService ingest;
 
     public CliContext(CliEnvironment environment) {
         this.environment = environment;
@@ -71,6 +73,13 @@ public final class CliContext implements AutoCloseable {
             sources = new SourceService(this::catalog, registry(), environment.clock());
         }
         return sources;
+    }
+
+    public synchronized IngestService ingest() {
+        if (ingest == null) {
+            ingest = new IngestService(this::catalog, registry(), environment.clock());
+        }
+        return ingest;
     }
 
     /** Forgets the open catalogue (after {@code db stop}), so the next command reconnects. */

@@ -69,6 +69,9 @@ class JsonShapesIT {
         String collectionId = actual.get("source add").get("collections").get(0).get("id").asText();
         insertPathMapping(collectionId);
         actual.put("source enable", run("source", "enable", "Media Library/movies", "--json"));
+        Files.writeString(movies.resolve("Alien (1979).mkv"), "video");
+        actual.put("source ingest", run("source", "ingest", "--json"));
+        actual.put("source assets", run("source", "assets", "Media Library/movies", "--json"));
         actual.put("source list", run("source", "list", "--json"));
         actual.put("source show", run("source", "show", "Media Library", "--json"));
         actual.put("source update", run("source", "update", "Media Library", "--base-path", shows.toString(), "--json"));
@@ -90,6 +93,8 @@ class JsonShapesIT {
             fail("docs/cli.md and the output disagree:\n  " + String.join("\n  ", problems));
         }
         assertTrue(actual.get("source show").get("collections").get(0).get("path_mappings").size() > 0, "path mapping shape was exercised");
+        assertTrue(actual.get("source show").get("collections").get(0).get("last_ingest").isObject(), "last ingest shape was exercised");
+        assertEquals(1, actual.get("source assets").size(), "asset shape was exercised");
     }
 
     private void insertPathMapping(String collectionId) throws Exception {

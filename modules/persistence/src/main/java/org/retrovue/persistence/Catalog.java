@@ -7,6 +7,9 @@ import jakarta.persistence.PersistenceConfiguration;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -106,6 +109,14 @@ public final class Catalog implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             throw translate(e, target);
         }
+    }
+
+    /** The asset counts and last ingest of each of {@code collectionIds}, in one query on the read connection. */
+    public Map<UUID, IngestSummary> ingestSummaries(Collection<UUID> collectionIds) {
+        if (collectionIds.isEmpty()) {
+            return Map.of();
+        }
+        return read(reader -> ((JdbcCatalogReader) reader).ingestSummaries(collectionIds));
     }
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */

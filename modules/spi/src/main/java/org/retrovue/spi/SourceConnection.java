@@ -13,6 +13,15 @@ public interface SourceConnection extends AutoCloseable {
     /** The collections (libraries, directories) this source holds now. */
     List<DiscoveredCollection> collections() throws SourceException;
 
+    /**
+     * Lists the items of one collection into {@code sink}, streaming (SPI 1.2). A scan that cannot finish throws;
+     * what it delivered before stays delivered. Plugins without scanning keep this default.
+     */
+    default ScanResult scan(ScanRequest request, ScanSink sink) throws SourceException {
+        throw new SourceException(SourceException.Code.INTERNAL, "this source type cannot scan its collections (it was built for SPI "
+                + "1.1 or earlier); update the plugin");
+    }
+
     @Override
     default void close() {}
 }

@@ -19,6 +19,8 @@ public final class Commands {
                     leaf("enrichers", SourceEnrichersCommand::new),
                     leaf("collections", SourceCollectionsCommand::new),
                     leaf("discover", SourceDiscoverCommand::new),
+                    leaf("ingest", SourceIngestCommand::new),
+                    leaf("assets", SourceAssetsCommand::new),
                     leaf("enable", CollectionToggle::enable),
                     leaf("disable", CollectionToggle::disable),
                     leaf("delete", SourceDeleteCommand::new),

@@ -1,6 +1,9 @@
 package org.retrovue.cli.command;
 
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.retrovue.persistence.IngestSummary;
 import java.util.Optional;
 import org.retrovue.cli.CliContext;
 import org.retrovue.cli.render.Shapes;
@@ -21,15 +24,16 @@ final class SourceCollectionsCommand extends ContextCommand {
     @Override
     public Integer call() {
         List<CollectionRecord> collections = sources().collections(Optional.ofNullable(value(source)));
+        Map<UUID, IngestSummary> ingest = context.ingest().summaries(collections);
         if (isSet(json)) {
-            json(collections.stream().map(Shapes::collection).toList());
+            json(collections.stream().map(c -> Shapes.collection(c, ingest.get(c.id()))).toList());
         } else {
             List<List<String>> rows = new java.util.ArrayList<>();
             for (CollectionRecord c : collections) {
                 rows.add(List.of(c.sourceName(), c.name(), c.externalId(), c.enabled() ? "yes" : "no",
-                        Ingestability.of(c).describe(), c.id().toString()));
+                        Ingestability.of(c).describe(), Shapes.assetsText(ingest.get(c.id())), Shapes.lastIngestText(ingest.get(c.id())), c.id().toString()));
             }
-            Text.table(out(), List.of("SOURCE", "COLLECTION", "EXTERNAL ID", "ENABLED", "INGESTABLE", "ID"), rows, "No collections.");
+            Text.table(out(), List.of("SOURCE", "COLLECTION", "EXTERNAL ID", "ENABLED", "INGESTABLE", "ASSETS", "LAST INGEST", "ID"), rows, "No collections.");
         }
         return 0;
     }

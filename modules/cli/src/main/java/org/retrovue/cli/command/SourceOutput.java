@@ -3,6 +3,8 @@ package org.retrovue.cli.command;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.retrovue.persistence.IngestSummary;
 import org.retrovue.cli.render.Shapes;
 import org.retrovue.cli.render.Text;
 import org.retrovue.persistence.CollectionRecord;
@@ -14,8 +16,13 @@ final class SourceOutput {
     private SourceOutput() {}
 
     static void print(ContextCommand command, SourceRecord s, boolean json) {
+        print(command, s, json, null);
+    }
+
+    /** With {@code ingest}, each collection shows its assets and last ingest too (source show). */
+    static void print(ContextCommand command, SourceRecord s, boolean json, Map<UUID, IngestSummary> ingest) {
         if (json) {
-            command.json(Shapes.source(s));
+            command.json(ingest == null ? Shapes.source(s) : Shapes.source(s, ingest));
             return;
         }
         Map<String, String> fields = new LinkedHashMap<>();
@@ -34,7 +41,12 @@ final class SourceOutput {
         Text.block(command.out(), fields, "");
         for (CollectionRecord c : s.collections()) {
             command.out().println();
-            Text.block(command.out(), CollectionOutput.fields(c, false), "  ");
+            Map<String, String> collectionFields = CollectionOutput.fields(c, false);
+            if (ingest != null) {
+                collectionFields.put("assets", Shapes.assetsText(ingest.get(c.id())));
+                collectionFields.put("last_ingest", Shapes.lastIngestText(ingest.get(c.id())));
+            }
+            Text.block(command.out(), collectionFields, "  ");
             for (PathMappingRecord p : c.pathMappings()) {
                 command.out().println("    " + p.plexPath() + " -> " + p.localPath());
             }

@@ -14,7 +14,8 @@ final class SourceShowCommand extends ContextCommand {
 
     @Override
     public Integer call() {
-        SourceOutput.print(this, sources().show(value(source)), isSet(json));
+        var shown = sources().show(value(source));
+        SourceOutput.print(this, shown, isSet(json), context.ingest().summaries(shown.collections()));
         return 0;
     }
 }

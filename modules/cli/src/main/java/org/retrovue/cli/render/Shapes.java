@@ -8,7 +8,11 @@ import java.util.UUID;
 import org.retrovue.core.Enrichers;
 import org.retrovue.core.Ingestability;
 import org.retrovue.core.SourceKindInfo;
+import org.retrovue.core.IngestReport;
+import org.retrovue.persistence.AssetRecord;
 import org.retrovue.persistence.CollectionRecord;
+import org.retrovue.persistence.IngestRecord;
+import org.retrovue.persistence.IngestSummary;
 import org.retrovue.persistence.PathMappingRecord;
 import org.retrovue.persistence.SourceRecord;
 import org.retrovue.persistence.SourceSummary;
@@ -20,6 +24,52 @@ import org.retrovue.spi.OptionSpec;
  */
 public final class Shapes {
     private Shapes() {}
+
+    /** An ingest's report (source ingest). */
+    public static Map<String, Object> ingestReport(IngestReport report) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("dry_run", report.dryRun());
+        m.put("duration_ms", report.durationMillis());
+        List<Map<String, Object>> collections = new java.util.ArrayList<>();
+        for (IngestReport.CollectionReport c : report.collections()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("collection_id", c.collectionId().toString());
+            r.put("source", c.source());
+            r.put("collection", c.collection());
+            r.put("status", c.status().name().toLowerCase(java.util.Locale.ROOT));
+            r.put("reason", c.reason());
+            r.put("counts", c.counts().isEmpty() ? null : c.counts());
+            r.put("duration_ms", c.durationMillis());
+            r.put("warnings", c.warnings());
+            collections.add(r);
+        }
+        m.put("collections", collections);
+        return m;
+    }
+
+    /** An ingested item (source assets). */
+    public static Map<String, Object> asset(AssetRecord a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", a.id().toString());
+        m.put("collection_id", a.collectionId().toString());
+        m.put("key", a.key());
+        m.put("remote_path", a.remotePath());
+        m.put("local_path", a.localPath());
+        m.put("file_present", a.filePresent());
+        m.put("size", a.size() < 0 ? null : a.size());
+        m.put("modified", timestamp(a.modified()));
+        m.put("duration_ms", a.durationMillis());
+        m.put("title", a.title());
+        m.put("kind", a.kind());
+        m.put("show", a.show());
+        m.put("season", a.season());
+        m.put("episode", a.episode());
+        m.put("state", a.state());
+        m.put("first_seen", timestamp(a.firstSeen()));
+        m.put("last_seen", timestamp(a.lastSeen()));
+        m.put("last_changed", timestamp(a.lastChanged()));
+        return m;
+    }
 
     /** A source with its collections (show, add, update, enrichers, delete). */
     public static Map<String, Object> source(SourceRecord s) {
@@ -81,6 +131,44 @@ public final class Shapes {
         m.put("ingestable", ingestability.ingestable());
         m.put("not_ingestable_reasons", ingestability.reasons());
         return m;
+    }
+
+    /** A collection with its assets and last ingest (source collections, source show). */
+    public static Map<String, Object> collection(CollectionRecord c, IngestSummary ingest) {
+        Map<String, Object> m = collection(c);
+        Map<String, Object> assets = new LinkedHashMap<>();
+        assets.put("present", ingest.present());
+        assets.put("missing", ingest.missing());
+        m.put("assets", assets);
+        IngestRecord last = ingest.lastIngest();
+        Map<String, Object> lastIngest = null;
+        if (last != null) {
+            lastIngest = new LinkedHashMap<>();
+            lastIngest.put("at", timestamp(last.at()));
+            lastIngest.put("outcome", last.outcome());
+            lastIngest.put("counts", last.counts());
+            lastIngest.put("version", last.version());
+            lastIngest.put("last_complete_at", timestamp(last.lastCompleteAt()));
+        }
+        m.put("last_ingest", lastIngest);
+        return m;
+    }
+
+    /** A source with its collections, each with its assets and last ingest (source show). */
+    public static Map<String, Object> source(SourceRecord s, Map<UUID, IngestSummary> ingest) {
+        Map<String, Object> m = sourceFields(s);
+        m.put("collections", s.collections().stream().map(c -> collection(c, ingest.getOrDefault(c.id(), IngestSummary.NONE))).toList());
+        return m;
+    }
+
+    /** "1,234 present, 5 missing" and the last ingest, for text output. */
+    public static String assetsText(IngestSummary ingest) {
+        return String.format(java.util.Locale.ROOT, "%,d present, %,d missing", ingest.present(), ingest.missing());
+    }
+
+    public static String lastIngestText(IngestSummary ingest) {
+        IngestRecord last = ingest.lastIngest();
+        return last == null ? "never" : timestamp(last.at()) + " " + last.outcome();
     }
 
     public static Map<String, Object> pathMapping(PathMappingRecord p) {

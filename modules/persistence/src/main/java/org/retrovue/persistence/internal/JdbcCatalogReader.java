@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.retrovue.persistence.CatalogReader;
 import org.retrovue.persistence.CollectionRecord;
+import org.retrovue.persistence.IngestRecord;
+import org.retrovue.persistence.IngestSummary;
 import org.retrovue.persistence.PathMappingRecord;
 import org.retrovue.persistence.RecordOrder;
 import org.retrovue.persistence.SourceRecord;
@@ -47,10 +49,38 @@ public final class JdbcCatalogReader implements CatalogReader {
              group by s.id
             """;
 
+    private static final String INGEST_SUMMARIES = """
+            select c.id, count(a.id) filter (where a.state = 'present'), count(a.id) filter (where a.state = 'missing'),
+                   c.last_ingest_at, c.last_ingest_outcome, c.last_ingest_counts::text, c.last_ingest_version, c.last_complete_ingest_at
+              from source_collections c
+              left join assets a on a.collection_id = c.id
+             where c.id = any (?)
+             group by c.id
+            """;
+
     private final Connection connection;
 
     public JdbcCatalogReader(Connection connection) {
         this.connection = connection;
+    }
+
+    /** Asset counts and last ingest per collection (not part of {@link CatalogReader}: entities do not map assets). */
+    public Map<UUID, IngestSummary> ingestSummaries(java.util.Collection<UUID> collectionIds) {
+        Map<UUID, IngestSummary> summaries = new LinkedHashMap<>();
+        try (PreparedStatement s = connection.prepareStatement(INGEST_SUMMARIES)) {
+            s.setArray(1, connection.createArrayOf("uuid", collectionIds.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    OffsetDateTime at = rs.getObject(4, OffsetDateTime.class);
+                    IngestRecord last = at == null ? null : new IngestRecord(at, rs.getString(5), StoredConfig.parse(rs.getString(6)),
+                            rs.getString(7), rs.getObject(8, OffsetDateTime.class));
+                    summaries.put(rs.getObject(1, UUID.class), new IngestSummary(rs.getLong(2), rs.getLong(3), last));
+                }
+            }
+        } catch (SQLException e) {
+            throw new org.retrovue.persistence.CatalogException("cannot read ingest summaries: " + e.getMessage(), e);
+        }
+        return summaries;
     }
 
     @Override

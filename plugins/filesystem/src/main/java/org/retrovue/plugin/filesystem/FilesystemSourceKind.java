@@ -7,8 +7,12 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.retrovue.spi.DiscoveredCollection;
 import org.retrovue.spi.OptionSpec;
+import org.retrovue.spi.ScanRequest;
+import org.retrovue.spi.ScanResult;
+import org.retrovue.spi.ScanSink;
 import org.retrovue.spi.OptionType;
 import org.retrovue.spi.SourceConnection;
 import org.retrovue.spi.SourceContext;
@@ -22,6 +26,10 @@ import org.retrovue.spi.SpiVersion;
  */
 public final class FilesystemSourceKind implements SourceKind {
     public static final String BASE_PATH = "base-path";
+    public static final String FOLLOW_LINKS = "follow-links";
+    public static final String EXTENSIONS = "extensions";
+    private static final String CONFIG_FOLLOW_LINKS = "follow_links";
+    private static final String CONFIG_EXTENSIONS = "extensions";
     static final String CONFIG_BASE_PATH = "base_path";
     static final String ROOT_COLLECTION = "root";
 
@@ -37,7 +45,10 @@ public final class FilesystemSourceKind implements SourceKind {
 
     @Override
     public List<OptionSpec> options() {
-        return List.of(OptionSpec.required(BASE_PATH, OptionType.PATH, "Directory that holds the media (must exist and be readable)"));
+        return List.of(OptionSpec.required(BASE_PATH, OptionType.PATH, "Directory that holds the media (must exist and be readable)"),
+                OptionSpec.optional(FOLLOW_LINKS, OptionType.STRING, "yes: follow symbolic links when ingesting (loops are detected); default no"),
+                OptionSpec.optional(EXTENSIONS, OptionType.STRING, "Comma-separated file extensions to ingest; default "
+                        + String.join(",", new java.util.TreeSet<>(TreeScanner.DEFAULT_EXTENSIONS))));
     }
 
     @Override
@@ -57,7 +68,45 @@ public final class FilesystemSourceKind implements SourceKind {
         if (given == null || given.isBlank()) {
             throw new SourceException(SourceException.Code.INVALID_CONFIG, "--base-path is required: give the directory that holds the media");
         }
-        return Map.of(CONFIG_BASE_PATH, canonicalDirectory(given).toString());
+        Map<String, Object> config = new java.util.LinkedHashMap<>();
+        config.put(CONFIG_BASE_PATH, canonicalDirectory(given).toString());
+        String follow = options.get(FOLLOW_LINKS);
+        if (follow != null) {
+            config.put(CONFIG_FOLLOW_LINKS, yesOrNo(follow));
+        }
+        String extensions = options.get(EXTENSIONS);
+        if (extensions != null) {
+            config.put(CONFIG_EXTENSIONS, extensions(extensions));
+        }
+        return config;
+    }
+
+    private static boolean yesOrNo(String value) throws SourceException {
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "yes", "true", "on", "1" -> true;
+            case "no", "false", "off", "0" -> false;
+            default -> throw new SourceException(SourceException.Code.INVALID_CONFIG, "--" + FOLLOW_LINKS + " takes yes or no, not '" + value + "'");
+        };
+    }
+
+    private static List<String> extensions(String list) throws SourceException {
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
+        for (String part : list.split(",")) {
+            String extension = part.strip().toLowerCase(java.util.Locale.ROOT);
+            if (extension.startsWith(".")) {
+                extension = extension.substring(1);
+            }
+            if (!extension.isEmpty()) {
+                if (!extension.matches("[a-z0-9]+")) {
+                    throw new SourceException(SourceException.Code.INVALID_CONFIG, "--" + EXTENSIONS + ": '" + part.strip() + "' is not a file extension");
+                }
+                out.add(extension);
+            }
+        }
+        if (out.isEmpty()) {
+            throw new SourceException(SourceException.Code.INVALID_CONFIG, "--" + EXTENSIONS + " needs at least one extension, e.g. mkv,mp4");
+        }
+        return List.copyOf(out);
     }
 
     @Override
@@ -66,7 +115,11 @@ public final class FilesystemSourceKind implements SourceKind {
         if (!(basePath instanceof String path)) {
             throw new SourceException(SourceException.Code.INVALID_CONFIG, "the stored configuration has no base_path; set one with `source update SOURCE --base-path PATH`");
         }
-        return new Connection(path);
+        boolean followLinks = Boolean.TRUE.equals(config.get(CONFIG_FOLLOW_LINKS));
+        Set<String> extensions = config.get(CONFIG_EXTENSIONS) instanceof List<?> list && !list.isEmpty()
+                ? list.stream().map(String::valueOf).collect(java.util.stream.Collectors.toUnmodifiableSet())
+                : TreeScanner.DEFAULT_EXTENSIONS;
+        return new Connection(path, followLinks, extensions);
     }
 
     /** The real path of an existing, readable directory, or an error that says which of those it is not. */
@@ -101,7 +154,18 @@ public final class FilesystemSourceKind implements SourceKind {
         }
     }
 
-    private record Connection(String basePath) implements SourceConnection {
+    private record Connection(String basePath, boolean followLinks, Set<String> extensions) implements SourceConnection {
+        @Override
+        public ScanResult scan(ScanRequest request, ScanSink sink) throws SourceException {
+            Path root = canonicalDirectory(request.collection().locations().getFirst());
+            try {
+                TreeScanner.scan(root, extensions, followLinks, sink);
+            } catch (IOException e) {
+                throw new SourceException(SourceException.Code.INTERNAL, "cannot walk " + root + ": " + e.getMessage(), e);
+            }
+            return ScanResult.complete(null);
+        }
+
         @Override
         public String fingerprint() throws SourceException {
             return canonicalDirectory(basePath).toString();

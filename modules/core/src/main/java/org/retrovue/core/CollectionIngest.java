@@ -1,0 +1,162 @@
+package org.retrovue.core;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.retrovue.persistence.AssetRow;
+import org.retrovue.persistence.AssetStore;
+import org.retrovue.persistence.CollectionRecord;
+import org.retrovue.persistence.KnownAsset;
+import org.retrovue.spi.ScanSink;
+import org.retrovue.spi.ScannedItem;
+
+/**
+ * One collection's ingest, fed item by item by its plugin's scan: compares each item with what is stored, writes
+ * new, changed and reappeared items in batches (one transaction each), and at the end marks the items that were
+ * not seen missing. A written item's remote path is translated through the collection's path mappings and the
+ * local file checked: an item whose file is not here is stored, flagged. An unchanged item (same size and time) is not rewritten. With {@code dryRun} it counts and
+ * writes nothing; with {@code full} every item is rewritten.
+ */
+final class CollectionIngest implements ScanSink {
+    static final int BATCH = 1000;
+    private static final int WARNINGS_KEPT = 20;
+    private static final int PROGRESS_EVERY = 500;
+
+    private final CollectionRecord collection;
+    private final AssetStore store;
+    private final Clock clock;
+    private final boolean dryRun;
+    private final boolean full;
+    private final Map<String, KnownAsset> known;
+    private final IngestCounts counts = new IngestCounts();
+    private final List<AssetRow> pending = new ArrayList<>(BATCH);
+    private final List<String> warnings = new ArrayList<>();
+    private final java.util.function.Consumer<IngestCounts> onProgress;
+
+    CollectionIngest(CollectionRecord collection, AssetStore store, Clock clock, boolean dryRun, boolean full,
+                     java.util.function.Consumer<IngestCounts> onProgress) {
+        this.collection = collection;
+        this.store = store;
+        this.clock = clock;
+        this.dryRun = dryRun;
+        this.full = full;
+        this.onProgress = onProgress;
+        this.known = store.known(collection.id());
+    }
+
+    IngestCounts counts() {
+        return counts;
+    }
+
+    List<String> warnings() {
+        return warnings;
+    }
+
+    @Override
+    public void item(ScannedItem item) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new IngestInterrupted();
+        }
+        counts.seen++;
+        Instant modified = item.modified() == null ? null : item.modified().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
+        KnownAsset before = known.remove(item.key());
+        if (before == null) {
+            counts.added++;
+        } else if (!before.present()) {
+            counts.reappeared++;
+        } else if (!full && before.size() == item.size() && Objects.equals(before.modified(), modified)) {
+            counts.unchanged++;
+            progress();
+            return;
+        } else {
+            counts.changed++;
+        }
+        pending.add(row(item, modified));
+        if (pending.size() >= BATCH) {
+            flush();
+        }
+        progress();
+    }
+
+    @Override
+    public void warning(String message) {
+        counts.warnings++;
+        if (warnings.size() < WARNINGS_KEPT) {
+            warnings.add(message);
+        }
+    }
+
+    /** Writes what is pending; called when a batch is full, at the end, and after a failure (what was seen stays). */
+    void flush() {
+        if (!dryRun) {
+            store.write(collection.id(), pending, Instant.now(clock));
+        }
+        pending.clear();
+    }
+
+    /** After a complete scan: the present items that were not seen are missing now. */
+    void markUnseenMissing() {
+        List<String> gone = new ArrayList<>();
+        for (Map.Entry<String, KnownAsset> entry : known.entrySet()) {
+            if (entry.getValue().present()) {
+                gone.add(entry.getKey());
+            }
+        }
+        counts.missing = gone.size();
+        if (dryRun) {
+            return;
+        }
+        for (int from = 0; from < gone.size(); from += BATCH) {
+            store.markMissing(collection.id(), gone.subList(from, Math.min(gone.size(), from + BATCH)), Instant.now(clock));
+        }
+    }
+
+    private void progress() {
+        if (counts.seen % PROGRESS_EVERY == 0) {
+            onProgress.accept(counts);
+        }
+    }
+
+    private AssetRow row(ScannedItem item, Instant modified) {
+        Optional<String> mapped = PathMappings.translate(item.remotePath(), collection.pathMappings());
+        String local = mapped.orElse(item.remotePath().startsWith("/") ? item.remotePath() : null);
+        Boolean present;
+        if (local == null) {
+            present = null;
+            counts.flagged++;
+        } else {
+            present = exists(local);
+            if (!present) {
+                counts.flagged++;
+            }
+        }
+        return new AssetRow(item.key(), item.remotePath(), local, present, item.size(), modified, item.durationMillis(),
+                item.title(), item.kind().name().toLowerCase(Locale.ROOT), item.show(), item.season(), item.episode());
+    }
+
+    private static boolean exists(String path) {
+        try {
+            return Files.exists(Path.of(path));
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
+    /** Thrown from the sink when the ingest was interrupted (Ctrl-C in the shell), to stop the plugin's scan. */
+    static final class IngestInterrupted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        IngestInterrupted() {
+            super("interrupted", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.retrovue.core;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What one collection's ingest found so far: items seen, and of those new, changed, unchanged and reappeared
+ * (missing before, present again); items gone since the last ingest (missing); warnings; items whose local file
+ * is not there (flagged). Updated by the scanning thread, read by the progress display.
+ */
+public final class IngestCounts {
+    volatile long seen;
+    volatile long added;
+    volatile long changed;
+    volatile long unchanged;
+    volatile long reappeared;
+    volatile long missing;
+    volatile long warnings;
+    volatile long flagged;
+
+    public long seen() {
+        return seen;
+    }
+
+    public long added() {
+        return added;
+    }
+
+    public long changed() {
+        return changed;
+    }
+
+    public long unchanged() {
+        return unchanged;
+    }
+
+    public long reappeared() {
+        return reappeared;
+    }
+
+    public long missing() {
+        return missing;
+    }
+
+    public long warnings() {
+        return warnings;
+    }
+
+    public long flagged() {
+        return flagged;
+    }
+
+    /** The counts as stored with the collection's last ingest and printed in reports. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("seen", seen);
+        map.put("new", added);
+        map.put("changed", changed);
+        map.put("unchanged", unchanged);
+        map.put("reappeared", reappeared);
+        map.put("missing", missing);
+        map.put("warnings", warnings);
+        map.put("file_not_found", flagged);
+        return map;
+    }
+}

@@ -1,0 +1,279 @@
+package org.retrovue.core;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.retrovue.persistence.AssetRecord;
+import org.retrovue.persistence.AssetStore;
+import org.retrovue.persistence.Catalog;
+import org.retrovue.persistence.CollectionRecord;
+import org.retrovue.persistence.IngestRecord;
+import org.retrovue.persistence.IngestSummary;
+import org.retrovue.persistence.SourceRecord;
+import org.retrovue.spi.DiscoveredCollection;
+import org.retrovue.spi.ScanRequest;
+import org.retrovue.spi.ScanResult;
+import org.retrovue.spi.SourceConnection;
+import org.retrovue.spi.SourceException;
+import org.retrovue.spi.SourceKind;
+
+/**
+ * The IngestOrchestrator of the domain: turns enabled, ingestable collections into assets. Sources are ingested in
+ * parallel ({@code parallelSources} at a time), each source's collections one after another over one connection to
+ * it, so a source sees one request at a time. A source that cannot be reached, or fails part-way, fails its
+ * collections and the others go on; what was committed stays. One ingest per collection across processes.
+ */
+public final class IngestService {
+    /** What to ingest: everything, one source's collections, or one collection of one source. */
+    public record Request(Optional<String> source, Optional<String> collection, boolean dryRun, boolean full, int parallelSources) {
+        public Request {
+            if (collection.isPresent() && source.isEmpty()) {
+                throw new IllegalArgumentException("a collection is named within a source");
+            }
+            if (parallelSources < 1) {
+                throw new RetrovueException(ErrorKind.USAGE, "--parallel must be at least 1");
+            }
+        }
+    }
+
+    private final Supplier<Catalog> catalog;
+    private final PluginRegistry registry;
+    private final Clock clock;
+
+    public IngestService(Supplier<Catalog> catalog, PluginRegistry registry, Clock clock) {
+        this.catalog = catalog;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    public IngestReport ingest(Request request, IngestProgress progress) {
+        long start = System.nanoTime();
+        List<SourceRecord> sources = select(request);
+        List<IngestReport.CollectionReport> reports = new ArrayList<>();
+        Map<UUID, List<CollectionRecord>> work = new LinkedHashMap<>();
+        for (SourceRecord source : sources) {
+            for (CollectionRecord collection : chosen(source, request)) {
+                Optional<String> skip = skipReason(collection);
+                if (skip.isPresent()) {
+                    reports.add(new IngestReport.CollectionReport(collection.id(), source.name(), collection.name(), IngestReport.Status.SKIPPED,
+                            skip.get(), Map.of(), 0, List.of()));
+                } else {
+                    work.computeIfAbsent(source.id(), id -> new ArrayList<>()).add(collection);
+                }
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(request.parallelSources(), Math.max(1, work.size())),
+                Thread.ofPlatform().name("ingest-", 1).daemon(true).factory());
+        try {
+            List<Future<List<IngestReport.CollectionReport>>> running = new ArrayList<>();
+            for (SourceRecord source : sources) {
+                List<CollectionRecord> collections = work.get(source.id());
+                if (collections != null) {
+                    running.add(pool.submit(() -> ingestSource(source, collections, request, progress)));
+                }
+            }
+            for (Future<List<IngestReport.CollectionReport>> future : running) {
+                reports.addAll(await(future, running));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new IngestReport(request.dryRun(), reports, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The items of one collection, by key. */
+    public List<AssetRecord> assets(String collectionIdentifier, boolean missingOnly, int limit) {
+        CollectionRecord collection = catalog.get().read(s -> Identifiers.collection(s, collectionIdentifier));
+        try (AssetStore store = AssetStore.open(catalog.get().target(), "retrovue")) {
+            return store.assets(collection.id(), missingOnly, limit);
+        }
+    }
+
+    /** Asset counts and last ingest of each collection (those never ingested have {@link IngestSummary#NONE}). */
+    public Map<UUID, IngestSummary> summaries(List<CollectionRecord> collections) {
+        Map<UUID, IngestSummary> found = catalog.get().ingestSummaries(collections.stream().map(CollectionRecord::id).toList());
+        Map<UUID, IngestSummary> all = new LinkedHashMap<>();
+        for (CollectionRecord collection : collections) {
+            all.put(collection.id(), found.getOrDefault(collection.id(), IngestSummary.NONE));
+        }
+        return all;
+    }
+
+    /** The last ingest of a collection. */
+    public Optional<IngestRecord> lastIngest(UUID collectionId) {
+        try (AssetStore store = AssetStore.open(catalog.get().target(), "retrovue")) {
+            return store.lastIngest(collectionId);
+        }
+    }
+
+    private List<IngestReport.CollectionReport> await(Future<List<IngestReport.CollectionReport>> future,
+                                                      List<Future<List<IngestReport.CollectionReport>>> all) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            all.forEach(f -> f.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new RetrovueException(ErrorKind.EXTERNAL, "ingest interrupted; what was committed stays, and the next ingest finishes the job");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private List<SourceRecord> select(Request request) {
+        return catalog.get().read(s -> request.source().map(id -> List.of(Identifiers.source(s, id))).orElseGet(s::sources));
+    }
+
+    private static List<CollectionRecord> chosen(SourceRecord source, Request request) {
+        if (request.collection().isEmpty()) {
+            return source.collections();
+        }
+        String given = request.collection().get();
+        List<CollectionRecord> matches = source.collections().stream()
+                .filter(c -> c.id().toString().equalsIgnoreCase(given) || c.name().equalsIgnoreCase(given) || c.externalId().equals(given))
+                .toList();
+        if (matches.isEmpty()) {
+            throw new RetrovueException(ErrorKind.NOT_FOUND, "'" + source.name() + "' has no collection '" + given + "'; see `retrovue source collections "
+                    + source.name() + "`");
+        }
+        if (matches.size() > 1) {
+            throw new RetrovueException(ErrorKind.AMBIGUOUS, "'" + given + "' matches " + matches.size() + " collections of '" + source.name()
+                    + "'; name one by its UUID: " + String.join(", ", matches.stream().map(c -> c.name() + " (" + c.id() + ")").toList()));
+        }
+        return matches;
+    }
+
+    private static Optional<String> skipReason(CollectionRecord collection) {
+        if (!collection.enabled()) {
+            return Optional.of("disabled; enable it with `retrovue source enable`");
+        }
+        Ingestability ingestability = Ingestability.of(collection);
+        return ingestability.ingestable() ? Optional.empty() : Optional.of("not ingestable: " + String.join("; ", ingestability.reasons()));
+    }
+
+    private List<IngestReport.CollectionReport> ingestSource(SourceRecord source, List<CollectionRecord> collections, Request request,
+                                                             IngestProgress progress) {
+        List<IngestReport.CollectionReport> reports = new ArrayList<>();
+        Optional<SourceKind> kind = registry.find(source.kind());
+        if (kind.isEmpty()) {
+            for (CollectionRecord collection : collections) {
+                reports.add(failed(source, collection, "source type '" + source.kind() + "' is not installed", new IngestCounts(), List.of(), 0));
+            }
+            return reports;
+        }
+        SourceConnection connection;
+        try {
+            connection = kind.get().connect(new LinkedHashMap<>(source.config() == null ? Map.of() : source.config()),
+                    PluginContext.forKind(kind.get().id(), clock));
+        } catch (SourceException | RuntimeException e) {
+            for (CollectionRecord collection : collections) {
+                reports.add(failed(source, collection, message(e), new IngestCounts(), List.of(), 0));
+            }
+            return reports;
+        }
+        try (connection; AssetStore store = AssetStore.open(catalog.get().target(), applicationName())) {
+            for (CollectionRecord collection : collections) {
+                if (Thread.currentThread().isInterrupted()) {
+                    break;
+                }
+                IngestReport.CollectionReport report = ingestCollection(source, collection, connection, store, request, progress);
+                reports.add(report);
+                progress.finished(report);
+            }
+        }
+        return reports;
+    }
+
+    private IngestReport.CollectionReport ingestCollection(SourceRecord source, CollectionRecord collection, SourceConnection connection,
+                                                           AssetStore store, Request request, IngestProgress progress) {
+        long start = System.nanoTime();
+        Optional<String> holder = store.lock(collection.id());
+        if (holder.isPresent()) {
+            return new IngestReport.CollectionReport(collection.id(), source.name(), collection.name(), IngestReport.Status.BUSY,
+                    "being ingested by " + holder.get() + "; wait for it to finish", Map.of(), millisSince(start), List.of());
+        }
+        try {
+            String previousVersion = request.full() ? null : store.lastIngest(collection.id()).map(IngestRecord::version).orElse(null);
+            CollectionIngest ingest = new CollectionIngest(collection, store, clock, request.dryRun(), request.full(),
+                    counts -> progress.advanced(source.name(), collection.name(), counts));
+            IngestCounts counts = ingest.counts();
+            progress.started(source.name(), collection.name(), counts);
+            ScanResult result;
+            try {
+                result = connection.scan(new ScanRequest(discovered(collection), previousVersion), ingest);
+            } catch (SourceException | RuntimeException e) {
+                boolean interrupted = e instanceof CollectionIngest.IngestInterrupted || Thread.currentThread().isInterrupted();
+                ingest.flush();
+                String reason = interrupted ? "interrupted; what was committed stays, and the next ingest finishes the job" : message(e);
+                if (!request.dryRun()) {
+                    store.recordIngest(collection.id(), Instant.now(clock), "failed", withError(counts, reason), null, false);
+                }
+                return failed(source, collection, reason, counts, ingest.warnings(), millisSince(start));
+            }
+            IngestReport.Status status = IngestReport.Status.INGESTED;
+            if (result.unchanged()) {
+                status = IngestReport.Status.UNCHANGED;
+            } else {
+                ingest.flush();
+                ingest.markUnseenMissing();
+            }
+            if (!request.dryRun()) {
+                store.recordIngest(collection.id(), Instant.now(clock), "ok", counts.asMap(), result.version(), true);
+            }
+            return new IngestReport.CollectionReport(collection.id(), source.name(), collection.name(), status,
+                    result.unchanged() ? "unchanged at the source since the last ingest" : null, counts.asMap(), millisSince(start), ingest.warnings());
+        } finally {
+            store.unlock(collection.id());
+        }
+    }
+
+    private static DiscoveredCollection discovered(CollectionRecord collection) {
+        Map<String, Object> config = new LinkedHashMap<>(collection.config() == null ? Map.of() : collection.config());
+        List<String> locations = new ArrayList<>();
+        if (config.remove("locations") instanceof List<?> list) {
+            list.forEach(item -> locations.add(String.valueOf(item)));
+        }
+        config.values().removeIf(java.util.Objects::isNull);
+        return new DiscoveredCollection(collection.externalId(), collection.name(), locations, config);
+    }
+
+    private static IngestReport.CollectionReport failed(SourceRecord source, CollectionRecord collection, String reason, IngestCounts counts,
+                                                        List<String> warnings, long millis) {
+        return new IngestReport.CollectionReport(collection.id(), source.name(), collection.name(), IngestReport.Status.FAILED, reason,
+                counts.asMap(), millis, warnings);
+    }
+
+    private static Map<String, Object> withError(IngestCounts counts, String reason) {
+        Map<String, Object> map = counts.asMap();
+        map.put("error", reason);
+        return map;
+    }
+
+    private static String message(Exception e) {
+        if (e instanceof SourceException source) {
+            return SourceService.fromPlugin(source).getMessage();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** How this process appears in {@code pg_stat_activity}, so a second ingest can say who holds a collection. */
+    private static String applicationName() {
+        return "retrovue ingest (process " + ProcessHandle.current().pid() + ")";
+    }
+}

@@ -1,0 +1,236 @@
+package org.retrovue.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.retrovue.persistence.AssetRecord;
+import org.retrovue.persistence.AssetStore;
+import org.retrovue.persistence.Catalog;
+import org.retrovue.persistence.DatabaseTarget;
+import org.retrovue.pg.testing.TestPostgres;
+import org.retrovue.plugin.filesystem.FilesystemSourceKind;
+
+class IngestServiceIT {
+    @TempDir
+    Path temp;
+    private Catalog catalog;
+    private SourceService sources;
+    private IngestService ingest;
+    private final ScriptedKind scripted = new ScriptedKind();
+
+    @BeforeEach
+    void setUp() {
+        TestPostgres.Database database = TestPostgres.get().freshDatabase();
+        catalog = Catalog.open(new DatabaseTarget(database.url(), database.user(), database.password()));
+        PluginRegistry registry = PluginRegistry.of(new FilesystemSourceKind(), scripted);
+        sources = new SourceService(() -> catalog, registry, Clock.systemUTC());
+        ingest = new IngestService(() -> catalog, registry, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void tearDown() {
+        catalog.close();
+    }
+
+    private IngestReport run(String source, boolean dryRun, boolean full) {
+        return ingest.ingest(new IngestService.Request(Optional.ofNullable(source), Optional.empty(), dryRun, full, 2), IngestProgress.NONE);
+    }
+
+    private static IngestReport.CollectionReport only(IngestReport report) {
+        assertEquals(1, report.collections().size(), report::toString);
+        return report.collections().getFirst();
+    }
+
+    private static long count(IngestReport.CollectionReport report, String name) {
+        return (Long) report.counts().get(name);
+    }
+
+    private Map<String, AssetRecord> assets(String collection) {
+        return ingest.assets(collection, false, 0).stream().collect(Collectors.toMap(AssetRecord::key, a -> a));
+    }
+
+    private Path file(String relative, String content) throws Exception {
+        Path path = temp.resolve("media").resolve(relative);
+        Files.createDirectories(path.getParent());
+        return Files.writeString(path, content);
+    }
+
+    @Test
+    void aFilesystemCollectionIsIngestedIncrementally() throws Exception {
+        file("Movies/Alien (1979).MKV", "alien");
+        file("Movies/notes.txt", "not a video");
+        file("Shows/Show/S01E01.mp4", "one");
+        file("Shows/Show/S01E02.mp4", "two");
+        file(".hidden/secret.mkv", "hidden folder");
+        file("Shows/.partial.mkv", "hidden file");
+        sources.add("filesystem", "Media", Map.of("base-path", temp.resolve("media").toString()), List.of());
+        sources.setEnabled("Media/media", true);
+
+        IngestReport.CollectionReport first = only(run(null, false, false));
+        assertEquals(IngestReport.Status.INGESTED, first.status(), first::toString);
+        assertEquals(3, count(first, "seen"), "videos only, hidden ones skipped, extensions in any case: " + first);
+        assertEquals(3, count(first, "new"));
+        Map<String, AssetRecord> stored = assets("Media/media");
+        assertEquals(List.of("Movies/Alien (1979).MKV", "Shows/Show/S01E01.mp4", "Shows/Show/S01E02.mp4"), stored.keySet().stream().sorted().toList());
+        AssetRecord alien = stored.get("Movies/Alien (1979).MKV");
+        assertEquals(5, alien.size());
+        assertEquals("Alien (1979)", alien.title());
+        assertEquals(temp.resolve("media/Movies/Alien (1979).MKV").toRealPath().toString(), alien.localPath());
+        assertEquals(Boolean.TRUE, alien.filePresent());
+        assertEquals("present", alien.state());
+
+        IngestReport.CollectionReport rescan = only(run(null, false, false));
+        assertEquals(3, count(rescan, "unchanged"), rescan::toString);
+        assertEquals(0, count(rescan, "new") + count(rescan, "changed") + count(rescan, "missing"), rescan::toString);
+        assertEquals(alien.lastChanged(), assets("Media/media").get("Movies/Alien (1979).MKV").lastChanged(), "an unchanged item is not rewritten");
+
+        file("Shows/Show/S01E01.mp4", "one, re-encoded");
+        Files.delete(temp.resolve("media/Shows/Show/S01E02.mp4"));
+        file("Shows/Show/S01E03.mp4", "three");
+        IngestReport.CollectionReport dry = only(run(null, true, false));
+        assertEquals(List.of(1L, 1L, 1L), List.of(count(dry, "new"), count(dry, "changed"), count(dry, "missing")), dry::toString);
+        assertEquals(3, assets("Media/media").size(), "a dry run writes nothing");
+        assertEquals("present", assets("Media/media").get("Shows/Show/S01E02.mp4").state());
+
+        IngestReport.CollectionReport changes = only(run(null, false, false));
+        assertEquals(List.of(1L, 1L, 1L, 1L), List.of(count(changes, "new"), count(changes, "changed"), count(changes, "missing"), count(changes, "unchanged")),
+                changes::toString);
+        stored = assets("Media/media");
+        assertEquals("missing", stored.get("Shows/Show/S01E02.mp4").state(), "kept, marked missing");
+        assertEquals(15, stored.get("Shows/Show/S01E01.mp4").size());
+        assertEquals(1, ingest.assets("Media/media", true, 0).size());
+
+        file("Shows/Show/S01E02.mp4", "two");
+        IngestReport.CollectionReport back = only(run(null, false, false));
+        assertEquals(1, count(back, "reappeared"), back::toString);
+        assertEquals("present", assets("Media/media").get("Shows/Show/S01E02.mp4").state());
+
+        IngestReport.CollectionReport full = only(run(null, false, true));
+        assertEquals(4, count(full, "changed"), "--full rewrites everything: " + full);
+        assertEquals("ok", ingest.lastIngest(full.collectionId()).orElseThrow().outcome());
+    }
+
+    @Test
+    void disabledAndNotIngestableCollectionsAreSkippedWithTheReason() throws Exception {
+        file("a/x.mkv", "x");
+        sources.add("filesystem", "Disabled", Map.of("base-path", temp.resolve("media/a").toString()), List.of());
+        sources.add("scripted", "Unmapped", Map.of("root", "r"), List.of());
+        sources.setEnabled("Unmapped/Everything", true);
+        IngestReport report = run(null, false, false);
+        assertEquals(2, report.collections().size());
+        assertTrue(report.collections().stream().allMatch(c -> c.status() == IngestReport.Status.SKIPPED), report::toString);
+        String reasons = report.collections().stream().map(IngestReport.CollectionReport::reason).collect(Collectors.joining(" | "));
+        assertTrue(reasons.contains("disabled") && reasons.contains("not ingestable: no mapping for /remote"), reasons);
+        assertNull(report.outcome(), "skipping is not failing");
+    }
+
+    private void scriptedSource(String name) throws Exception {
+        Files.createDirectories(temp.resolve("local/show"));
+        sources.add("scripted", name, Map.of("root", name), List.of());
+        sources.addMapping(name + "/Everything", "/remote", temp.resolve("local").toString());
+        sources.setEnabled(name + "/Everything", true);
+    }
+
+    @Test
+    void remotePathsAreTranslatedAndItemsWhoseFileIsNotHereAreStoredFlagged() throws Exception {
+        scriptedSource("Plexish");
+        Files.writeString(temp.resolve("local/show/e0.mkv"), "here");
+        scripted.items = 3;
+        IngestReport.CollectionReport report = only(run("Plexish", false, false));
+        assertEquals(2, count(report, "file_not_found"), report::toString);
+        Map<String, AssetRecord> stored = assets("Plexish/Everything");
+        assertEquals(temp.resolve("local/show/e0.mkv").toString(), stored.get("k0").localPath());
+        assertEquals(Boolean.TRUE, stored.get("k0").filePresent());
+        assertEquals(Boolean.FALSE, stored.get("k1").filePresent());
+        assertEquals("/remote/show/e1.mkv", stored.get("k1").remotePath());
+        assertEquals(List.of("episode", "Show", 1, 2, 1_800_000L), List.of(stored.get("k1").kind(), stored.get("k1").show(), stored.get("k1").season(),
+                stored.get("k1").episode(), stored.get("k1").durationMillis()));
+    }
+
+    @Test
+    void aScanThatFailsPartWayKeepsWhatWasCommittedAndTheNextRunFinishesWithTheSameResult() throws Exception {
+        scriptedSource("Flaky");
+        scripted.items = 2_500;
+        scripted.failAfter = 1_700;
+        IngestReport failed = run("Flaky", false, false);
+        IngestReport.CollectionReport report = only(failed);
+        assertEquals(IngestReport.Status.FAILED, report.status());
+        assertTrue(report.reason().contains("went away after 1700 items"), report::toString);
+        assertEquals(ErrorKind.EXTERNAL, failed.outcome());
+        assertEquals(1_700, assets("Flaky/Everything").size(), "whole batches and the items seen before the failure stay");
+        assertEquals("failed", ingest.lastIngest(report.collectionId()).orElseThrow().outcome());
+
+        scripted.failAfter = -1;
+        IngestReport.CollectionReport finished = only(run("Flaky", false, false));
+        assertEquals(List.of(800L, 1_700L, 0L), List.of(count(finished, "new"), count(finished, "unchanged"), count(finished, "missing")), finished::toString);
+        Map<String, AssetRecord> stored = assets("Flaky/Everything");
+        assertEquals(2_500, stored.size(), "no duplicates, nothing lost");
+        assertTrue(stored.values().stream().allMatch(a -> a.state().equals("present") && a.size() == 1000 + Integer.parseInt(a.key().substring(1))));
+    }
+
+    @Test
+    void aFailingSourceDoesNotStopTheOthers() throws Exception {
+        scriptedSource("Down");
+        scripted.failAfter = 0;
+        file("ok/x.mkv", "x");
+        sources.add("filesystem", "Fine", Map.of("base-path", temp.resolve("media/ok").toString()), List.of());
+        sources.setEnabled("Fine/ok", true);
+        IngestReport report = run(null, false, false);
+        Map<String, IngestReport.Status> status = report.collections().stream()
+                .collect(Collectors.toMap(IngestReport.CollectionReport::source, IngestReport.CollectionReport::status));
+        assertEquals(Map.of("Down", IngestReport.Status.FAILED, "Fine", IngestReport.Status.INGESTED), status);
+        assertEquals(1, assets("Fine/ok").size());
+    }
+
+    @Test
+    void anIngestAlreadyRunningForTheCollectionIsReportedWithItsHolder() throws Exception {
+        scriptedSource("Busy");
+        var collection = sources.collections(Optional.of("Busy")).getFirst();
+        try (AssetStore other = AssetStore.open(catalog.target(), "retrovue ingest (process 4242)")) {
+            assertTrue(other.lock(collection.id()).isEmpty());
+            IngestReport report = run("Busy", false, false);
+            IngestReport.CollectionReport busy = only(report);
+            assertEquals(IngestReport.Status.BUSY, busy.status());
+            assertTrue(busy.reason().contains("retrovue ingest (process 4242)"), busy::toString);
+            assertEquals(ErrorKind.CONFLICT, report.outcome());
+        }
+        assertEquals(IngestReport.Status.INGESTED, only(run("Busy", false, false)).status(), "free again once the holder is gone");
+    }
+
+    @Test
+    void aCollectionUnchangedAtTheSourceCostsNoListingUnlessFull() throws Exception {
+        scriptedSource("Versioned");
+        scripted.supportsUnchanged = true;
+        assertEquals(IngestReport.Status.INGESTED, only(run("Versioned", false, false)).status());
+        IngestReport.CollectionReport again = only(run("Versioned", false, false));
+        assertEquals(IngestReport.Status.UNCHANGED, again.status(), again::toString);
+        assertEquals(0, count(again, "seen"));
+        assertEquals(10, ingest.assets("Versioned/Everything", false, 0).stream().filter(a -> a.state().equals("present")).count(),
+                "nothing marked missing when the source says unchanged");
+        assertEquals(IngestReport.Status.INGESTED, only(run("Versioned", false, true)).status(), "--full lists everything again");
+    }
+
+    @Test
+    void aChosenCollectionMustBelongToTheSource() throws Exception {
+        scriptedSource("One");
+        RetrovueException e = org.junit.jupiter.api.Assertions.assertThrows(RetrovueException.class,
+                () -> ingest.ingest(new IngestService.Request(Optional.of("One"), Optional.of("Nope"), false, false, 2), IngestProgress.NONE));
+        assertEquals(ErrorKind.NOT_FOUND, e.kind());
+        IngestReport report = ingest.ingest(new IngestService.Request(Optional.of("One"), Optional.of("everything"), false, false, 2), IngestProgress.NONE);
+        assertEquals(IngestReport.Status.INGESTED, only(report).status());
+        assertTrue(Instant.now().isAfter(ingest.lastIngest(only(report).collectionId()).orElseThrow().at().toInstant().minusSeconds(60)));
+    }
+}

@@ -1,0 +1,89 @@
+package org.retrovue.core;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.retrovue.spi.DiscoveredCollection;
+import org.retrovue.spi.ItemKind;
+import org.retrovue.spi.OptionSpec;
+import org.retrovue.spi.OptionType;
+import org.retrovue.spi.ScanRequest;
+import org.retrovue.spi.ScanResult;
+import org.retrovue.spi.ScanSink;
+import org.retrovue.spi.ScannedItem;
+import org.retrovue.spi.SourceConnection;
+import org.retrovue.spi.SourceContext;
+import org.retrovue.spi.SourceException;
+import org.retrovue.spi.SourceKind;
+import org.retrovue.spi.SpiVersion;
+
+/**
+ * A hand-written source kind for ingest tests: its one collection (located at {@code --root}) holds
+ * {@link #items} episodes under remote paths {@code /remote/show/eN.mkv}; a scan can be made to fail after
+ * {@link #failAfter} items, or to report the collection unchanged when its version is {@link #version}.
+ */
+final class ScriptedKind implements SourceKind {
+    volatile int items = 10;
+    volatile int failAfter = -1;
+    volatile String version = "v1";
+    volatile boolean supportsUnchanged = false;
+    final AtomicInteger scans = new AtomicInteger();
+
+    @Override
+    public String id() {
+        return "scripted";
+    }
+
+    @Override
+    public String description() {
+        return "test items";
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(OptionSpec.required("root", OptionType.PATH, "where the collection is"));
+    }
+
+    @Override
+    public int spiMajorVersion() {
+        return SpiVersion.MAJOR;
+    }
+
+    @Override
+    public Map<String, Object> validate(Map<String, String> options) {
+        return Map.of("root", options.get("root"));
+    }
+
+    @Override
+    public SourceConnection connect(Map<String, Object> config, SourceContext context) {
+        String root = (String) config.get("root");
+        return new SourceConnection() {
+            @Override
+            public String fingerprint() {
+                return "scripted:" + root;
+            }
+
+            @Override
+            public List<DiscoveredCollection> collections() {
+                return List.of(new DiscoveredCollection("all", "Everything", List.of("/remote"), Map.of()));
+            }
+
+            @Override
+            public ScanResult scan(ScanRequest request, ScanSink sink) throws SourceException {
+                scans.incrementAndGet();
+                if (supportsUnchanged && version.equals(request.previousVersion())) {
+                    return ScanResult.unchanged(version);
+                }
+                for (int i = 0; i < items; i++) {
+                    if (i == failAfter) {
+                        throw new SourceException(SourceException.Code.UNREACHABLE, "the server went away after " + i + " items");
+                    }
+                    sink.item(new ScannedItem("k" + i, "/remote/show/e" + i + ".mkv", 1000 + i, Instant.parse("2020-01-01T00:00:00Z"),
+                            1_800_000L, "Episode " + i, ItemKind.EPISODE, "Show", 1, i + 1));
+                }
+                return ScanResult.complete(version);
+            }
+        };
+    }
+}

@@ -1,0 +1,301 @@
+package org.retrovue.persistence;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * The assets of collections, in plain batched SQL on one connection of its own (an ingest writes tens of
+ * thousands of rows; entities would be far too slow). Each write is one transaction, so a process killed at any
+ * moment leaves whole batches only, and the next ingest finishes the job. The connection also holds the
+ * collection's advisory lock: one ingest per collection across processes.
+ */
+public final class AssetStore implements AutoCloseable {
+    private static final String UPSERT = """
+            insert into assets (collection_id, key, remote_path, local_path, file_present, size, modified, duration_ms, title, kind,
+                                show, season, episode, state, first_seen, last_seen, last_changed)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'present', ?, ?, ?)
+            on conflict (collection_id, key) do update set
+                remote_path = excluded.remote_path, local_path = excluded.local_path, file_present = excluded.file_present,
+                size = excluded.size, modified = excluded.modified, duration_ms = excluded.duration_ms, title = excluded.title,
+                kind = excluded.kind, show = excluded.show, season = excluded.season, episode = excluded.episode,
+                state = 'present', last_seen = excluded.last_seen, last_changed = excluded.last_changed
+            """;
+    private static final String ASSET_COLUMNS = """
+            a.id, a.collection_id, a.key, a.remote_path, a.local_path, a.file_present, a.size, a.modified, a.duration_ms, a.title,
+            a.kind, a.show, a.season, a.episode, a.state, a.first_seen,
+            case when a.state = 'present' and c.last_complete_ingest_at > a.last_seen then c.last_complete_ingest_at else a.last_seen end,
+            a.last_changed
+            """;
+
+    private final DatabaseTarget target;
+    private final Connection connection;
+
+    private AssetStore(DatabaseTarget target, Connection connection) {
+        this.target = target;
+        this.connection = connection;
+    }
+
+    /** A connection of its own, named {@code applicationName} in {@code pg_stat_activity} (what a lock holder is called). */
+    public static AssetStore open(DatabaseTarget target, String applicationName) {
+        Properties properties = new Properties();
+        if (target.user() != null) {
+            properties.setProperty("user", target.user());
+        }
+        if (target.password() != null) {
+            properties.setProperty("password", target.password());
+        }
+        properties.setProperty("ApplicationName", applicationName);
+        properties.setProperty("reWriteBatchedInserts", "true");
+        try {
+            Connection connection = DriverManager.getConnection(target.driverUrl(), properties);
+            connection.setAutoCommit(false);
+            return new AssetStore(target, connection);
+        } catch (SQLException e) {
+            throw Catalog.translate(e, target);
+        }
+    }
+
+    /**
+     * Takes the collection's ingest lock, held until {@link #unlock} or until this connection ends (a killed
+     * process frees it). Returns empty when taken, else who holds it.
+     */
+    public Optional<String> lock(UUID collectionId) {
+        return sql(() -> {
+            try (PreparedStatement s = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
+                s.setLong(1, lockKey(collectionId));
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    boolean taken = rs.getBoolean(1);
+                    connection.commit();
+                    return taken ? Optional.empty() : Optional.of(holder(collectionId));
+                }
+            }
+        });
+    }
+
+    public void unlock(UUID collectionId) {
+        sql(() -> {
+            try (PreparedStatement s = connection.prepareStatement("select pg_advisory_unlock(?)")) {
+                s.setLong(1, lockKey(collectionId));
+                s.executeQuery().close();
+                connection.commit();
+                return null;
+            }
+        });
+    }
+
+    private String holder(UUID collectionId) throws SQLException {
+        long key = lockKey(collectionId);
+        try (PreparedStatement s = connection.prepareStatement("""
+                select a.application_name, a.pid, a.backend_start
+                  from pg_locks l join pg_stat_activity a on a.pid = l.pid
+                 where l.locktype = 'advisory' and l.granted and l.classid = ? and l.objid = ? and l.objsubid = 1
+                """)) {
+            s.setLong(1, (key >>> 32) & 0xffffffffL);
+            s.setLong(2, key & 0xffffffffL);
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    String name = rs.getString(1);
+                    return (name == null || name.isBlank() ? "another session" : name) + " (database session " + rs.getInt(2)
+                            + ", since " + rs.getObject(3, OffsetDateTime.class).withNano(0) + ")";
+                }
+                return "another session";
+            }
+        }
+    }
+
+    private static long lockKey(UUID collectionId) {
+        return collectionId.getMostSignificantBits() ^ collectionId.getLeastSignificantBits();
+    }
+
+    /** Every stored item of the collection by key, with what tells a change. */
+    public Map<String, KnownAsset> known(UUID collectionId) {
+        return sql(() -> {
+            Map<String, KnownAsset> known = new HashMap<>();
+            try (PreparedStatement s = connection.prepareStatement("select key, size, modified, state = 'present' from assets where collection_id = ?")) {
+                s.setFetchSize(10_000);
+                s.setObject(1, collectionId);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        Timestamp modified = rs.getTimestamp(3);
+                        known.put(rs.getString(1), new KnownAsset(rs.getLong(2), modified == null ? null : modified.toInstant(), rs.getBoolean(4)));
+                    }
+                }
+            }
+            connection.commit();
+            return known;
+        });
+    }
+
+    /** Inserts or updates {@code rows} (new, changed or reappeared items) in one transaction. */
+    public void write(UUID collectionId, List<AssetRow> rows, Instant now) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        sql(() -> {
+            Timestamp at = Timestamp.from(now);
+            try (PreparedStatement s = connection.prepareStatement(UPSERT)) {
+                for (AssetRow row : rows) {
+                    s.setObject(1, collectionId);
+                    s.setString(2, row.key());
+                    s.setString(3, row.remotePath());
+                    s.setString(4, row.localPath());
+                    setNullable(s, 5, row.filePresent(), Types.BOOLEAN);
+                    s.setLong(6, row.size());
+                    s.setTimestamp(7, row.modified() == null ? null : Timestamp.from(row.modified()));
+                    setNullable(s, 8, row.durationMillis(), Types.BIGINT);
+                    s.setString(9, row.title());
+                    s.setString(10, row.kind());
+                    s.setString(11, row.show());
+                    setNullable(s, 12, row.season(), Types.INTEGER);
+                    setNullable(s, 13, row.episode(), Types.INTEGER);
+                    s.setTimestamp(14, at);
+                    s.setTimestamp(15, at);
+                    s.setTimestamp(16, at);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            connection.commit();
+            return null;
+        });
+    }
+
+    /** Marks the items of {@code keys} missing, in one transaction; returns how many were present. */
+    public int markMissing(UUID collectionId, Collection<String> keys, Instant now) {
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        return sql(() -> {
+            try (PreparedStatement s = connection.prepareStatement(
+                    "update assets set state = 'missing', last_changed = ? where collection_id = ? and state = 'present' and key = any (?)")) {
+                Array array = connection.createArrayOf("varchar", keys.toArray());
+                s.setTimestamp(1, Timestamp.from(now));
+                s.setObject(2, collectionId);
+                s.setArray(3, array);
+                int updated = s.executeUpdate();
+                connection.commit();
+                return updated;
+            }
+        });
+    }
+
+    /** Records how an ingest of the collection ended; {@code complete} also moves its last complete ingest. */
+    public void recordIngest(UUID collectionId, Instant at, String outcome, Map<String, Object> counts, String version, boolean complete) {
+        sql(() -> {
+            try (PreparedStatement s = connection.prepareStatement("""
+                    update source_collections set last_ingest_at = ?, last_ingest_outcome = ?, last_ingest_counts = ?::jsonb,
+                           last_ingest_version = case when ? then ? else last_ingest_version end,
+                           last_complete_ingest_at = case when ? then ? else last_complete_ingest_at end
+                     where id = ?
+                    """)) {
+                Timestamp time = Timestamp.from(at);
+                s.setTimestamp(1, time);
+                s.setString(2, outcome);
+                s.setString(3, JsonText.write(counts));
+                s.setBoolean(4, complete);
+                s.setString(5, version);
+                s.setBoolean(6, complete);
+                s.setTimestamp(7, time);
+                s.setObject(8, collectionId);
+                s.executeUpdate();
+            }
+            connection.commit();
+            return null;
+        });
+    }
+
+    /** The last ingest of the collection, if it had one. */
+    public Optional<IngestRecord> lastIngest(UUID collectionId) {
+        return sql(() -> {
+            try (PreparedStatement s = connection.prepareStatement("""
+                    select last_ingest_at, last_ingest_outcome, last_ingest_counts::text, last_ingest_version, last_complete_ingest_at
+                      from source_collections where id = ? and last_ingest_at is not null
+                    """)) {
+                s.setObject(1, collectionId);
+                try (ResultSet rs = s.executeQuery()) {
+                    Optional<IngestRecord> record = rs.next()
+                            ? Optional.of(new IngestRecord(rs.getObject(1, OffsetDateTime.class), rs.getString(2), rs.getString(3) == null ? Map.of() : JsonText.readObject(rs.getString(3)),
+                                    rs.getString(4), rs.getObject(5, OffsetDateTime.class)))
+                            : Optional.empty();
+                    connection.commit();
+                    return record;
+                }
+            }
+        });
+    }
+
+    /** The collection's items, by key; only missing ones with {@code missingOnly}; at most {@code limit} (0: all). */
+    public List<AssetRecord> assets(UUID collectionId, boolean missingOnly, int limit) {
+        return sql(() -> {
+            String query = "select " + ASSET_COLUMNS + " from assets a join source_collections c on c.id = a.collection_id where a.collection_id = ?"
+                    + (missingOnly ? " and a.state = 'missing'" : "") + " order by a.key" + (limit > 0 ? " limit " + limit : "");
+            List<AssetRecord> out = new ArrayList<>();
+            try (PreparedStatement s = connection.prepareStatement(query)) {
+                s.setFetchSize(1000);
+                s.setObject(1, collectionId);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new AssetRecord(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                                rs.getString(5), (Boolean) rs.getObject(6), rs.getLong(7), rs.getObject(8, OffsetDateTime.class),
+                                (Long) rs.getObject(9), rs.getString(10), rs.getString(11), rs.getString(12), (Integer) rs.getObject(13),
+                                (Integer) rs.getObject(14), rs.getString(15), rs.getObject(16, OffsetDateTime.class),
+                                rs.getObject(17, OffsetDateTime.class), rs.getObject(18, OffsetDateTime.class)));
+                    }
+                }
+            }
+            connection.commit();
+            return out;
+        });
+    }
+
+    private static void setNullable(PreparedStatement s, int index, Object value, int sqlType) throws SQLException {
+        if (value == null) {
+            s.setNull(index, sqlType);
+        } else {
+            s.setObject(index, value, sqlType);
+        }
+    }
+
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T sql(Work<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // the connection is gone; the server rolls back by itself
+            }
+            throw Catalog.translate(e, target);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing anyway
+        }
+    }
+}

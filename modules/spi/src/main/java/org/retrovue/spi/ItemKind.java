@@ -1,0 +1,6 @@
+package org.retrovue.spi;
+
+/** What a scanned item is, as far as its source knows. */
+public enum ItemKind {
+    MOVIE, EPISODE, OTHER
+}

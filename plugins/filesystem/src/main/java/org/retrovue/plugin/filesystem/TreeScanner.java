@@ -1,0 +1,98 @@
+package org.retrovue.plugin.filesystem;
+
+import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import org.retrovue.spi.ScanSink;
+import org.retrovue.spi.ScannedItem;
+
+/**
+ * Walks a collection root and hands every video file to the sink: extensions matched case-insensitively, hidden
+ * files and folders skipped, symbolic links followed only when asked (loops are then reported, not followed).
+ * Unreadable folders and names that are not valid text are warnings; the walk goes on.
+ */
+final class TreeScanner extends SimpleFileVisitor<Path> {
+    static final Set<String> DEFAULT_EXTENSIONS = Set.of("mkv", "mp4", "m4v", "avi", "mov", "wmv", "ts", "m2ts", "mts", "mpg", "mpeg",
+            "webm", "flv", "vob", "ogv", "3gp", "divx", "asf", "rm", "rmvb");
+
+    private final Path root;
+    private final Set<String> extensions;
+    private final ScanSink sink;
+
+    private TreeScanner(Path root, Set<String> extensions, ScanSink sink) {
+        this.root = root;
+        this.extensions = extensions;
+        this.sink = sink;
+    }
+
+    static void scan(Path root, Set<String> extensions, boolean followLinks, ScanSink sink) throws IOException {
+        Set<FileVisitOption> options = followLinks ? EnumSet.of(FileVisitOption.FOLLOW_LINKS) : EnumSet.noneOf(FileVisitOption.class);
+        Files.walkFileTree(root, options, Integer.MAX_VALUE, new TreeScanner(root, extensions, sink));
+    }
+
+    @Override
+    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+        if (!dir.equals(root) && isHidden(dir)) {
+            return FileVisitResult.SKIP_SUBTREE;
+        }
+        return FileVisitResult.CONTINUE;
+    }
+
+    @Override
+    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+        if (!attrs.isRegularFile() || isHidden(file) || !extensions.contains(extension(file))) {
+            return FileVisitResult.CONTINUE;
+        }
+        String relative = root.relativize(file).toString();
+        if (relative.indexOf('\uFFFD') >= 0) {
+            sink.warning("skipped a file whose name is not valid UTF-8: " + relative);
+            return FileVisitResult.CONTINUE;
+        }
+        sink.item(ScannedItem.file(relative, file.toString(), attrs.size(), attrs.lastModifiedTime().toInstant(), title(file)));
+        return FileVisitResult.CONTINUE;
+    }
+
+    @Override
+    public FileVisitResult visitFileFailed(Path file, IOException e) {
+        if (e instanceof FileSystemLoopException) {
+            sink.warning("not following a symbolic link that loops back: " + root.relativize(file));
+        } else {
+            sink.warning("cannot read " + root.relativize(file) + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        }
+        return FileVisitResult.CONTINUE;
+    }
+
+    @Override
+    public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+        if (e != null) {
+            sink.warning("stopped reading " + root.relativize(dir) + ": " + e.getMessage());
+        }
+        return FileVisitResult.CONTINUE;
+    }
+
+    private static boolean isHidden(Path path) {
+        Path name = path.getFileName();
+        return name != null && name.toString().startsWith(".");
+    }
+
+    private static String extension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static String title(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 ? name : name.substring(0, dot);
+    }
+}
