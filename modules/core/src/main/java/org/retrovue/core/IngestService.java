@@ -184,11 +184,22 @@ public final class IngestService {
             return reports;
         }
         try (connection; AssetStore store = AssetStore.open(catalog.get().target(), applicationName())) {
+            String unreachable = null;
             for (CollectionRecord collection : collections) {
                 if (Thread.currentThread().isInterrupted()) {
                     break;
                 }
-                IngestReport.CollectionReport report = ingestCollection(source, collection, connection, store, request, progress);
+                IngestReport.CollectionReport report;
+                if (unreachable != null) {
+                    // the source stopped answering for an earlier collection: no need to wait for it again
+                    report = failed(source, collection, unreachable, new IngestCounts(), List.of(), 0);
+                } else {
+                    SourceException[] cause = new SourceException[1];
+                    report = ingestCollection(source, collection, connection, store, request, progress, cause);
+                    if (cause[0] != null && cause[0].code() == SourceException.Code.UNREACHABLE) {
+                        unreachable = report.reason();
+                    }
+                }
                 reports.add(report);
                 progress.finished(report);
             }
@@ -197,7 +208,8 @@ public final class IngestService {
     }
 
     private IngestReport.CollectionReport ingestCollection(SourceRecord source, CollectionRecord collection, SourceConnection connection,
-                                                           AssetStore store, Request request, IngestProgress progress) {
+                                                           AssetStore store, Request request, IngestProgress progress,
+                                                           SourceException[] failure) {
         long start = System.nanoTime();
         Optional<String> holder = store.lock(collection.id());
         if (holder.isPresent()) {
@@ -214,6 +226,9 @@ public final class IngestService {
             try {
                 result = connection.scan(new ScanRequest(discovered(collection), previousVersion), ingest);
             } catch (SourceException | RuntimeException e) {
+                if (e instanceof SourceException pluginFailure) {
+                    failure[0] = pluginFailure;
+                }
                 boolean interrupted = e instanceof CollectionIngest.IngestInterrupted || Thread.currentThread().isInterrupted();
                 ingest.flush();
                 String reason = interrupted ? "interrupted; what was committed stays, and the next ingest finishes the job" : message(e);

@@ -5,15 +5,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.retrovue.spi.DiscoveredCollection;
+import org.retrovue.spi.ScanRequest;
+import org.retrovue.spi.ScanResult;
+import org.retrovue.spi.ScanSink;
 import org.retrovue.spi.SourceConnection;
 import org.retrovue.spi.SourceException;
 
-/** One server: its identity and its libraries. */
+/** One server: its identity, its libraries, and their items. */
 final class PlexConnection implements SourceConnection {
     private final PlexClient client;
+    private final int pageSize;
 
-    PlexConnection(PlexClient client) {
+    PlexConnection(PlexClient client, int pageSize) {
         this.client = client;
+        this.pageSize = pageSize;
+    }
+
+    @Override
+    public ScanResult scan(ScanRequest request, ScanSink sink) throws SourceException {
+        return new PlexScan(client, pageSize).scan(request, sink);
     }
 
     @Override

@@ -37,7 +37,9 @@ public final class PlexSourceKind implements SourceKind {
                 OptionSpec.required("base-url", OptionType.URL, "Server address, e.g. https://1-2-3-4.abc.plex.direct:32400"),
                 OptionSpec.secret("token", "Plex token (X-Plex-Token); stored, never shown"),
                 OptionSpec.optional("connect-timeout", OptionType.INTEGER, "Seconds to wait for a connection (default 5)"),
-                OptionSpec.optional("read-timeout", OptionType.INTEGER, "Seconds to wait for an answer (default 30)"));
+                OptionSpec.optional("read-timeout", OptionType.INTEGER, "Seconds to wait for an answer (default 30)"),
+                OptionSpec.optional("page-size", OptionType.INTEGER, "Items asked for per request when ingesting (default "
+                        + PlexScan.DEFAULT_PAGE_SIZE + ")"));
     }
 
     @Override
@@ -56,6 +58,10 @@ public final class PlexSourceKind implements SourceKind {
         config.put("token", token.strip());
         config.put("connect_timeout", seconds(options, "connect-timeout", DEFAULT_CONNECT_TIMEOUT_S));
         config.put("read_timeout", seconds(options, "read-timeout", DEFAULT_READ_TIMEOUT_S));
+        String pageSize = options.get("page-size");
+        if (pageSize != null && !pageSize.isBlank()) {
+            config.put("page_size", pageSize(pageSize));
+        }
         return config;
     }
 
@@ -67,7 +73,8 @@ public final class PlexSourceKind implements SourceKind {
 
     @Override
     public SourceConnection connect(Map<String, Object> config, SourceContext context) throws SourceException {
-        return new PlexConnection(PlexClient.fromConfig(config));
+        int pageSize = config.get("page_size") instanceof Number n ? n.intValue() : PlexScan.DEFAULT_PAGE_SIZE;
+        return new PlexConnection(PlexClient.fromConfig(config), pageSize);
     }
 
     private static String baseUrl(String given) throws SourceException {
@@ -86,6 +93,18 @@ public final class PlexSourceKind implements SourceKind {
             return trimmed;
         } catch (URISyntaxException e) {
             throw invalid("--base-url " + trimmed + " is not a valid URL: " + e.getReason());
+        }
+    }
+
+    private static int pageSize(String value) throws SourceException {
+        try {
+            int size = Integer.parseInt(value.strip());
+            if (size < 10 || size > 10_000) {
+                throw invalid("--page-size must be between 10 and 10000");
+            }
+            return size;
+        } catch (NumberFormatException e) {
+            throw invalid("--page-size must be a whole number");
         }
     }
 

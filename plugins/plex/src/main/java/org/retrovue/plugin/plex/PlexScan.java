@@ -1,0 +1,141 @@
+package org.retrovue.plugin.plex;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.retrovue.spi.ItemKind;
+import org.retrovue.spi.ScanRequest;
+import org.retrovue.spi.ScanResult;
+import org.retrovue.spi.ScanSink;
+import org.retrovue.spi.ScannedItem;
+import org.retrovue.spi.SourceException;
+
+/**
+ * Lists one library's movies ({@code type=1}) or episodes ({@code type=4}) page by page (only one page in memory
+ * at a time), each item as it comes. The library's {@code updatedAt} (and {@code contentChangedAt} where the
+ * server has it) is its version: when it has not moved since the last complete scan, nothing is listed. A request
+ * that stalls, drops or gets a server error is tried again after 0.5, 1 and 2 s; then the scan fails.
+ */
+final class PlexScan {
+    static final int DEFAULT_PAGE_SIZE = 1000;
+    private static final long[] BACKOFF_MILLIS = {500, 1000, 2000};
+
+    private final PlexClient client;
+    private final int pageSize;
+
+    PlexScan(PlexClient client, int pageSize) {
+        this.client = client;
+        this.pageSize = pageSize;
+    }
+
+    ScanResult scan(ScanRequest request, ScanSink sink) throws SourceException {
+        String key = request.collection().externalId();
+        Map<String, Object> library = library(key);
+        String version = version(library);
+        if (version != null && version.equals(request.previousVersion())) {
+            return ScanResult.unchanged(version);
+        }
+        int type = switch (String.valueOf(library.get("type"))) {
+            case "movie" -> 1;
+            case "show" -> 4;
+            default -> 0;
+        };
+        if (type == 0) {
+            sink.warning("library '" + library.get("title") + "' holds " + library.get("type") + " items, which are not ingested (movies and shows are)");
+            return ScanResult.complete(version);
+        }
+        for (int start = 0; ; start += pageSize) {
+            Map<String, Object> page = withRetries("/library/sections/" + key + "/all?type=" + type
+                    + "&X-Plex-Container-Start=" + start + "&X-Plex-Container-Size=" + pageSize);
+            List<Map<String, Object>> items = PlexJson.list(page, "Metadata");
+            for (Map<String, Object> item : items) {
+                ScannedItem scanned = item(item, type);
+                if (scanned != null) {
+                    sink.item(scanned);
+                } else {
+                    sink.warning("item " + item.get("ratingKey") + " (" + item.get("title") + ") has no media file; skipped");
+                }
+            }
+            long total = number(page.get("totalSize"), -1);
+            if (items.isEmpty() || (total >= 0 && start + items.size() >= total) || (total < 0 && items.size() < pageSize)) {
+                return ScanResult.complete(version);
+            }
+        }
+    }
+
+    private Map<String, Object> library(String key) throws SourceException {
+        for (Map<String, Object> directory : PlexJson.list(withRetries("/library/sections"), "Directory")) {
+            if (key.equals(String.valueOf(directory.get("key")))) {
+                return directory;
+            }
+        }
+        throw new SourceException(SourceException.Code.NOT_FOUND, "the server no longer has library " + key
+                + "; run `retrovue source discover` to update its collections");
+    }
+
+    private static String version(Map<String, Object> library) {
+        Object updatedAt = library.get("updatedAt");
+        if (updatedAt == null) {
+            return null;
+        }
+        Object contentChangedAt = library.get("contentChangedAt");
+        return "updatedAt=" + updatedAt + (contentChangedAt == null ? "" : ",contentChangedAt=" + contentChangedAt);
+    }
+
+    private static ScannedItem item(Map<String, Object> item, int type) {
+        Object ratingKey = item.get("ratingKey");
+        List<Map<String, Object>> media = PlexJson.list(item, "Media");
+        if (ratingKey == null || media.isEmpty()) {
+            return null;
+        }
+        List<Map<String, Object>> parts = PlexJson.list(media.getFirst(), "Part");
+        if (parts.isEmpty() || !(parts.getFirst().get("file") instanceof String file)) {
+            return null;
+        }
+        long updatedAt = number(item.get("updatedAt"), -1);
+        Object duration = item.get("duration") != null ? item.get("duration") : media.getFirst().get("duration");
+        boolean episode = type == 4;
+        return new ScannedItem(ratingKey.toString(), file, number(parts.getFirst().get("size"), -1),
+                updatedAt < 0 ? null : Instant.ofEpochSecond(updatedAt), duration instanceof Number n ? n.longValue() : null,
+                item.get("title") == null ? null : item.get("title").toString(), episode ? ItemKind.EPISODE : ItemKind.MOVIE,
+                episode && item.get("grandparentTitle") != null ? item.get("grandparentTitle").toString() : null,
+                episode ? integer(item.get("parentIndex")) : null, episode ? integer(item.get("index")) : null);
+    }
+
+    private Map<String, Object> withRetries(String path) throws SourceException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return client.get(path);
+            } catch (SourceException e) {
+                if (e.code() != SourceException.Code.UNREACHABLE || attempt >= BACKOFF_MILLIS.length || Thread.currentThread().isInterrupted()) {
+                    throw attempt == 0 ? e : new SourceException(e.code(), e.getMessage() + " (tried " + (attempt + 1) + " times)", e);
+                }
+                try {
+                    Thread.sleep(BACKOFF_MILLIS[attempt]);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static long number(Object value, long fallback) {
+        if (value instanceof Number n) {
+            return n.longValue();
+        }
+        if (value instanceof String s) {
+            try {
+                return Long.parseLong(s.strip());
+            } catch (NumberFormatException e) {
+                return fallback;
+            }
+        }
+        return fallback;
+    }
+
+    private static Integer integer(Object value) {
+        long n = number(value, Long.MIN_VALUE);
+        return n == Long.MIN_VALUE ? null : (int) n;
+    }
+}
