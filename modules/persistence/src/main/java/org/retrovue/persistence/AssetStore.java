@@ -1,13 +1,14 @@
 package org.retrovue.persistence;
 
+import java.io.StringReader;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import org.postgresql.PGConnection;
 
 /**
  * The assets of collections, in plain batched SQL on one connection of its own (an ingest writes tens of
@@ -26,10 +28,20 @@ import java.util.UUID;
  * collection's advisory lock: one ingest per collection across processes.
  */
 public final class AssetStore implements AutoCloseable {
+    /** Rows arrive by COPY into this table (emptied at each commit), then go into assets in one statement. */
+    private static final String STAGE = """
+            create temporary table if not exists asset_stage (
+                key text, remote_path text, local_path text, file_present boolean, size bigint, modified timestamptz,
+                duration_ms bigint, title text, kind text, show text, season integer, episode integer
+            ) on commit delete rows
+            """;
+    private static final String COPY_STAGE = "copy asset_stage from stdin";
     private static final String UPSERT = """
             insert into assets (collection_id, key, remote_path, local_path, file_present, size, modified, duration_ms, title, kind,
                                 show, season, episode, state, first_seen, last_seen, last_changed)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'present', ?, ?, ?)
+            select ?, key, remote_path, local_path, file_present, size, modified, duration_ms, title, kind, show, season, episode,
+                   'present', ?, ?, ?
+              from asset_stage
             on conflict (collection_id, key) do update set
                 remote_path = excluded.remote_path, local_path = excluded.local_path, file_present = excluded.file_present,
                 size = excluded.size, modified = excluded.modified, duration_ms = excluded.duration_ms, title = excluded.title,
@@ -45,6 +57,7 @@ public final class AssetStore implements AutoCloseable {
 
     private final DatabaseTarget target;
     private final Connection connection;
+    private boolean staged;
 
     private AssetStore(DatabaseTarget target, Connection connection) {
         this.target = target;
@@ -61,9 +74,13 @@ public final class AssetStore implements AutoCloseable {
             properties.setProperty("password", target.password());
         }
         properties.setProperty("ApplicationName", applicationName);
-        properties.setProperty("reWriteBatchedInserts", "true");
         try {
             Connection connection = DriverManager.getConnection(target.driverUrl(), properties);
+            try (Statement s = connection.createStatement()) {
+                // A batch's commit does not wait for its WAL to reach the disk: a server crash can lose the last
+                // batches, never part of one, and the next ingest writes them again (docs/adr/0007).
+                s.execute("set synchronous_commit = off");
+            }
             connection.setAutoCommit(false);
             return new AssetStore(target, connection);
         } catch (SQLException e) {
@@ -143,34 +160,44 @@ public final class AssetStore implements AutoCloseable {
         });
     }
 
-    /** Inserts or updates {@code rows} (new, changed or reappeared items) in one transaction. */
+    /**
+     * Inserts or updates {@code rows} (new, changed or reappeared items) in one transaction: COPY into a staging
+     * table, then one upsert from it (several times faster than batched inserts).
+     */
     public void write(UUID collectionId, List<AssetRow> rows, Instant now) {
         if (rows.isEmpty()) {
             return;
         }
         sql(() -> {
+            if (!staged) {
+                try (Statement s = connection.createStatement()) {
+                    s.execute(STAGE);
+                }
+                staged = true;
+            }
+            StringBuilder text = new StringBuilder(rows.size() * 200);
+            for (AssetRow row : rows) {
+                CopyText.field(text, row.key()).append('\t');
+                CopyText.field(text, row.remotePath()).append('\t');
+                CopyText.field(text, row.localPath()).append('\t');
+                CopyText.field(text, row.filePresent() == null ? null : row.filePresent() ? "t" : "f").append('\t');
+                text.append(row.size()).append('\t');
+                CopyText.field(text, row.modified() == null ? null : row.modified().toString()).append('\t');
+                CopyText.field(text, row.durationMillis() == null ? null : row.durationMillis().toString()).append('\t');
+                CopyText.field(text, row.title()).append('\t');
+                CopyText.field(text, row.kind()).append('\t');
+                CopyText.field(text, row.show()).append('\t');
+                CopyText.field(text, row.season() == null ? null : row.season().toString()).append('\t');
+                CopyText.field(text, row.episode() == null ? null : row.episode().toString()).append('\n');
+            }
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_STAGE, new StringReader(text.toString()));
             Timestamp at = Timestamp.from(now);
             try (PreparedStatement s = connection.prepareStatement(UPSERT)) {
-                for (AssetRow row : rows) {
-                    s.setObject(1, collectionId);
-                    s.setString(2, row.key());
-                    s.setString(3, row.remotePath());
-                    s.setString(4, row.localPath());
-                    setNullable(s, 5, row.filePresent(), Types.BOOLEAN);
-                    s.setLong(6, row.size());
-                    s.setTimestamp(7, row.modified() == null ? null : Timestamp.from(row.modified()));
-                    setNullable(s, 8, row.durationMillis(), Types.BIGINT);
-                    s.setString(9, row.title());
-                    s.setString(10, row.kind());
-                    s.setString(11, row.show());
-                    setNullable(s, 12, row.season(), Types.INTEGER);
-                    setNullable(s, 13, row.episode(), Types.INTEGER);
-                    s.setTimestamp(14, at);
-                    s.setTimestamp(15, at);
-                    s.setTimestamp(16, at);
-                    s.addBatch();
-                }
-                s.executeBatch();
+                s.setObject(1, collectionId);
+                s.setTimestamp(2, at);
+                s.setTimestamp(3, at);
+                s.setTimestamp(4, at);
+                s.executeUpdate();
             }
             connection.commit();
             return null;
@@ -265,22 +292,14 @@ public final class AssetStore implements AutoCloseable {
         });
     }
 
-    private static void setNullable(PreparedStatement s, int index, Object value, int sqlType) throws SQLException {
-        if (value == null) {
-            s.setNull(index, sqlType);
-        } else {
-            s.setObject(index, value, sqlType);
-        }
-    }
-
     private interface Work<T> {
-        T run() throws SQLException;
+        T run() throws SQLException, java.io.IOException;
     }
 
     private <T> T sql(Work<T> work) {
         try {
             return work.run();
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | java.io.IOException | RuntimeException e) {
             try {
                 connection.rollback();
             } catch (SQLException ignored) {
