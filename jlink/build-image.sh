@@ -39,7 +39,7 @@ TXT
   echo 'home=$(cd "${self%/*}/.." && pwd)'
   echo 'cache=retrovue.aot'
   echo 'case "$1 ${2:-}" in'
-  echo '  "source list"*|"source show"*|"source collections"*|"source list-types"*|"db status"*|"--version "*) cache=retrovue-read.aot ;;'
+  echo '  "source list"*|"source show"*|"source collections"*|"source list-types"*|"source assets"*|"db status"*|"--version "*) cache=retrovue-read.aot ;;'
   echo 'esac'
   echo 'if [ -f "$home/lib/$cache" ]; then'
   echo "  exec \"\$home/bin/java\" \"-XX:AOTCache=\$home/lib/\$cache\" ${jvm_flags[*]} -Dretrovue.home=\"\$home\" \${RETROVUE_JAVA_OPTS:-} -m $main \"\$@\""
@@ -52,6 +52,7 @@ chmod 755 "$image/bin/retrovue"
 training="$target/aot-training"
 rm -rf "$training"
 mkdir -p "$training/media/movies" "$training/media/shows" "$training/media/movies2" "$training/media/shows2"
+for i in $(seq 1 300); do : > "$training/media/movies2/Film $i.mkv"; : > "$training/media/shows/Episode $i.mp4"; done
 cp "$here"/src/training/*.tsv "$training/"
 export RETROVUE_DATA_DIR="$training/data"
 unset RETROVUE_DATABASE_URL

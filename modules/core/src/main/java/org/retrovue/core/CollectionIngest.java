@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.retrovue.persistence.AssetRow;
 import org.retrovue.persistence.AssetStore;
 import org.retrovue.persistence.CollectionRecord;
@@ -36,9 +36,13 @@ final class CollectionIngest implements ScanSink {
     private final Clock clock;
     private final boolean dryRun;
     private final boolean full;
-    private final Map<String, KnownAsset> known;
+    /** The stored items, read on another thread while the scan starts; items that come first wait in {@link #early}. */
+    private final CompletableFuture<Map<String, KnownAsset>> loading;
+    private Map<String, KnownAsset> known;
+    private List<ScannedItem> early = new ArrayList<>();
     private final IngestCounts counts = new IngestCounts();
-    private final List<AssetRow> pending = new ArrayList<>(BATCH);
+    private List<AssetRow> pending = new ArrayList<>(BATCH);
+    private BatchWriter writer;
     private final List<String> warnings = new ArrayList<>();
     private final java.util.function.Consumer<IngestCounts> onProgress;
 
@@ -50,7 +54,25 @@ final class CollectionIngest implements ScanSink {
         this.dryRun = dryRun;
         this.full = full;
         this.onProgress = onProgress;
-        this.known = store.known(collection.id());
+        this.loading = CompletableFuture.supplyAsync(() -> store.known(collection.id()),
+                runnable -> Thread.ofPlatform().name("ingest-known").daemon(true).start(runnable));
+    }
+
+    /** The stored items, once they are read; the items that came meanwhile are taken in first. */
+    private Map<String, KnownAsset> known() {
+        if (known == null) {
+            try {
+                known = loading.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+            }
+            List<ScannedItem> waiting = early;
+            early = null;
+            for (ScannedItem item : waiting) {
+                take(item);
+            }
+        }
+        return known;
     }
 
     IngestCounts counts() {
@@ -66,6 +88,15 @@ final class CollectionIngest implements ScanSink {
         if (Thread.currentThread().isInterrupted()) {
             throw new IngestInterrupted();
         }
+        if (known == null && !loading.isDone()) {
+            early.add(item);
+            return;
+        }
+        known();
+        take(item);
+    }
+
+    private void take(ScannedItem item) {
         counts.seen++;
         Instant modified = item.modified() == null ? null : item.modified().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
         KnownAsset before = known.remove(item.key());
@@ -73,7 +104,7 @@ final class CollectionIngest implements ScanSink {
             counts.added++;
         } else if (!before.present()) {
             counts.reappeared++;
-        } else if (!full && before.size() == item.size() && Objects.equals(before.modified(), modified)) {
+        } else if (!full && before.size() == item.size() && before.modifiedMicros() == micros(modified)) {
             counts.unchanged++;
             progress();
             return;
@@ -95,18 +126,37 @@ final class CollectionIngest implements ScanSink {
         }
     }
 
-    /** Writes what is pending; called when a batch is full, at the end, and after a failure (what was seen stays). */
-    void flush() {
-        if (!dryRun) {
-            store.write(collection.id(), pending, Instant.now(clock));
+    /** Hands a full batch to the writer thread. */
+    private void flush() {
+        if (!dryRun && !pending.isEmpty()) {
+            if (writer == null) {
+                writer = new BatchWriter(store, collection.id(), clock);
+            }
+            writer.submit(pending);
         }
-        pending.clear();
+        pending = new ArrayList<>(BATCH);
+    }
+
+    /**
+     * Writes what is pending and waits for every batch to be committed; called at the end of a scan, and after a
+     * failure (what was seen stays).
+     */
+    void finishWrites() {
+        try {
+            known();
+            flush();
+        } finally {
+            if (writer != null) {
+                writer.finish();
+                writer = null;
+            }
+        }
     }
 
     /** After a complete scan: the present items that were not seen are missing now. */
     void markUnseenMissing() {
         List<String> gone = new ArrayList<>();
-        for (Map.Entry<String, KnownAsset> entry : known.entrySet()) {
+        for (Map.Entry<String, KnownAsset> entry : known().entrySet()) {
             if (entry.getValue().present()) {
                 gone.add(entry.getKey());
             }
@@ -124,6 +174,10 @@ final class CollectionIngest implements ScanSink {
         if (counts.seen % PROGRESS_EVERY == 0) {
             onProgress.accept(counts);
         }
+    }
+
+    private static long micros(Instant time) {
+        return time == null ? KnownAsset.NO_TIME : time.getEpochSecond() * 1_000_000 + time.getNano() / 1_000;
     }
 
     private AssetRow row(ScannedItem item, Instant modified) {

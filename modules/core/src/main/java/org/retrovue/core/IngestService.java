@@ -34,6 +34,8 @@ import org.retrovue.spi.SourceKind;
  * collections and the others go on; what was committed stays. One ingest per collection across processes.
  */
 public final class IngestService {
+    private static final System.Logger LOG = System.getLogger("org.retrovue.ingest");
+
     /** What to ingest: everything, one source's collections, or one collection of one source. */
     public record Request(Optional<String> source, Optional<String> collection, boolean dryRun, boolean full, int parallelSources) {
         public Request {
@@ -209,7 +211,7 @@ public final class IngestService {
 
     private IngestReport.CollectionReport ingestCollection(SourceRecord source, CollectionRecord collection, SourceConnection connection,
                                                            AssetStore store, Request request, IngestProgress progress,
-                                                           SourceException[] failure) {
+                                                           SourceException[] failureOut) {
         long start = System.nanoTime();
         Optional<String> holder = store.lock(collection.id());
         if (holder.isPresent()) {
@@ -218,20 +220,34 @@ public final class IngestService {
         }
         try {
             String previousVersion = request.full() ? null : store.lastIngest(collection.id()).map(IngestRecord::version).orElse(null);
+            long phase = System.nanoTime();
             CollectionIngest ingest = new CollectionIngest(collection, store, clock, request.dryRun(), request.full(),
                     counts -> progress.advanced(source.name(), collection.name(), counts));
+            LOG.log(System.Logger.Level.INFO, "{0}/{1}: stored items read in {2} ms", source.name(), collection.name(), millisSince(phase));
+            phase = System.nanoTime();
             IngestCounts counts = ingest.counts();
             progress.started(source.name(), collection.name(), counts);
-            ScanResult result;
+            ScanResult result = null;
+            Exception failure = null;
             try {
                 result = connection.scan(new ScanRequest(discovered(collection), previousVersion), ingest);
             } catch (SourceException | RuntimeException e) {
-                if (e instanceof SourceException pluginFailure) {
-                    failure[0] = pluginFailure;
+                failure = e;
+            }
+            LOG.log(System.Logger.Level.INFO, "{0}/{1}: scanned in {2} ms", source.name(), collection.name(), millisSince(phase));
+            phase = System.nanoTime();
+            try {
+                ingest.finishWrites(); // after a failure too: what was seen before it stays
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+            LOG.log(System.Logger.Level.INFO, "{0}/{1}: last writes done {2} ms later", source.name(), collection.name(), millisSince(phase));
+            if (failure != null) {
+                if (failure instanceof SourceException pluginFailure) {
+                    failureOut[0] = pluginFailure;
                 }
-                boolean interrupted = e instanceof CollectionIngest.IngestInterrupted || Thread.currentThread().isInterrupted();
-                ingest.flush();
-                String reason = interrupted ? "interrupted; what was committed stays, and the next ingest finishes the job" : message(e);
+                boolean interrupted = failure instanceof CollectionIngest.IngestInterrupted || Thread.currentThread().isInterrupted();
+                String reason = interrupted ? "interrupted; what was committed stays, and the next ingest finishes the job" : message(failure);
                 if (!request.dryRun()) {
                     store.recordIngest(collection.id(), Instant.now(clock), "failed", withError(counts, reason), null, false);
                 }
@@ -241,7 +257,6 @@ public final class IngestService {
             if (result.unchanged()) {
                 status = IngestReport.Status.UNCHANGED;
             } else {
-                ingest.flush();
                 ingest.markUnseenMissing();
             }
             if (!request.dryRun()) {

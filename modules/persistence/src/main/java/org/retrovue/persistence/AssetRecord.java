@@ -4,6 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** An ingested item as stored. {@code lastSeen} of a present item is the end of the last complete ingest that found it. */
-public record AssetRecord(UUID id, UUID collectionId, String key, String remotePath, String localPath, Boolean filePresent, long size,
+public record AssetRecord(long id, UUID collectionId, String key, String remotePath, String localPath, Boolean filePresent, long size,
                           OffsetDateTime modified, Long durationMillis, String title, String kind, String show, Integer season,
                           Integer episode, String state, OffsetDateTime firstSeen, OffsetDateTime lastSeen, OffsetDateTime lastChanged) {}

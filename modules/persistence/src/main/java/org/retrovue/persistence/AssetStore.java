@@ -144,14 +144,14 @@ public final class AssetStore implements AutoCloseable {
     /** Every stored item of the collection by key, with what tells a change. */
     public Map<String, KnownAsset> known(UUID collectionId) {
         return sql(() -> {
-            Map<String, KnownAsset> known = new HashMap<>();
-            try (PreparedStatement s = connection.prepareStatement("select key, size, modified, state = 'present' from assets where collection_id = ?")) {
+            Map<String, KnownAsset> known = new HashMap<>(1 << 16);
+            try (PreparedStatement s = connection.prepareStatement("select key, size, (extract(epoch from modified) * 1000000)::bigint, state = 'present' from assets where collection_id = ?")) {
                 s.setFetchSize(10_000);
                 s.setObject(1, collectionId);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        Timestamp modified = rs.getTimestamp(3);
-                        known.put(rs.getString(1), new KnownAsset(rs.getLong(2), modified == null ? null : modified.toInstant(), rs.getBoolean(4)));
+                        long micros = rs.getLong(3);
+                        known.put(rs.getString(1), new KnownAsset(rs.getLong(2), rs.wasNull() ? KnownAsset.NO_TIME : micros, rs.getBoolean(4)));
                     }
                 }
             }
@@ -279,7 +279,7 @@ public final class AssetStore implements AutoCloseable {
                 s.setObject(1, collectionId);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new AssetRecord(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                        out.add(new AssetRecord(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                                 rs.getString(5), (Boolean) rs.getObject(6), rs.getLong(7), rs.getObject(8, OffsetDateTime.class),
                                 (Long) rs.getObject(9), rs.getString(10), rs.getString(11), rs.getString(12), (Integer) rs.getObject(13),
                                 (Integer) rs.getObject(14), rs.getString(15), rs.getObject(16, OffsetDateTime.class),

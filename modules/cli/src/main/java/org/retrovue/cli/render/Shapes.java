@@ -50,7 +50,7 @@ public final class Shapes {
     /** An ingested item (source assets). */
     public static Map<String, Object> asset(AssetRecord a) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", a.id().toString());
+        m.put("id", a.id());
         m.put("collection_id", a.collectionId().toString());
         m.put("key", a.key());
         m.put("remote_path", a.remotePath());

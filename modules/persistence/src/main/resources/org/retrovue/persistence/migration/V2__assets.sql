@@ -1,8 +1,9 @@
 -- The catalogue of ingested items (issue 6): one row per item of a collection, kept when the item disappears
--- (state 'missing') so that it comes back with its history when it reappears.
+-- (state 'missing') so that it comes back with its history when it reappears. The key is a sequence: assets
+-- come by the hundred thousand, and sequential keys are the cheapest to index.
 
 create table assets (
-    id              uuid          primary key default gen_random_uuid(),
+    id              bigint        generated always as identity primary key,
     collection_id   uuid          not null references source_collections (id) on delete cascade,
     key             varchar(1000) not null,
     remote_path     text          not null,
@@ -25,7 +26,8 @@ create table assets (
     constraint assets_kind_check check (kind in ('movie', 'episode', 'other'))
 );
 
-create index assets_collection_state_idx on assets (collection_id, state);
+-- No index on state: a collection's rows are found through the unique index, and every index costs each write
+-- of an ingest (bench/ingest).
 
 -- The last ingest of each collection, whatever its outcome, and the last one that completed: an unchanged item
 -- is not rewritten, so a present item was last seen at the later of its own last_seen and that time.
