@@ -279,6 +279,62 @@ class ImageSmokeIT {
         assertEquals(2, output.toString().lines().filter(line -> line.equals("[ ]")).count(), output::toString);
     }
 
+    @Test
+    @Order(8)
+    void anIngestKilledMidWayIsFinishedByTheNextWithTheSameResult() throws Exception {
+        Path tree = work.resolve("media/killed");
+        java.util.Set<String> expected = new java.util.TreeSet<>();
+        for (int i = 0; i < 60_000; i++) {
+            Path dir = tree.resolve("Show " + i / 1000).resolve("Season " + (i / 100 % 10 + 1));
+            if (i % 100 == 0) {
+                Files.createDirectories(dir);
+            }
+            String name = "Episode " + i + (i % 10 == 9 ? ".nfo" : ".mkv");
+            Files.createFile(dir.resolve(name));
+            if (i % 10 != 9) {
+                expected.add(tree.relativize(dir.resolve(name)).toString());
+            }
+        }
+        assertEquals(0, retrovue(List.of(), "source", "add", "--type", "filesystem", "--name", "Killed", "--base-path", tree.toString()).code());
+        assertEquals(0, retrovue(List.of(), "source", "enable", "Killed/killed").code());
+
+        ProcessBuilder builder = new ProcessBuilder(image.resolve("bin/retrovue").toString(), "source", "ingest", "Killed");
+        builder.environment().remove("RETROVUE_DATABASE_URL");
+        builder.environment().put("RETROVUE_DATA_DIR", dataDir.toString());
+        builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process ingest = builder.start();
+        long present = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (present == 0 && ingest.isAlive() && System.nanoTime() < deadline) {
+            present = collection("Killed").get("assets").get("present").asLong();
+        }
+        ingest.destroyForcibly(); // SIGKILL: bin/retrovue execs java, so this is the JVM itself
+        assertTrue(ingest.waitFor(30, TimeUnit.SECONDS));
+        JsonNode after = collection("Killed");
+        long committed = after.get("assets").get("present").asLong();
+        assertTrue(committed > 0 && committed < expected.size() && after.get("last_ingest").isNull(),
+                "killed part-way, with whole batches committed: " + after);
+
+        Run rerun = retrovue(List.of(), "source", "ingest", "Killed", "--json");
+        assertEquals(0, rerun.code(), "the lock died with the killed process: " + rerun);
+        JsonNode counts = rerun.json().get("collections").get(0).get("counts");
+        assertEquals(committed, counts.get("unchanged").asLong(), rerun::toString);
+        assertEquals(expected.size() - committed, counts.get("new").asLong(), rerun::toString);
+        Run assets = retrovue(List.of(), "source", "assets", "Killed/killed", "--limit", "0", "--json");
+        java.util.List<String> keys = new ArrayList<>();
+        assets.json().forEach(a -> keys.add(a.get("key").asText()));
+        assertEquals(expected.size(), keys.size(), "no duplicates");
+        assertEquals(expected, new java.util.TreeSet<>(keys), "the same items as an uninterrupted ingest");
+        assertTrue(collection("Killed").get("last_ingest").get("outcome").asText().equals("ok"));
+        assertEquals(0, retrovue(List.of(), "source", "delete", "Killed", "--force").code());
+    }
+
+    private static JsonNode collection(String source) throws Exception {
+        Run run = retrovue(List.of(), "source", "collections", source, "--json");
+        assertEquals(0, run.code(), run::toString);
+        return run.json().get(0);
+    }
+
     /** Copies what the process writes into {@code screen} as it comes. */
     private static Thread readInto(Process process, StringBuffer screen) {
         return Thread.ofVirtual().start(() -> {
