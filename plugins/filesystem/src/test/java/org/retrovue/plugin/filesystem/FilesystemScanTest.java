@@ -1,0 +1,114 @@
+package org.retrovue.plugin.filesystem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.retrovue.spi.ScanRequest;
+import org.retrovue.spi.ScanSink;
+import org.retrovue.spi.ScannedItem;
+import org.retrovue.spi.SourceConnection;
+import org.retrovue.spi.SourceException;
+import org.retrovue.spi.testkit.SourceKindContract;
+
+class FilesystemScanTest {
+    @TempDir
+    Path temp;
+    private final FilesystemSourceKind kind = new FilesystemSourceKind();
+
+    private record Found(List<ScannedItem> items, List<String> warnings) implements ScanSink {
+        Found() {
+            this(new ArrayList<>(), new ArrayList<>());
+        }
+
+        @Override
+        public void item(ScannedItem item) {
+            items.add(item);
+        }
+
+        @Override
+        public void warning(String message) {
+            warnings.add(message);
+        }
+
+        List<String> keys() {
+            return items.stream().map(ScannedItem::key).sorted().toList();
+        }
+    }
+
+    private Found scan(Map<String, String> options) throws Exception {
+        Map<String, Object> config = kind.validate(options);
+        try (SourceConnection connection = kind.connect(config, SourceKindContract.testContext())) {
+            Found found = new Found();
+            connection.scan(new ScanRequest(connection.collections().getFirst(), null), found);
+            return found;
+        }
+    }
+
+    private Path file(String relative) throws Exception {
+        Path path = temp.resolve("root").resolve(relative);
+        Files.createDirectories(path.getParent());
+        return Files.writeString(path, "12345");
+    }
+
+    @Test
+    void findsVideosByExtensionInAnyCaseAndSkipsHiddenAndOtherFiles() throws Exception {
+        file("a/Movie.MKV");
+        file("a/b/c/clip.webm");
+        file("a/poster.jpg");
+        file(".cache/x.mkv");
+        file("a/.partial.mp4");
+        Found found = scan(Map.of("base-path", temp.resolve("root").toString()));
+        assertEquals(List.of("a/Movie.MKV", "a/b/c/clip.webm"), found.keys());
+        ScannedItem movie = found.items().stream().filter(i -> i.key().equals("a/Movie.MKV")).findFirst().orElseThrow();
+        assertEquals(5, movie.size());
+        assertEquals("Movie", movie.title());
+        assertEquals(temp.resolve("root/a/Movie.MKV").toRealPath().toString(), movie.remotePath());
+        assertEquals(Files.getLastModifiedTime(temp.resolve("root/a/Movie.MKV")).toInstant(), movie.modified());
+    }
+
+    @Test
+    void extensionsAreSettablePerSource() throws Exception {
+        file("a.mkv");
+        file("b.iso");
+        Found found = scan(Map.of("base-path", temp.resolve("root").toString(), "extensions", ".ISO, m2v"));
+        assertEquals(List.of("b.iso"), found.keys());
+        assertEquals(SourceException.Code.INVALID_CONFIG, assertThrows(SourceException.class,
+                () -> kind.validate(Map.of("base-path", temp.toString(), "extensions", "mk v"))).code());
+        assertEquals(SourceException.Code.INVALID_CONFIG, assertThrows(SourceException.class,
+                () -> kind.validate(Map.of("base-path", temp.toString(), "follow-links", "maybe"))).code());
+    }
+
+    @Test
+    void symbolicLinksAreFollowedOnlyWhenAskedAndLoopsAreReported() throws Exception {
+        file("real/a.mkv");
+        Path outside = Files.createDirectories(temp.resolve("outside"));
+        Files.writeString(outside.resolve("b.mkv"), "x");
+        Files.createSymbolicLink(temp.resolve("root/linked"), outside);
+        Files.createSymbolicLink(temp.resolve("root/real/loop"), temp.resolve("root"));
+        Found plain = scan(Map.of("base-path", temp.resolve("root").toString()));
+        assertEquals(List.of("real/a.mkv"), plain.keys());
+        assertEquals(List.of(), plain.warnings());
+        Found followed = scan(Map.of("base-path", temp.resolve("root").toString(), "follow-links", "yes"));
+        assertEquals(List.of("linked/b.mkv", "real/a.mkv"), followed.keys());
+        assertTrue(followed.warnings().stream().anyMatch(w -> w.contains("loops back") && w.contains("real/loop")), followed.warnings().toString());
+    }
+
+    @Test
+    void aNameThatIsNotValidUtf8IsAWarningNotAFailure() throws Exception {
+        file("ok.mkv");
+        Process touch = new ProcessBuilder("sh", "-c", "touch \"$1\"/$(printf 'bad\\377name.mkv')", "sh", temp.resolve("root").toString()).start();
+        assertEquals(0, touch.waitFor());
+        Found found = scan(Map.of("base-path", temp.resolve("root").toString()));
+        assertEquals(List.of("ok.mkv"), found.keys());
+        assertEquals(1, found.warnings().size(), found.warnings().toString());
+        assertTrue(found.warnings().getFirst().contains("not valid UTF-8"));
+    }
+}
