@@ -52,14 +52,21 @@ final class BatchWriter {
 
     /** Waits until every submitted batch is written (or the writer failed), then reports a failure. */
     void finish() {
-        boolean interrupted = false;
-        while (true) {
+        boolean interrupted = false; // the batches already handed over are written all the same
+        boolean ended = false;
+        while (!ended) {
             try {
                 queue.put(END);
-                thread.join();
-                break;
+                ended = true;
             } catch (InterruptedException e) {
-                interrupted = true; // the batches already handed over are written all the same
+                interrupted = true;
+            }
+        }
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
         }
         if (interrupted) {
