@@ -36,7 +36,10 @@ public final class CliContext implements AutoCloseable {
         return paths;
     }
 
-    /** Plugin directories: {@code plugins/} of the installation (beside {@code bin/}), then the user's. */
+    /**
+     * Plugin directories: {@code plugins/} of the installation (beside {@code bin/}), the user's, then those of
+     * {@code RETROVUE_PLUGIN_PATH} (separated by ':').
+     */
     public List<Path> pluginDirectories() {
         List<Path> directories = new ArrayList<>();
         String home = System.getProperty("retrovue.home");
@@ -44,6 +47,14 @@ public final class CliContext implements AutoCloseable {
             directories.add(Path.of(home, "plugins"));
         }
         directories.add(paths.userPlugins());
+        String extra = environment.env().get("RETROVUE_PLUGIN_PATH");
+        if (extra != null) {
+            for (String part : extra.split(":")) {
+                if (!part.isBlank()) {
+                    directories.add(Path.of(part.strip()));
+                }
+            }
+        }
         return directories;
     }
 

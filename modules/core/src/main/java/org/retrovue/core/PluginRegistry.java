@@ -23,39 +23,49 @@ import org.retrovue.spi.SpiVersion;
  * A plugin that fails to load, or was built for another SPI major version, is recorded and skipped.
  */
 public final class PluginRegistry {
+    /** Where the kinds of the runtime image come from. */
+    public static final String BUILT_IN = "built in";
+
     private final Map<String, SourceKind> kinds;
+    private final Map<String, String> origins;
     private final List<PluginProblem> problems;
 
     /** Why a plugin was not loaded, for {@code source list-types}. */
     public record PluginProblem(String origin, String message) {}
 
-    private PluginRegistry(Map<String, SourceKind> kinds, List<PluginProblem> problems) {
+    private PluginRegistry(Map<String, SourceKind> kinds, Map<String, String> origins, List<PluginProblem> problems) {
         this.kinds = Collections.unmodifiableMap(kinds);
+        this.origins = Map.copyOf(origins);
         this.problems = List.copyOf(problems);
     }
 
-    /** The kinds of the boot layer and of the jars in {@code pluginDirectories} (missing directories are skipped). */
+    /**
+     * The kinds of the boot layer and of the plugins in {@code pluginDirectories} (missing directories are
+     * skipped). A plugin is a jar, or a folder holding a plugin's jar with the jars it depends on; each gets a
+     * module layer of its own over the boot layer, so two plugins may carry different versions of one library.
+     */
     public static PluginRegistry load(List<Path> pluginDirectories) {
         Map<String, SourceKind> kinds = new LinkedHashMap<>();
+        Map<String, String> origins = new LinkedHashMap<>();
         List<PluginProblem> problems = new ArrayList<>();
         // Through the application class loader: the image's modules, or META-INF/services when on a class path (tests).
-        collect(ServiceLoader.load(SourceKind.class, PluginRegistry.class.getClassLoader()).stream().toList(), "runtime image", kinds, problems);
+        collect(ServiceLoader.load(SourceKind.class, PluginRegistry.class.getClassLoader()).stream().toList(), BUILT_IN, kinds, origins, problems);
         for (Path directory : pluginDirectories) {
-            for (Path jar : jarsIn(directory, problems)) {
+            for (Path plugin : pluginsIn(directory, problems)) {
                 try {
-                    ModuleFinder finder = ModuleFinder.of(jar);
+                    ModuleFinder finder = ModuleFinder.of(plugin);
                     List<String> roots = finder.findAll().stream().map(m -> m.descriptor().name()).toList();
                     ModuleLayer parent = ModuleLayer.boot();
                     Configuration configuration = parent.configuration().resolveAndBind(finder, ModuleFinder.of(), roots);
                     ModuleLayer layer = parent.defineModulesWithOneLoader(configuration, ClassLoader.getSystemClassLoader());
                     collect(ServiceLoader.load(layer, SourceKind.class).stream()
-                            .filter(p -> p.type().getModule().getLayer() == layer).toList(), jar.toString(), kinds, problems);
+                            .filter(p -> p.type().getModule().getLayer() == layer).toList(), plugin.toString(), kinds, origins, problems);
                 } catch (RuntimeException | LinkageError e) {
-                    problems.add(new PluginProblem(jar.toString(), "cannot be loaded as a module: " + rootMessage(e)));
+                    problems.add(new PluginProblem(plugin.toString(), "cannot be loaded as a module: " + rootMessage(e)));
                 }
             }
         }
-        return new PluginRegistry(kinds, problems);
+        return new PluginRegistry(kinds, origins, problems);
     }
 
     /** The kinds given, for tests and embedding. */
@@ -64,17 +74,23 @@ public final class PluginRegistry {
         for (SourceKind kind : given) {
             kinds.put(kind.id(), kind);
         }
-        return new PluginRegistry(kinds, List.of());
+        Map<String, String> origins = new LinkedHashMap<>();
+        kinds.keySet().forEach(id -> origins.put(id, BUILT_IN));
+        return new PluginRegistry(kinds, origins, List.of());
     }
 
-    private static List<Path> jarsIn(Path directory, List<PluginProblem> problems) {
+    /** The jars and the folders (a plugin with its own dependencies) of a plugin directory. */
+    private static List<Path> pluginsIn(Path directory, List<PluginProblem> problems) {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
         List<Path> jars = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.jar")) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
             for (Path file : files) {
-                jars.add(file);
+                String name = file.getFileName().toString();
+                if (!name.startsWith(".") && (name.endsWith(".jar") || Files.isDirectory(file))) {
+                    jars.add(file);
+                }
             }
             Collections.sort(jars);
             return jars;
@@ -84,7 +100,8 @@ public final class PluginRegistry {
         }
     }
 
-    private static void collect(List<ServiceLoader.Provider<SourceKind>> providers, String origin, Map<String, SourceKind> kinds, List<PluginProblem> problems) {
+    private static void collect(List<ServiceLoader.Provider<SourceKind>> providers, String origin, Map<String, SourceKind> kinds,
+                                Map<String, String> origins, List<PluginProblem> problems) {
         for (ServiceLoader.Provider<SourceKind> provider : providers) {
             try {
                 SourceKind kind = provider.get();
@@ -92,9 +109,11 @@ public final class PluginRegistry {
                     problems.add(new PluginProblem(origin, "source kind '" + kind.id() + "' needs SPI version " + kind.spiMajorVersion()
                             + ".x but this RetroVue provides " + SpiVersion.MAJOR + "." + SpiVersion.MINOR + "; use a build of the plugin for this version"));
                 } else if (kinds.containsKey(kind.id())) {
-                    problems.add(new PluginProblem(origin, "source kind '" + kind.id() + "' is already provided by " + kinds.get(kind.id()).getClass().getModule().getName() + "; skipped"));
+                    problems.add(new PluginProblem(origin, "source kind '" + kind.id() + "' is already provided by "
+                            + kinds.get(kind.id()).getClass().getModule().getName() + " (" + origins.get(kind.id()) + "); skipped"));
                 } else {
                     kinds.put(kind.id(), kind);
+                    origins.put(kind.id(), origin);
                 }
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
                 problems.add(new PluginProblem(origin, "provider " + provider.type().getName() + " failed: " + rootMessage(e)));
@@ -114,6 +133,11 @@ public final class PluginRegistry {
 
     public Optional<SourceKind> find(String id) {
         return Optional.ofNullable(kinds.get(id));
+    }
+
+    /** {@link #BUILT_IN}, or the path of the plugin jar or folder the kind came from. */
+    public String origin(String id) {
+        return origins.getOrDefault(id, BUILT_IN);
     }
 
     public List<SourceKind> kinds() {

@@ -52,7 +52,7 @@ public final class SourceService {
 
     public List<SourceKindInfo> kinds() {
         return registry.kinds().stream()
-                .map(k -> new SourceKindInfo(k.id(), k.description(), k.getClass().getModule().getName(), k.options())).toList();
+                .map(k -> SourceKindInfo.of(k, registry.origin(k.id()))).toList();
     }
 
     public List<PluginRegistry.PluginProblem> pluginProblems() {

@@ -16,6 +16,8 @@ final class SourceListTypesCommand extends ContextCommand {
 
     SourceListTypesCommand(CliContext context) {
         super(context, "list-types", "List the source types the installed plugins provide, with their options.");
+        footer("Plugins are read from plugins/ beside bin/, from $RETROVUE_DATA_DIR/plugins, and from the directories in",
+                "RETROVUE_PLUGIN_PATH (separated by ':'): each jar, or each folder of jars (a plugin with its dependencies).");
     }
 
     @Override
@@ -30,9 +32,9 @@ final class SourceListTypesCommand extends ContextCommand {
         } else {
             List<List<String>> rows = new ArrayList<>();
             for (SourceKindInfo k : kinds) {
-                rows.add(List.of(k.id(), k.description(), options(k.options())));
+                rows.add(List.of(k.id(), k.description(), k.version() == null ? "-" : k.version(), k.origin(), options(k.options())));
             }
-            Text.table(out(), List.of("TYPE", "DESCRIPTION", "OPTIONS"), rows, "No source types are installed.");
+            Text.table(out(), List.of("TYPE", "DESCRIPTION", "VERSION", "ORIGIN", "OPTIONS"), rows, "No source types are installed.");
             for (PluginRegistry.PluginProblem p : problems) {
                 out().println("plugin not loaded: " + p.origin() + ": " + p.message());
             }

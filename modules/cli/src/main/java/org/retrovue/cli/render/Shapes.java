@@ -185,6 +185,9 @@ public final class Shapes {
         m.put("id", k.id());
         m.put("description", k.description());
         m.put("module", k.module());
+        m.put("origin", k.origin());
+        m.put("version", k.version());
+        m.put("built_for_spi", k.builtForSpi());
         m.put("options", k.options().stream().map(Shapes::option).toList());
         return m;
     }

@@ -1,0 +1,37 @@
+package org.retrovue.example.manifest;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.retrovue.spi.DiscoveredCollection;
+import org.retrovue.spi.ScanRequest;
+import org.retrovue.spi.ScanResult;
+import org.retrovue.spi.ScanSink;
+import org.retrovue.spi.SourceConnection;
+import org.retrovue.spi.SourceException;
+
+/** One manifest: its identity is its path; its one collection is the list it holds. */
+final class ManifestConnection implements SourceConnection {
+    private final Path file;
+
+    ManifestConnection(Path file) {
+        this.file = file;
+    }
+
+    @Override
+    public String fingerprint() {
+        return file.toString();
+    }
+
+    @Override
+    public List<DiscoveredCollection> collections() {
+        String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        return List.of(new DiscoveredCollection("manifest", name, List.of(file.getParent().toString()), Map.of("file", file.toString())));
+    }
+
+    @Override
+    public ScanResult scan(ScanRequest request, ScanSink sink) throws SourceException {
+        Manifest.read(file, sink);
+        return ScanResult.complete(null);
+    }
+}

@@ -1,0 +1,52 @@
+package org.retrovue.example.manifest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.retrovue.spi.SourceKind;
+import org.retrovue.spi.testkit.SourceKindContract;
+
+/** The SPI contract from the testkit, run against this plugin: what every plugin author should do. */
+class ManifestContractTest extends SourceKindContract {
+    @TempDir
+    Path temp;
+
+    @Override
+    protected SourceKind kind() {
+        return new ManifestSourceKind();
+    }
+
+    @Override
+    protected Map<String, String> workingOptions() {
+        try {
+            Files.writeString(temp.resolve("a.mkv"), "video");
+            Path manifest = Files.writeString(temp.resolve("shows.csv"), """
+                    path,title,duration_seconds
+                    a.mkv,"Pilot, part 1",1800
+                    missing/b.mkv,Second,1750.5
+                    """);
+            return Map.of("file", manifest.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    protected Map<String, String> failingOptions() {
+        return null; // a manifest that validates can be read
+    }
+
+    @Test
+    void splitsCsvFieldsWithQuotes() {
+        assertEquals(List.of("a.mkv", "Pilot, part 1", "1800"), Manifest.fields("a.mkv,\"Pilot, part 1\",1800"));
+        assertEquals(List.of("say \"hi\"", ""), Manifest.fields("\"say \"\"hi\"\"\","));
+        assertEquals(null, Manifest.fields("\"open"));
+    }
+}
