@@ -26,8 +26,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Third-party plugins dropped into a plugin folder of the unchanged image: one that works (added, listed and
- * deleted through the real commands, loaded in a module layer of its own), one built for a newer SPI, one whose
- * provider throws, and a file that is not a jar at all. The bad ones are reported and skipped; the rest works.
+ * deleted through the real commands, loaded in a module layer of its own); two folders, each a plugin with its own
+ * version of one library, loaded side by side; and bad ones, reported and skipped while the rest works: one built
+ * for a newer SPI, one whose provider throws, a file that is not a jar, one whose dependency is missing, and one
+ * that requires our internals.
  */
 class PluginDropInIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,6 +52,18 @@ class PluginDropInIT {
         plugin(spi, plugins.resolve("throws.jar"), "org.example.throwing", "throwing", "1",
                 "{ if (true) throw new IllegalStateException(\"licence server unreachable\"); }");
         Files.writeString(plugins.resolve("broken.jar"), "this is not a jar");
+        // two plugins, each a folder with its own version of one library, side by side
+        for (String version : List.of("1", "2")) {
+            Path folder = Files.createDirectories(plugins.resolve("uses-lib-" + version));
+            Path lib = library(folder.resolve("lib-" + version + ".jar"), "org.example.lib", version);
+            plugin(spi + java.io.File.pathSeparator + lib, folder.resolve("uses-lib-" + version + ".jar"), "org.example.useslib" + version,
+                    "useslib" + version, "1", "", "requires org.example.lib;", "\"uses lib \" + org.example.lib.Lib.version()");
+        }
+        Path absent = library(work.resolve("absent.jar"), "org.example.absent", "0");
+        plugin(spi + java.io.File.pathSeparator + absent, plugins.resolve("missing-dependency.jar"), "org.example.needy", "needy", "1", "",
+                "requires org.example.absent;", null);
+        plugin(image.getParent().resolve("modules").toString(), plugins.resolve("internals.jar"), "org.example.nosy", "nosy", "1", "",
+                "requires org.retrovue.core;", null);
     }
 
     @AfterAll
@@ -59,10 +73,46 @@ class PluginDropInIT {
 
     /** Compiles a one-class source-kind module against the SPI jar and packs it as a modular jar. */
     private static void plugin(Path spi, Path jar, String module, String kind, String major, String initializer) throws Exception {
+        plugin(spi.toString(), jar, module, kind, major, initializer, "", null);
+    }
+
+    /** A library module {@code name} whose {@code Lib.version()} answers {@code version}. */
+    private static Path library(Path jar, String name, String version) throws Exception {
+        Path src = Files.createDirectories(work.resolve("src/" + name + "-" + version));
+        Path pkg = Files.createDirectories(src.resolve(name.replace('.', '/')));
+        Files.writeString(src.resolve("module-info.java"), "module " + name + " { exports " + name + "; }");
+        Files.writeString(pkg.resolve("Lib.java"), "package " + name + "; public final class Lib { public static String version() { return \"" + version + "\"; } }");
+        compileAndPack(src, List.of(src.resolve("module-info.java"), pkg.resolve("Lib.java")), null, work.resolve("classes/" + name + "-" + version), jar);
+        return jar;
+    }
+
+    private static void compileAndPack(Path src, List<Path> sources, String modulePath, Path classes, Path jar) throws Exception {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        List<String> args = new ArrayList<>(List.of("--release", "25", "-d", classes.toString()));
+        if (modulePath != null) {
+            args.addAll(List.of("-p", modulePath));
+        }
+        sources.forEach(source -> args.add(source.toString()));
+        assertEquals(0, javac.run(null, null, null, args.toArray(String[]::new)), "the test module compiles: " + src);
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out); Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                jarOut.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                jarOut.write(Files.readAllBytes(file));
+                jarOut.closeEntry();
+            }
+        }
+    }
+
+    /**
+     * A source-kind module compiled against {@code modulePath}; {@code moduleInfo} adds to its descriptor and
+     * {@code description} (a Java expression) replaces its description.
+     */
+    private static void plugin(String modulePath, Path jar, String module, String kind, String major, String initializer, String moduleInfo,
+                               String description) throws Exception {
         Path src = Files.createDirectories(work.resolve("src/" + module));
         Path pkg = Files.createDirectories(src.resolve(module.replace('.', '/')));
-        Files.writeString(src.resolve("module-info.java"), "module " + module + " { requires org.retrovue.spi; provides org.retrovue.spi.SourceKind with "
-                + module + ".Kind; }");
+        Files.writeString(src.resolve("module-info.java"), "module " + module + " { requires org.retrovue.spi; " + moduleInfo
+                + " provides org.retrovue.spi.SourceKind with " + module + ".Kind; }");
         Files.writeString(pkg.resolve("Kind.java"), """
                 package %s;
                 import java.util.*;
@@ -70,7 +120,7 @@ class PluginDropInIT {
                 public final class Kind implements SourceKind {
                     %s
                     public String id() { return "%s"; }
-                    public String description() { return "A test kind from a dropped-in jar"; }
+                    public String description() { return %s; }
                     public List<OptionSpec> options() { return List.of(OptionSpec.required("file", OptionType.PATH, "A listing file")); }
                     public int spiMajorVersion() { return %s; }
                     public Map<String, Object> validate(Map<String, String> options) throws SourceException {
@@ -89,19 +139,8 @@ class PluginDropInIT {
                         };
                     }
                 }
-                """.formatted(module, initializer, kind, major));
-        Path classes = work.resolve("classes/" + module);
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        List<String> args = new ArrayList<>(List.of("--release", "25", "-p", spi.toString(), "-d", classes.toString(),
-                src.resolve("module-info.java").toString(), pkg.resolve("Kind.java").toString()));
-        assertEquals(0, javac.run(null, null, null, args.toArray(String[]::new)), "the test plugin compiles");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out); Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                jarOut.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
-                jarOut.write(Files.readAllBytes(file));
-                jarOut.closeEntry();
-            }
-        }
+                """.formatted(module, initializer, kind, description == null ? "\"A test kind from a dropped-in jar\"" : description, major));
+        compileAndPack(src, List.of(src.resolve("module-info.java"), pkg.resolve("Kind.java")), modulePath, work.resolve("classes/" + module), jar);
     }
 
     record Run(int code, String out, String err) {
@@ -131,10 +170,16 @@ class PluginDropInIT {
         assertEquals(0, types.code(), types.err());
         List<String> ids = new ArrayList<>();
         types.json().get("types").forEach(t -> ids.add(t.get("id").asText()));
-        assertEquals(List.of("filesystem", "plex", "dropin"), ids, "the image's kinds first, then the dropped-in one");
+        assertEquals(List.of("filesystem", "plex", "dropin", "useslib1", "useslib2"), ids, "the image's kinds first, then the dropped-in ones");
+        List<String> descriptions = new ArrayList<>();
+        types.json().get("types").forEach(t -> descriptions.add(t.get("description").asText()));
+        assertTrue(descriptions.containsAll(List.of("uses lib 1", "uses lib 2")), "each plugin sees its own version of the library: " + descriptions);
         List<String> errors = new ArrayList<>();
         types.json().get("plugin_errors").forEach(e -> errors.add(e.get("origin").asText().replaceAll(".*/", "") + ": " + e.get("message").asText()));
-        assertEquals(3, errors.size(), errors.toString());
+        assertEquals(5, errors.size(), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.startsWith("missing-dependency.jar") && e.contains("org.example.absent")), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.startsWith("internals.jar") && e.contains("requires org.retrovue.core; plugins may depend on org.retrovue.spi only")),
+                errors.toString());
         assertTrue(errors.stream().anyMatch(e -> e.startsWith("broken.jar: cannot be loaded as a module")), errors.toString());
         assertTrue(errors.stream().anyMatch(e -> e.startsWith("newer.jar") && e.contains("needs SPI version 2.x")), errors.toString());
         assertTrue(errors.stream().anyMatch(e -> e.startsWith("throws.jar") && e.contains("licence server unreachable")), errors.toString());

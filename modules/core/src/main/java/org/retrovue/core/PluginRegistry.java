@@ -54,6 +54,11 @@ public final class PluginRegistry {
             for (Path plugin : pluginsIn(directory, problems)) {
                 try {
                     ModuleFinder finder = ModuleFinder.of(plugin);
+                    Optional<String> internal = internalRequirement(finder);
+                    if (internal.isPresent()) {
+                        problems.add(new PluginProblem(plugin.toString(), internal.get()));
+                        continue;
+                    }
                     List<String> roots = finder.findAll().stream().map(m -> m.descriptor().name()).toList();
                     ModuleLayer parent = ModuleLayer.boot();
                     Configuration configuration = parent.configuration().resolveAndBind(finder, ModuleFinder.of(), roots);
@@ -77,6 +82,19 @@ public final class PluginRegistry {
         Map<String, String> origins = new LinkedHashMap<>();
         kinds.keySet().forEach(id -> origins.put(id, BUILT_IN));
         return new PluginRegistry(kinds, origins, List.of());
+    }
+
+    /** Plugins see the SPI only: a module of the plugin that requires another of our modules is refused. */
+    private static Optional<String> internalRequirement(ModuleFinder finder) {
+        for (var module : finder.findAll()) {
+            for (var requires : module.descriptor().requires()) {
+                if (requires.name().startsWith("org.retrovue.") && !requires.name().equals("org.retrovue.spi")) {
+                    return Optional.of("module " + module.descriptor().name() + " requires " + requires.name()
+                            + "; plugins may depend on org.retrovue.spi only");
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The jars and the folders (a plugin with its own dependencies) of a plugin directory. */
