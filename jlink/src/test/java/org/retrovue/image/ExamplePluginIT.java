@@ -4,20 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.retrovue.image.ImageProcess.Run;
 
 /**
  * The example plugin (examples/manifest, its own Maven project built against the SPI only) dropped into plugin
@@ -26,7 +23,6 @@ import org.junit.jupiter.api.Test;
  * to end: its option as a flag, add, collections, ingest, assets.
  */
 class ExamplePluginIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static Path image;
     private static Path work;
     private static Path folderPlugin;
@@ -53,43 +49,8 @@ class ExamplePluginIT {
         assertEquals(0, run("db", "stop").code());
     }
 
-    record Run(int code, String out, String err) {
-        JsonNode json() throws IOException {
-            return JSON.readTree(out);
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
-        }
-    }
-
     static Run run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(image.resolve("bin/retrovue").toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        Map<String, String> env = builder.environment();
-        env.remove("RETROVUE_DATABASE_URL");
-        env.put("RETROVUE_DATA_DIR", work.resolve("data").toString());
-        env.put("RETROVUE_PLUGIN_PATH", pluginPath);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        var out = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
-        var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS));
-        try {
-            return new Run(process.exitValue(), out.get(), err.get());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static String read(java.io.InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return ImageProcess.run(image, work.resolve("data"), Map.of("RETROVUE_PLUGIN_PATH", pluginPath), List.of(), "", args);
     }
 
     @Test

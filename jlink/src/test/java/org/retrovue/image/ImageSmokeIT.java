@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.retrovue.image.ImageProcess.Run;
 
 /**
  * Runs the built runtime image ({@code bin/retrovue}) as an operator would, against a fresh embedded database
@@ -32,21 +32,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ImageSmokeIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static Path image;
     private static Path work;
     private static Path dataDir;
-
-    record Run(int code, String out, String err) {
-        JsonNode json() throws IOException {
-            return JSON.readTree(out);
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
-        }
-    }
 
     @BeforeAll
     static void prepare() throws IOException {
@@ -71,34 +59,9 @@ class ImageSmokeIT {
     }
 
     /** Runs the image's {@code bin/retrovue} with {@code input} piped to its standard input. */
+    /** Runs the image's {@code bin/retrovue} with {@code input} piped to its standard input. */
     static Run retrovueWithInput(List<String> prefix, String input, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(prefix);
-        command.add(image.resolve("bin/retrovue").toString());
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        Map<String, String> env = builder.environment();
-        env.remove("RETROVUE_DATABASE_URL");
-        env.put("RETROVUE_DATA_DIR", dataDir.toString());
-        Process process = builder.start();
-        try (var stdin = process.getOutputStream()) {
-            stdin.write(input.getBytes(StandardCharsets.UTF_8));
-        }
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "retrovue " + String.join(" ", args) + " did not finish");
-        try {
-            return new Run(process.exitValue(), out.get(30, TimeUnit.SECONDS), err.get(30, TimeUnit.SECONDS));
-        } catch (Exception e) {
-            throw new AssertionError("the output of `retrovue " + String.join(" ", args) + "` was not closed: a child process holds it", e);
-        }
-    }
-
-    private static String read(java.io.InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return ImageProcess.run(image, dataDir, Map.of(), prefix, input, args);
     }
 
     private static void assertOneErrorLine(Run run, int code, String part) {

@@ -3,18 +3,13 @@ package org.retrovue.image;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -23,6 +18,7 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.retrovue.image.ImageProcess.Run;
 
 /**
  * Third-party plugins dropped into a plugin folder of the unchanged image: one that works (added, listed and
@@ -32,7 +28,6 @@ import org.junit.jupiter.api.Test;
  * that requires our internals.
  */
 class PluginDropInIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static Path image;
     private static Path dataDir;
     private static Path work;
@@ -143,25 +138,8 @@ class PluginDropInIT {
         compileAndPack(src, List.of(src.resolve("module-info.java"), pkg.resolve("Kind.java")), modulePath, work.resolve("classes/" + module), jar);
     }
 
-    record Run(int code, String out, String err) {
-        JsonNode json() throws IOException {
-            return JSON.readTree(out);
-        }
-    }
-
     private static Run run(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(image.resolve("bin/retrovue").toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectOutput(work.resolve("out.txt").toFile())
-                .redirectError(work.resolve("err.txt").toFile());
-        Map<String, String> env = builder.environment();
-        env.remove("RETROVUE_DATABASE_URL");
-        env.put("RETROVUE_DATA_DIR", dataDir.toString());
-        Process process = builder.start();
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS));
-        return new Run(process.exitValue(), Files.readString(work.resolve("out.txt"), StandardCharsets.UTF_8),
-                Files.readString(work.resolve("err.txt"), StandardCharsets.UTF_8));
+        return ImageProcess.run(image, dataDir, Map.of(), List.of(), "", args);
     }
 
     @Test

@@ -196,9 +196,9 @@ public final class IngestService {
                     // the source stopped answering for an earlier collection: no need to wait for it again
                     report = failed(source, collection, unreachable, new IngestCounts(), List.of(), 0);
                 } else {
-                    SourceException[] cause = new SourceException[1];
-                    report = ingestCollection(source, collection, connection, store, request, progress, cause);
-                    if (cause[0] != null && cause[0].code() == SourceException.Code.UNREACHABLE) {
+                    Outcome outcome = ingestCollection(source, collection, connection, store, request, progress);
+                    report = outcome.report();
+                    if (outcome.sourceUnreachable()) {
                         unreachable = report.reason();
                     }
                 }
@@ -209,14 +209,20 @@ public final class IngestService {
         return reports;
     }
 
-    private IngestReport.CollectionReport ingestCollection(SourceRecord source, CollectionRecord collection, SourceConnection connection,
-                                                           AssetStore store, Request request, IngestProgress progress,
-                                                           SourceException[] failureOut) {
+    /** A collection's report, and whether it failed because its source stopped answering. */
+    private record Outcome(IngestReport.CollectionReport report, boolean sourceUnreachable) {
+        Outcome(IngestReport.CollectionReport report) {
+            this(report, false);
+        }
+    }
+
+    private Outcome ingestCollection(SourceRecord source, CollectionRecord collection, SourceConnection connection,
+                                     AssetStore store, Request request, IngestProgress progress) {
         long start = System.nanoTime();
         Optional<String> holder = store.lock(collection.id());
         if (holder.isPresent()) {
-            return new IngestReport.CollectionReport(collection.id(), source.name(), collection.name(), IngestReport.Status.BUSY,
-                    "being ingested by " + holder.get() + "; wait for it to finish", Map.of(), millisSince(start), List.of());
+            return new Outcome(new IngestReport.CollectionReport(collection.id(), source.name(), collection.name(), IngestReport.Status.BUSY,
+                    "being ingested by " + holder.get() + "; wait for it to finish", Map.of(), millisSince(start), List.of()));
         }
         try {
             String previousVersion = request.full() ? null : store.lastIngest(collection.id()).map(IngestRecord::version).orElse(null);
@@ -243,15 +249,13 @@ public final class IngestService {
             }
             LOG.log(System.Logger.Level.INFO, "{0}/{1}: last writes done {2} ms later", source.name(), collection.name(), millisSince(phase));
             if (failure != null) {
-                if (failure instanceof SourceException pluginFailure) {
-                    failureOut[0] = pluginFailure;
-                }
+                boolean unreachable = failure instanceof SourceException pluginFailure && pluginFailure.code() == SourceException.Code.UNREACHABLE;
                 boolean interrupted = failure instanceof CollectionIngest.IngestInterrupted || Thread.currentThread().isInterrupted();
                 String reason = interrupted ? "interrupted; what was committed stays, and the next ingest finishes the job" : message(failure);
                 if (!request.dryRun()) {
                     store.recordIngest(collection.id(), Instant.now(clock), "failed", withError(counts, reason), null, false);
                 }
-                return failed(source, collection, reason, counts, ingest.warnings(), millisSince(start));
+                return new Outcome(failed(source, collection, reason, counts, ingest.warnings(), millisSince(start)), unreachable);
             }
             IngestReport.Status status = IngestReport.Status.INGESTED;
             if (result.unchanged()) {
@@ -262,8 +266,8 @@ public final class IngestService {
             if (!request.dryRun()) {
                 store.recordIngest(collection.id(), Instant.now(clock), "ok", counts.asMap(), result.version(), true);
             }
-            return new IngestReport.CollectionReport(collection.id(), source.name(), collection.name(), status,
-                    result.unchanged() ? "unchanged at the source since the last ingest" : null, counts.asMap(), millisSince(start), ingest.warnings());
+            return new Outcome(new IngestReport.CollectionReport(collection.id(), source.name(), collection.name(), status,
+                    result.unchanged() ? "unchanged at the source since the last ingest" : null, counts.asMap(), millisSince(start), ingest.warnings()));
         } finally {
             store.unlock(collection.id());
         }

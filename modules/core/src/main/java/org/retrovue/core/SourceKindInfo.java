@@ -1,8 +1,8 @@
 package org.retrovue.core;
 
 import java.util.List;
-import org.retrovue.spi.SourceKind;
 import org.retrovue.spi.OptionSpec;
+import org.retrovue.spi.SourceKind;
 
 /**
  * A source kind as {@code source list-types} shows it: where it comes from (built in, or a plugin's path), its

@@ -2,14 +2,14 @@ package org.retrovue.cli.command;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.retrovue.persistence.IngestSummary;
 import java.util.Optional;
+import java.util.UUID;
 import org.retrovue.cli.CliContext;
 import org.retrovue.cli.render.Shapes;
 import org.retrovue.cli.render.Text;
 import org.retrovue.core.Ingestability;
 import org.retrovue.persistence.CollectionRecord;
+import org.retrovue.persistence.IngestSummary;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 

@@ -4,10 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.retrovue.persistence.IngestSummary;
 import org.retrovue.cli.render.Shapes;
 import org.retrovue.cli.render.Text;
 import org.retrovue.persistence.CollectionRecord;
+import org.retrovue.persistence.IngestSummary;
 import org.retrovue.persistence.PathMappingRecord;
 import org.retrovue.persistence.SourceRecord;
 
