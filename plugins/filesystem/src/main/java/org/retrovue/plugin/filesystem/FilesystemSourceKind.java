@@ -119,7 +119,7 @@ public final class FilesystemSourceKind implements SourceKind {
         Set<String> extensions = config.get(CONFIG_EXTENSIONS) instanceof List<?> list && !list.isEmpty()
                 ? list.stream().map(String::valueOf).collect(java.util.stream.Collectors.toUnmodifiableSet())
                 : TreeScanner.DEFAULT_EXTENSIONS;
-        return new Connection(path, followLinks, extensions);
+        return new Connection(path, followLinks, extensions, context);
     }
 
     /** The real path of an existing, readable directory, or an error that says which of those it is not. */
@@ -154,12 +154,16 @@ public final class FilesystemSourceKind implements SourceKind {
         }
     }
 
-    private record Connection(String basePath, boolean followLinks, Set<String> extensions) implements SourceConnection {
+    private record Connection(String basePath, boolean followLinks, Set<String> extensions, SourceContext context) implements SourceConnection {
         @Override
         public ScanResult scan(ScanRequest request, ScanSink sink) throws SourceException {
             Path root = canonicalDirectory(request.collection().locations().getFirst());
             try {
-                TreeScanner.scan(root, extensions, followLinks, sink);
+                if (context.parallelism() > 1) {
+                    ParallelTreeScanner.scan(root, extensions, followLinks, sink, context.executor(), context.parallelism());
+                } else {
+                    TreeScanner.scan(root, extensions, followLinks, sink);
+                }
             } catch (IOException e) {
                 throw new SourceException(SourceException.Code.INTERNAL, "cannot walk " + root + ": " + e.getMessage(), e);
             }

@@ -48,7 +48,7 @@ final class TreeScanner extends SimpleFileVisitor<Path> {
 
     @Override
     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-        if (!attrs.isRegularFile() || isHidden(file) || !extensions.contains(extension(file))) {
+        if (!attrs.isRegularFile() || isHidden(file) || !extensions.contains(extension(file.getFileName().toString()))) {
             return FileVisitResult.CONTINUE;
         }
         String relative = root.relativize(file).toString();
@@ -56,7 +56,7 @@ final class TreeScanner extends SimpleFileVisitor<Path> {
             sink.warning("skipped a file whose name is not valid UTF-8: " + relative);
             return FileVisitResult.CONTINUE;
         }
-        sink.item(ScannedItem.file(relative, file.toString(), attrs.size(), attrs.lastModifiedTime().toInstant(), title(file)));
+        sink.item(ScannedItem.file(relative, file.toString(), attrs.size(), attrs.lastModifiedTime().toInstant(), title(file.getFileName().toString())));
         return FileVisitResult.CONTINUE;
     }
 
@@ -84,14 +84,12 @@ final class TreeScanner extends SimpleFileVisitor<Path> {
         return name != null && name.toString().startsWith(".");
     }
 
-    private static String extension(Path file) {
-        String name = file.getFileName().toString();
+    static String extension(String name) {
         int dot = name.lastIndexOf('.');
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    private static String title(Path file) {
-        String name = file.getFileName().toString();
+    static String title(String name) {
         int dot = name.lastIndexOf('.');
         return dot <= 0 ? name : name.substring(0, dot);
     }

@@ -15,9 +15,11 @@ import org.retrovue.spi.ScanRequest;
 import org.retrovue.spi.ScanSink;
 import org.retrovue.spi.ScannedItem;
 import org.retrovue.spi.SourceConnection;
+import org.retrovue.spi.SourceContext;
 import org.retrovue.spi.SourceException;
 import org.retrovue.spi.testkit.SourceKindContract;
 
+/** The filesystem kind's scan, sequential; {@link ParallelFilesystemScanTest} runs the same with lent threads. */
 class FilesystemScanTest {
     @TempDir
     Path temp;
@@ -43,9 +45,14 @@ class FilesystemScanTest {
         }
     }
 
+    /** The context the scans run in: no lent threads, so the walk is sequential. */
+    SourceContext context() {
+        return SourceKindContract.testContext();
+    }
+
     private Found scan(Map<String, String> options) throws Exception {
         Map<String, Object> config = kind.validate(options);
-        try (SourceConnection connection = kind.connect(config, SourceKindContract.testContext())) {
+        try (SourceConnection connection = kind.connect(config, context())) {
             Found found = new Found();
             connection.scan(new ScanRequest(connection.collections().getFirst(), null), found);
             return found;

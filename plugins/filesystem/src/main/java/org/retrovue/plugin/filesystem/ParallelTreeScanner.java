@@ -1,0 +1,186 @@
+package org.retrovue.plugin.filesystem;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.retrovue.spi.ScanSink;
+import org.retrovue.spi.ScannedItem;
+
+/**
+ * The walk of {@link TreeScanner} with several folders listed at once on threads the program lends (a NAS answers
+ * each request with latency; several in flight hide it). Workers hand items and warnings over in batches; the
+ * calling thread alone talks to the sink, as the SPI asks. The same rules: videos by extension in any case,
+ * hidden entries skipped, links followed only when asked, each folder at most once then (a link back is reported).
+ */
+final class ParallelTreeScanner {
+    private static final int BATCH = 256;
+    private static final Object DONE = new Object();
+
+    private final Path root;
+    private final Set<String> extensions;
+    private final boolean followLinks;
+    private final ConcurrentLinkedQueue<Path> folders = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger unfinished = new AtomicInteger();
+    private final Set<Object> walked = ConcurrentHashMap.newKeySet();
+    private final BlockingQueue<Object> handOver = new ArrayBlockingQueue<>(64);
+    private volatile boolean stopped;
+
+    private ParallelTreeScanner(Path root, Set<String> extensions, boolean followLinks) {
+        this.root = root;
+        this.extensions = extensions;
+        this.followLinks = followLinks;
+    }
+
+    static void scan(Path root, Set<String> extensions, boolean followLinks, ScanSink sink, Executor executor, int workers) {
+        new ParallelTreeScanner(root, extensions, followLinks).run(sink, executor, workers);
+    }
+
+    private void run(ScanSink sink, Executor executor, int workers) {
+        unfinished.set(1);
+        folders.add(root);
+        if (followLinks) {
+            walked.add(key(root));
+        }
+        for (int i = 0; i < workers; i++) {
+            executor.execute(this::work);
+        }
+        int done = 0;
+        try {
+            while (done < workers) {
+                Object next = take();
+                if (next == DONE) {
+                    done++;
+                } else if (next instanceof String warning) {
+                    sink.warning(warning);
+                } else if (next instanceof List<?> batch) {
+                    for (Object item : batch) {
+                        sink.item((ScannedItem) item);
+                    }
+                } else if (next instanceof RuntimeException failure) {
+                    throw failure;
+                }
+            }
+        } finally {
+            stopped = true; // workers still running give up, whether the sink failed or the walk is over
+        }
+    }
+
+    private Object take() {
+        try {
+            return handOver.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private void work() {
+        List<ScannedItem> batch = new ArrayList<>(BATCH);
+        try {
+            while (!stopped) {
+                Path folder = folders.poll();
+                if (folder == null) {
+                    if (unfinished.get() == 0) {
+                        break;
+                    }
+                    LockSupport.parkNanos(50_000);
+                    continue;
+                }
+                try {
+                    list(folder, batch);
+                } finally {
+                    unfinished.decrementAndGet();
+                }
+            }
+            if (!batch.isEmpty()) {
+                give(batch);
+            }
+        } catch (RuntimeException e) {
+            give(e);
+        } finally {
+            give(DONE);
+        }
+    }
+
+    private void list(Path folder, List<ScannedItem> batch) {
+        LinkOption[] options = followLinks ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (name.startsWith(".")) {
+                    continue;
+                }
+                BasicFileAttributes attributes;
+                try {
+                    attributes = Files.readAttributes(entry, BasicFileAttributes.class, options);
+                } catch (IOException e) {
+                    give("cannot read " + root.relativize(entry) + ": " + e.getClass().getSimpleName());
+                    continue;
+                }
+                if (attributes.isDirectory()) {
+                    if (followLinks && !walked.add(key(entry, attributes))) {
+                        give("not following a symbolic link that loops back: " + root.relativize(entry));
+                        continue;
+                    }
+                    unfinished.incrementAndGet();
+                    folders.add(entry);
+                } else if (attributes.isRegularFile() && extensions.contains(TreeScanner.extension(name))) {
+                    String relative = root.relativize(entry).toString();
+                    if (relative.indexOf('\uFFFD') >= 0) {
+                        give("skipped a file whose name is not valid UTF-8: " + relative);
+                        continue;
+                    }
+                    batch.add(ScannedItem.file(relative, entry.toString(), attributes.size(), attributes.lastModifiedTime().toInstant(),
+                            TreeScanner.title(name)));
+                    if (batch.size() == BATCH) {
+                        give(new ArrayList<>(batch));
+                        batch.clear();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            give("cannot read " + (folder.equals(root) ? "the collection root" : root.relativize(folder)) + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        }
+    }
+
+    /** Hands something to the calling thread; gives up once the scan has stopped. */
+    private void give(Object message) {
+        try {
+            while (!handOver.offer(message, 10, TimeUnit.MILLISECONDS)) {
+                if (stopped) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Object key(Path path) {
+        try {
+            return key(path, Files.readAttributes(path, BasicFileAttributes.class));
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize().toString();
+        }
+    }
+
+    private static Object key(Path path, BasicFileAttributes attributes) {
+        Object key = attributes.fileKey();
+        return key != null ? key : path.toAbsolutePath().normalize().toString();
+    }
+}
