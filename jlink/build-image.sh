@@ -30,7 +30,7 @@ TXT
 {
   echo '#!/bin/sh'
   echo '# RetroVue launcher: the image'"'"'s own java, an AOT cache, and start-up flags tuned for one-shot commands.'
-  echo '# Read-only commands use a lean cache trained on reads alone: a cache holding the persistence unit'"'"'s'
+  echo '# Commands that never start the persistence unit (reads, ingest) use a lean cache trained on them: a cache holding the persistence unit'"'"'s'
   echo '# classes too costs every start ~80 ms to map, which writes repay and reads do not (docs/adr/0005).'
   echo '# Find the image from $0 with shell built-ins (readlink and dirname cost ~9 ms of every command).'
   echo 'self=$0'
@@ -39,7 +39,7 @@ TXT
   echo 'home=$(cd "${self%/*}/.." && pwd)'
   echo 'cache=retrovue.aot'
   echo 'case "$1 ${2:-}" in'
-  echo '  "source list"*|"source show"*|"source collections"*|"source list-types"*|"source assets"*|"db status"*|"--version "*) cache=retrovue-read.aot ;;'
+  echo '  "source list"*|"source show"*|"source collections"*|"source list-types"*|"source assets"*|"source ingest"*|"db status"*|"--version "*) cache=retrovue-read.aot ;;'
   echo 'esac'
   echo 'if [ -f "$home/lib/$cache" ]; then'
   echo "  exec \"\$home/bin/java\" \"-XX:AOTCache=\$home/lib/\$cache\" ${jvm_flags[*]} -Dretrovue.home=\"\$home\" \${RETROVUE_JAVA_OPTS:-} -m $main \"\$@\""
