@@ -111,11 +111,9 @@ public final class IngestService {
         return all;
     }
 
-    /** The last ingest of a collection. */
+    /** The last ingest of a collection, read with its summary on the catalogue's connection. */
     public Optional<IngestRecord> lastIngest(UUID collectionId) {
-        try (AssetStore store = AssetStore.open(catalog.get().target(), "retrovue")) {
-            return store.lastIngest(collectionId);
-        }
+        return Optional.ofNullable(catalog.get().ingestSummaries(List.of(collectionId)).getOrDefault(collectionId, IngestSummary.NONE).lastIngest());
     }
 
     private List<IngestReport.CollectionReport> await(Future<List<IngestReport.CollectionReport>> future,
@@ -225,7 +223,7 @@ public final class IngestService {
                     "being ingested by " + holder.get() + "; wait for it to finish", Map.of(), millisSince(start), List.of()));
         }
         try {
-            String previousVersion = request.full() ? null : store.lastIngest(collection.id()).map(IngestRecord::version).orElse(null);
+            String previousVersion = request.full() ? null : lastIngest(collection.id()).map(IngestRecord::version).orElse(null);
             long phase = System.nanoTime();
             CollectionIngest ingest = new CollectionIngest(collection, store, clock, request.dryRun(), request.full(),
                     counts -> progress.advanced(source.name(), collection.name(), counts));

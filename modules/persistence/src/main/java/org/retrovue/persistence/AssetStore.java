@@ -248,26 +248,6 @@ public final class AssetStore implements AutoCloseable {
         });
     }
 
-    /** The last ingest of the collection, if it had one. */
-    public Optional<IngestRecord> lastIngest(UUID collectionId) {
-        return sql(() -> {
-            try (PreparedStatement s = connection.prepareStatement("""
-                    select last_ingest_at, last_ingest_outcome, last_ingest_counts::text, last_ingest_version, last_complete_ingest_at
-                      from source_collections where id = ? and last_ingest_at is not null
-                    """)) {
-                s.setObject(1, collectionId);
-                try (ResultSet rs = s.executeQuery()) {
-                    Optional<IngestRecord> record = rs.next()
-                            ? Optional.of(new IngestRecord(rs.getObject(1, OffsetDateTime.class), rs.getString(2), rs.getString(3) == null ? Map.of() : JsonText.readObject(rs.getString(3)),
-                                    rs.getString(4), rs.getObject(5, OffsetDateTime.class)))
-                            : Optional.empty();
-                    connection.commit();
-                    return record;
-                }
-            }
-        });
-    }
-
     /** The collection's items, by key; only missing ones with {@code missingOnly}; at most {@code limit} (0: all). */
     public List<AssetRecord> assets(UUID collectionId, boolean missingOnly, int limit) {
         return sql(() -> {
