@@ -150,7 +150,11 @@ public final class Catalog implements AutoCloseable {
     /** Whether the database still answers on this catalogue's connection (one round trip). */
     public synchronized boolean connected() {
         try {
-            return readConnection != null && readConnection.isValid(2);
+            boolean valid = readConnection != null && readConnection.isValid(2);
+            if (valid) {
+                readConnectionUsed = false; // just checked: the next read need not check it again
+            }
+            return valid;
         } catch (SQLException e) {
             return false;
         }
