@@ -113,6 +113,9 @@ public final class CliContext implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (ingest != null) {
+            ingest.close();
+        }
         dropCatalog();
     }
 }

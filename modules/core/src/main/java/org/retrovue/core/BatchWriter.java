@@ -16,19 +16,26 @@ import org.retrovue.persistence.AssetStore;
  * {@link #finish}.
  */
 final class BatchWriter {
-    private static final List<AssetRow> END = List.of();
+    /** Rows to write; {@code fresh} when none of them is stored yet (they are inserted, not upserted). */
+    record Batch(List<AssetRow> rows, boolean fresh) {}
 
-    private final BlockingQueue<List<AssetRow>> queue = new ArrayBlockingQueue<>(2);
+    private static final Batch END = new Batch(List.of(), false);
+
+    private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(2);
     private final Thread thread;
     private volatile RuntimeException failure;
 
     BatchWriter(AssetStore store, UUID collectionId, Clock clock) {
         thread = Thread.ofPlatform().name("ingest-writer").daemon(true).start(() -> {
             try {
-                for (List<AssetRow> batch = queue.take(); batch != END; batch = queue.take()) {
+                for (Batch batch = queue.take(); batch != END; batch = queue.take()) {
                     if (failure == null) {
                         try {
-                            store.write(collectionId, batch, Instant.now(clock));
+                            if (batch.fresh()) {
+                                store.insert(collectionId, batch.rows(), Instant.now(clock));
+                            } else {
+                                store.write(collectionId, batch.rows(), Instant.now(clock));
+                            }
                         } catch (RuntimeException e) {
                             failure = e;
                         }
@@ -40,7 +47,7 @@ final class BatchWriter {
         });
     }
 
-    void submit(List<AssetRow> batch) {
+    void submit(Batch batch) {
         rethrow();
         try {
             queue.put(batch);

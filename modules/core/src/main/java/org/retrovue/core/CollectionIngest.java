@@ -36,18 +36,25 @@ final class CollectionIngest implements ScanSink {
     private final Clock clock;
     private final boolean dryRun;
     private final boolean full;
+    /** The plugin found the files on this disk itself (SourceConnection.findsLocalFiles): no second look. */
+    private final boolean localFiles;
     /** The stored items, read on another thread while the scan starts; items that come first wait in {@link #early}. */
     private final CompletableFuture<Map<String, KnownAsset>> loading;
     private Map<String, KnownAsset> known;
     private List<ScannedItem> early = new ArrayList<>();
     private final IngestCounts counts = new IngestCounts();
+    /** Items to write: changed or reappeared ones (upserted), and new ones (inserted, the cheaper write). */
     private List<AssetRow> pending = new ArrayList<>(BATCH);
+    private List<AssetRow> pendingNew = new ArrayList<>(BATCH);
+    /** Put in place of a stored item's entry once the scan reported it, so a second report of it is ignored. */
+    private static final KnownAsset SEEN = new KnownAsset(-1, KnownAsset.NO_TIME, false);
     private BatchWriter writer;
     private final List<String> warnings = new ArrayList<>();
     private final java.util.function.Consumer<IngestCounts> onProgress;
 
-    CollectionIngest(CollectionRecord collection, AssetStore store, Clock clock, boolean dryRun, boolean full,
+    CollectionIngest(CollectionRecord collection, AssetStore store, Clock clock, boolean dryRun, boolean full, boolean localFiles,
                      java.util.function.Consumer<IngestCounts> onProgress) {
+        this.localFiles = localFiles;
         this.collection = collection;
         this.store = store;
         this.clock = clock;
@@ -97,11 +104,20 @@ final class CollectionIngest implements ScanSink {
     }
 
     private void take(ScannedItem item) {
+        KnownAsset before = known.put(item.key(), SEEN); // one hash lookup: what was stored, and that it is seen now
+        if (before == SEEN) {
+            return; // reported twice (a library that changed between pages): written once
+        }
         counts.seen++;
         Instant modified = item.modified() == null ? null : item.modified().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
-        KnownAsset before = known.remove(item.key());
         if (before == null) {
             counts.added++;
+            pendingNew.add(row(item, modified));
+            if (pendingNew.size() >= BATCH) {
+                pendingNew = flush(pendingNew, true);
+            }
+            progress();
+            return;
         } else if (!before.present()) {
             counts.reappeared++;
         } else if (!full && before.size() == item.size() && before.modifiedMicros() == micros(modified)) {
@@ -113,7 +129,7 @@ final class CollectionIngest implements ScanSink {
         }
         pending.add(row(item, modified));
         if (pending.size() >= BATCH) {
-            flush();
+            pending = flush(pending, false);
         }
         progress();
     }
@@ -126,15 +142,15 @@ final class CollectionIngest implements ScanSink {
         }
     }
 
-    /** Hands a full batch to the writer thread. */
-    private void flush() {
-        if (!dryRun && !pending.isEmpty()) {
+    /** Hands a batch to the writer thread; returns the list to fill next. */
+    private List<AssetRow> flush(List<AssetRow> rows, boolean fresh) {
+        if (!dryRun && !rows.isEmpty()) {
             if (writer == null) {
                 writer = new BatchWriter(store, collection.id(), clock);
             }
-            writer.submit(pending);
+            writer.submit(new BatchWriter.Batch(rows, fresh));
         }
-        pending = new ArrayList<>(BATCH);
+        return rows.isEmpty() ? rows : new ArrayList<>(BATCH);
     }
 
     /**
@@ -144,7 +160,8 @@ final class CollectionIngest implements ScanSink {
     void finishWrites() {
         try {
             known();
-            flush();
+            pendingNew = flush(pendingNew, true);
+            pending = flush(pending, false);
         } finally {
             if (writer != null) {
                 writer.finish();
@@ -157,7 +174,7 @@ final class CollectionIngest implements ScanSink {
     void markUnseenMissing() {
         List<String> gone = new ArrayList<>();
         for (Map.Entry<String, KnownAsset> entry : known().entrySet()) {
-            if (entry.getValue().present()) {
+            if (entry.getValue() != SEEN && entry.getValue().present()) {
                 gone.add(entry.getKey());
             }
         }
@@ -182,14 +199,15 @@ final class CollectionIngest implements ScanSink {
 
     private AssetRow row(ScannedItem item, Instant modified) {
         Optional<String> mapped = PathMappings.translate(item.remotePath(), collection.pathMappings());
-        String local = mapped.orElse(item.remotePath().startsWith("/") ? item.remotePath() : null);
+        String local;
         Boolean present;
-        if (local == null) {
-            present = null;
-            counts.flagged++;
+        if (mapped.isEmpty() && localFiles) {
+            local = item.remotePath();
+            present = true;
         } else {
-            present = exists(local);
-            if (!present) {
+            local = mapped.orElse(item.remotePath().startsWith("/") ? item.remotePath() : null);
+            present = local == null ? null : exists(local);
+            if (!Boolean.TRUE.equals(present)) {
                 counts.flagged++;
             }
         }

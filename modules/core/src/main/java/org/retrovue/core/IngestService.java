@@ -33,7 +33,7 @@ import org.retrovue.spi.SourceKind;
  * it, so a source sees one request at a time. A source that cannot be reached, or fails part-way, fails its
  * collections and the others go on; what was committed stays. One ingest per collection across processes.
  */
-public final class IngestService {
+public final class IngestService implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("org.retrovue.ingest");
 
     /** What to ingest: everything, one source's collections, or one collection of one source. */
@@ -51,6 +51,7 @@ public final class IngestService {
     private final Supplier<Catalog> catalog;
     private final PluginRegistry registry;
     private final Clock clock;
+    private final IngestConnections connections = new IngestConnections();
 
     public IngestService(Supplier<Catalog> catalog, PluginRegistry registry, Clock clock) {
         this.catalog = catalog;
@@ -93,11 +94,23 @@ public final class IngestService {
         return new IngestReport(request.dryRun(), reports, (System.nanoTime() - start) / 1_000_000);
     }
 
+    /** Closes the ingest connections kept for the next ingest. */
+    @Override
+    public void close() {
+        connections.close();
+    }
+
     /** The items of one collection, by key. */
     public List<AssetRecord> assets(String collectionIdentifier, boolean missingOnly, int limit) {
         CollectionRecord collection = catalog.get().read(s -> Identifiers.collection(s, collectionIdentifier));
-        try (AssetStore store = AssetStore.open(catalog.get().target(), "retrovue")) {
-            return store.assets(collection.id(), missingOnly, limit);
+        AssetStore store = connections.take(catalog.get().target(), applicationName());
+        boolean clean = false;
+        try {
+            List<AssetRecord> assets = store.assets(collection.id(), missingOnly, limit);
+            clean = true;
+            return assets;
+        } finally {
+            connections.giveBack(store, clean);
         }
     }
 
@@ -183,7 +196,15 @@ public final class IngestService {
             }
             return reports;
         }
-        try (connection; AssetStore store = AssetStore.open(catalog.get().target(), applicationName())) {
+        AssetStore store;
+        try {
+            store = connections.take(catalog.get().target(), applicationName());
+        } catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+        boolean clean = false;
+        try (connection) {
             String unreachable = null;
             for (CollectionRecord collection : collections) {
                 if (Thread.currentThread().isInterrupted()) {
@@ -203,6 +224,9 @@ public final class IngestService {
                 reports.add(report);
                 progress.finished(report);
             }
+            clean = !Thread.currentThread().isInterrupted();
+        } finally {
+            connections.giveBack(store, clean);
         }
         return reports;
     }
@@ -226,7 +250,7 @@ public final class IngestService {
             String previousVersion = request.full() ? null : lastIngest(collection.id()).map(IngestRecord::version).orElse(null);
             long phase = System.nanoTime();
             CollectionIngest ingest = new CollectionIngest(collection, store, clock, request.dryRun(), request.full(),
-                    counts -> progress.advanced(source.name(), collection.name(), counts));
+                    connection.findsLocalFiles(), counts -> progress.advanced(source.name(), collection.name(), counts));
             LOG.log(System.Logger.Level.INFO, "{0}/{1}: stored items read in {2} ms", source.name(), collection.name(), millisSince(phase));
             phase = System.nanoTime();
             IngestCounts counts = ingest.counts();

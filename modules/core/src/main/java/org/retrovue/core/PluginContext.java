@@ -8,7 +8,8 @@ import org.retrovue.spi.SourceContext;
 
 /** The context handed to a plugin's connection, with threads lent from one pool the whole program shares. */
 record PluginContext(Clock clock, System.Logger logger) implements SourceContext {
-    private static final int PARALLELISM = Math.max(1, Runtime.getRuntime().availableProcessors());
+    /** Twice the processors, at least 4: a walk's threads mostly wait on the file system (a NAS even more). */
+    private static final int PARALLELISM = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
     private static final ExecutorService WORKERS = Executors.newCachedThreadPool(Thread.ofPlatform().name("plugin-worker-", 1).daemon(true).factory());
 
     static PluginContext forKind(String kind, Clock clock) {

@@ -36,6 +36,10 @@ public final class AssetStore implements AutoCloseable {
             ) on commit delete rows
             """;
     private static final String COPY_STAGE = "copy asset_stage from stdin";
+    private static final String COPY_ASSETS = """
+            copy assets (collection_id, key, remote_path, local_path, file_present, size, modified, duration_ms, title, kind, show, season,
+                         episode, state, first_seen, last_seen, last_changed) from stdin
+            """;
     private static final String UPSERT = """
             insert into assets (collection_id, key, remote_path, local_path, file_present, size, modified, duration_ms, title, kind,
                                 show, season, episode, state, first_seen, last_seen, last_changed)
@@ -85,6 +89,29 @@ public final class AssetStore implements AutoCloseable {
             return new AssetStore(target, connection);
         } catch (SQLException e) {
             throw Catalog.translate(e, target);
+        }
+    }
+
+    public DatabaseTarget target() {
+        return target;
+    }
+
+    /**
+     * Whether this connection can serve another ingest: it answers, and holds no lock any more (each is let go
+     * of here, whatever happened before).
+     */
+    public boolean reusable() {
+        try {
+            if (!connection.isValid(2)) {
+                return false;
+            }
+            try (Statement s = connection.createStatement()) {
+                s.execute("select pg_advisory_unlock_all()");
+            }
+            connection.commit();
+            return true;
+        } catch (SQLException e) {
+            return false;
         }
     }
 
@@ -145,13 +172,17 @@ public final class AssetStore implements AutoCloseable {
     public Map<String, KnownAsset> known(UUID collectionId) {
         return sql(() -> {
             Map<String, KnownAsset> known = new HashMap<>(1 << 16);
-            try (PreparedStatement s = connection.prepareStatement("select key, size, (extract(epoch from modified) * 1000000)::bigint, state = 'present' from assets where collection_id = ?")) {
+            try (PreparedStatement s = connection.prepareStatement("select key, size, modified, state = 'present' from assets where collection_id = ?")) {
+                // Binary transfer from the first execution: a time arrives as its microseconds, not as text to parse
+                // (and the server does not compute an epoch in numeric arithmetic): a third of a rescan's reading.
+                s.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
                 s.setFetchSize(10_000);
                 s.setObject(1, collectionId);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        long micros = rs.getLong(3);
-                        known.put(rs.getString(1), new KnownAsset(rs.getLong(2), rs.wasNull() ? KnownAsset.NO_TIME : micros, rs.getBoolean(4)));
+                        OffsetDateTime modified = rs.getObject(3, OffsetDateTime.class);
+                        long micros = modified == null ? KnownAsset.NO_TIME : modified.toEpochSecond() * 1_000_000 + modified.getNano() / 1_000;
+                        known.put(rs.getString(1), new KnownAsset(rs.getLong(2), micros, rs.getBoolean(4)));
                     }
                 }
             }
@@ -161,8 +192,8 @@ public final class AssetStore implements AutoCloseable {
     }
 
     /**
-     * Inserts or updates {@code rows} (new, changed or reappeared items) in one transaction: COPY into a staging
-     * table, then one upsert from it (several times faster than batched inserts).
+     * Inserts or updates {@code rows} (changed or reappeared items) in one transaction: COPY into a staging table,
+     * then one upsert from it (several times faster than batched inserts).
      */
     public void write(UUID collectionId, List<AssetRow> rows, Instant now) {
         if (rows.isEmpty()) {
@@ -177,18 +208,7 @@ public final class AssetStore implements AutoCloseable {
             }
             StringBuilder text = new StringBuilder(rows.size() * 200);
             for (AssetRow row : rows) {
-                CopyText.field(text, row.key()).append('\t');
-                CopyText.field(text, row.remotePath()).append('\t');
-                CopyText.field(text, row.localPath()).append('\t');
-                CopyText.field(text, row.filePresent() == null ? null : row.filePresent() ? "t" : "f").append('\t');
-                text.append(row.size()).append('\t');
-                CopyText.field(text, row.modified() == null ? null : row.modified().toString()).append('\t');
-                CopyText.field(text, row.durationMillis() == null ? null : row.durationMillis().toString()).append('\t');
-                CopyText.field(text, row.title()).append('\t');
-                CopyText.field(text, row.kind()).append('\t');
-                CopyText.field(text, row.show()).append('\t');
-                CopyText.field(text, row.season() == null ? null : row.season().toString()).append('\t');
-                CopyText.field(text, row.episode() == null ? null : row.episode().toString()).append('\n');
+                appendRow(text, row).append('\n');
             }
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_STAGE, new StringReader(text.toString()));
             Timestamp at = Timestamp.from(now);
@@ -202,6 +222,44 @@ public final class AssetStore implements AutoCloseable {
             connection.commit();
             return null;
         });
+    }
+
+    /**
+     * Inserts {@code rows}, items this collection has never had, in one transaction by COPY straight into assets:
+     * an ingest holds the collection's lock, so no one else adds its items meanwhile. Half the work of
+     * {@link #write} for a first ingest.
+     */
+    public void insert(UUID collectionId, List<AssetRow> rows, Instant now) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        sql(() -> {
+            String prefix = collectionId + "\t";
+            String suffix = "\tpresent\t" + now + "\t" + now + "\t" + now + "\n";
+            StringBuilder text = new StringBuilder(rows.size() * 260);
+            for (AssetRow row : rows) {
+                appendRow(text.append(prefix), row).append(suffix);
+            }
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_ASSETS, new StringReader(text.toString()));
+            connection.commit();
+            return null;
+        });
+    }
+
+    /** One row's item columns in COPY's text format, tab-separated, without a line end. */
+    private static StringBuilder appendRow(StringBuilder text, AssetRow row) {
+        CopyText.field(text, row.key()).append('\t');
+        CopyText.field(text, row.remotePath()).append('\t');
+        CopyText.field(text, row.localPath()).append('\t');
+        CopyText.field(text, row.filePresent() == null ? null : row.filePresent() ? "t" : "f").append('\t');
+        text.append(row.size()).append('\t');
+        CopyText.field(text, row.modified() == null ? null : row.modified().toString()).append('\t');
+        CopyText.field(text, row.durationMillis() == null ? null : row.durationMillis().toString()).append('\t');
+        CopyText.field(text, row.title()).append('\t');
+        CopyText.field(text, row.kind()).append('\t');
+        CopyText.field(text, row.show()).append('\t');
+        CopyText.field(text, row.season() == null ? null : row.season().toString()).append('\t');
+        return CopyText.field(text, row.episode() == null ? null : row.episode().toString());
     }
 
     /** Marks the items of {@code keys} missing, in one transaction; returns how many were present. */

@@ -22,6 +22,15 @@ public interface SourceConnection extends AutoCloseable {
                 + "1.1 or earlier); update the plugin");
     }
 
+    /**
+     * Whether the items' remote paths are paths on this machine that the scan has just found (a directory walk),
+     * so that the ingest need not check again that each file is there (SPI 1.3). Where path mappings apply to an
+     * item, they are used all the same.
+     */
+    default boolean findsLocalFiles() {
+        return false;
+    }
+
     @Override
     default void close() {}
 }

@@ -176,6 +176,11 @@ public final class FilesystemSourceKind implements SourceKind {
         }
 
         @Override
+        public boolean findsLocalFiles() {
+            return true; // every item was just read from the disk by the walk
+        }
+
+        @Override
         public List<DiscoveredCollection> collections() throws SourceException {
             Path root = canonicalDirectory(basePath);
             Path fileName = root.getFileName();

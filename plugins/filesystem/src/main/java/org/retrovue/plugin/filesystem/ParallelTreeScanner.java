@@ -5,6 +5,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +35,9 @@ final class ParallelTreeScanner {
     private final Path root;
     private final Set<String> extensions;
     private final boolean followLinks;
-    private final ConcurrentLinkedQueue<Path> folders = new ConcurrentLinkedQueue<>();
+    private final String rootPrefix;
+    private final LinkOption[] linkOptions;
+    private final ConcurrentLinkedQueue<Folder> folders = new ConcurrentLinkedQueue<>();
     private final AtomicInteger unfinished = new AtomicInteger();
     private final Set<Object> walked = ConcurrentHashMap.newKeySet();
     private final BlockingQueue<Object> handOver = new ArrayBlockingQueue<>(64);
@@ -43,7 +47,13 @@ final class ParallelTreeScanner {
         this.root = root;
         this.extensions = extensions;
         this.followLinks = followLinks;
+        String text = root.toString();
+        this.rootPrefix = text.endsWith("/") ? text : text + "/";
+        this.linkOptions = followLinks ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
     }
+
+    /** A folder still to list, with its path relative to the root ("" for the root) as items' keys spell it. */
+    private record Folder(Path path, String relative) {}
 
     static void scan(Path root, Set<String> extensions, boolean followLinks, ScanSink sink, Executor executor, int workers) {
         new ParallelTreeScanner(root, extensions, followLinks).run(sink, executor, workers);
@@ -51,7 +61,7 @@ final class ParallelTreeScanner {
 
     private void run(ScanSink sink, Executor executor, int workers) {
         unfinished.set(1);
-        folders.add(root);
+        folders.add(new Folder(root, ""));
         if (followLinks) {
             walked.add(key(root));
         }
@@ -92,7 +102,7 @@ final class ParallelTreeScanner {
         List<ScannedItem> batch = new ArrayList<>(BATCH);
         try {
             while (!stopped) {
-                Path folder = folders.poll();
+                Folder folder = folders.poll();
                 if (folder == null) {
                     if (unfinished.get() == 0) {
                         break;
@@ -116,36 +126,40 @@ final class ParallelTreeScanner {
         }
     }
 
-    private void list(Path folder, List<ScannedItem> batch) {
-        LinkOption[] options = followLinks ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+    private void list(Folder folder, List<ScannedItem> batch) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder.path())) {
+            // Where the platform has it (Linux), attributes are read relative to the open folder (fstatat), which
+            // spares the kernel a lookup of the whole path for every file: ~15% of a rescan's system time.
+            SecureDirectoryStream<Path> open = entries instanceof SecureDirectoryStream<Path> secure ? secure : null;
             for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (name.startsWith(".")) {
+                Path name = entry.getFileName();
+                String text = name.toString();
+                if (text.startsWith(".")) {
                     continue;
                 }
+                String relative = folder.relative().isEmpty() ? text : folder.relative() + "/" + text;
                 BasicFileAttributes attributes;
                 try {
-                    attributes = Files.readAttributes(entry, BasicFileAttributes.class, options);
+                    attributes = open != null
+                            ? open.getFileAttributeView(name, BasicFileAttributeView.class, linkOptions).readAttributes()
+                            : Files.readAttributes(entry, BasicFileAttributes.class, linkOptions);
                 } catch (IOException e) {
-                    give("cannot read " + root.relativize(entry) + ": " + e.getClass().getSimpleName());
+                    give("cannot read " + relative + ": " + e.getClass().getSimpleName());
                     continue;
                 }
                 if (attributes.isDirectory()) {
                     if (followLinks && !walked.add(key(entry, attributes))) {
-                        give("not following a symbolic link that loops back: " + root.relativize(entry));
+                        give("not following a symbolic link that loops back: " + relative);
                         continue;
                     }
                     unfinished.incrementAndGet();
-                    folders.add(entry);
-                } else if (attributes.isRegularFile() && extensions.contains(TreeScanner.extension(name))) {
-                    String relative = root.relativize(entry).toString();
+                    folders.add(new Folder(entry, relative));
+                } else if (attributes.isRegularFile() && extensions.contains(TreeScanner.extension(text))) {
                     if (relative.indexOf('\uFFFD') >= 0) {
-                        give("skipped a file whose name is not valid UTF-8: " + relative);
+                        give(TreeScanner.notUtf8(relative));
                         continue;
                     }
-                    batch.add(ScannedItem.file(relative, entry.toString(), attributes.size(), attributes.lastModifiedTime().toInstant(),
-                            TreeScanner.title(name)));
+                    batch.add(TreeScanner.item(relative, rootPrefix + relative, text, attributes));
                     if (batch.size() == BATCH) {
                         give(new ArrayList<>(batch));
                         batch.clear();
@@ -153,7 +167,7 @@ final class ParallelTreeScanner {
                 }
             }
         } catch (IOException e) {
-            give("cannot read " + (folder.equals(root) ? "the collection root" : root.relativize(folder)) + ": " + e.getClass().getSimpleName()
+            give("cannot read " + (folder.relative().isEmpty() ? "the collection root" : folder.relative()) + ": " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()));
         }
     }

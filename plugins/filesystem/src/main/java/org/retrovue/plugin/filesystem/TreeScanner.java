@@ -53,10 +53,10 @@ final class TreeScanner extends SimpleFileVisitor<Path> {
         }
         String relative = root.relativize(file).toString();
         if (relative.indexOf('\uFFFD') >= 0) {
-            sink.warning("skipped a file whose name is not valid UTF-8: " + relative);
+            sink.warning(notUtf8(relative));
             return FileVisitResult.CONTINUE;
         }
-        sink.item(ScannedItem.file(relative, file.toString(), attrs.size(), attrs.lastModifiedTime().toInstant(), title(file.getFileName().toString())));
+        sink.item(item(relative, file.toString(), file.getFileName().toString(), attrs));
         return FileVisitResult.CONTINUE;
     }
 
@@ -82,6 +82,16 @@ final class TreeScanner extends SimpleFileVisitor<Path> {
     private static boolean isHidden(Path path) {
         Path name = path.getFileName();
         return name != null && name.toString().startsWith(".");
+    }
+
+    /** The item for a video file, by both walks: its key is the path relative to the root, its title the name without extension. */
+    static ScannedItem item(String relative, String path, String name, BasicFileAttributes attributes) {
+        return ScannedItem.file(relative, path, attributes.size(), attributes.lastModifiedTime().toInstant(), title(name));
+    }
+
+    /** The warning for a name that is not valid UTF-8 (the JDK decodes its bytes with replacement characters). */
+    static String notUtf8(String relative) {
+        return "skipped a file whose name is not valid UTF-8: " + relative;
     }
 
     static String extension(String name) {
