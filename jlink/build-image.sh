@@ -27,25 +27,10 @@ Drop source-kind plugin jars here (modules that provide org.retrovue.spi.SourceK
 `retrovue source list-types` lists what was loaded and why any jar was not.
 TXT
 
-{
-  echo '#!/bin/sh'
-  echo '# RetroVue launcher: the image'"'"'s own java, an AOT cache, and start-up flags tuned for one-shot commands.'
-  echo '# Commands that never start the persistence unit (reads, ingest) use a lean cache trained on them: a cache holding the persistence unit'"'"'s'
-  echo '# classes too costs every start ~80 ms to map, which writes repay and reads do not (docs/adr/0005).'
-  echo '# Find the image from $0 with shell built-ins (readlink and dirname cost ~9 ms of every command).'
-  echo 'self=$0'
-  echo 'if [ -L "$self" ]; then self=$(readlink -f "$self"); fi'
-  echo 'case $self in */*) ;; *) self=$(command -v -- "$self") ;; esac'
-  echo 'home=$(cd "${self%/*}/.." && pwd)'
-  echo 'cache=retrovue.aot'
-  echo 'case "$1 ${2:-}" in'
-  echo '  "source list"*|"source show"*|"source collections"*|"source list-types"*|"source assets"*|"source ingest"*|"db status"*|"--version "*) cache=retrovue-read.aot ;;'
-  echo 'esac'
-  echo 'if [ -f "$home/lib/$cache" ]; then'
-  echo "  exec \"\$home/bin/java\" \"-XX:AOTCache=\$home/lib/\$cache\" ${jvm_flags[*]} -Dretrovue.home=\"\$home\" \${RETROVUE_JAVA_OPTS:-} -m $main \"\$@\""
-  echo 'fi'
-  echo "exec \"\$home/bin/java\" ${jvm_flags[*]} -Dretrovue.home=\"\$home\" \${RETROVUE_JAVA_OPTS:-} -m $main \"\$@\""
-} > "$image/bin/retrovue"
+# bin/retrovue, from its template; the build id (a digest of the image's modules) tells a resident process of
+# another build apart, which is then not used (docs/adr/0008).
+build=$(cksum < "$image/lib/modules" | awk '{print $1 "-" $2}')
+sed -e "s|@BUILD@|$build|g" -e "s|@JVM_FLAGS@|${jvm_flags[*]}|g" -e "s|@MAIN@|$main|g" "$here/src/launcher/retrovue.sh" > "$image/bin/retrovue"
 chmod 755 "$image/bin/retrovue"
 
 # Train the AOT caches against a throw-away embedded database, and stop that database whatever happens.

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the built image's {@code bin/retrovue} as an operator would: its own data directory, no external database,
- * optional input on stdin; captures stdout, stderr and the exit code, and fails if the output is held open by a
+ * no resident process unless {@code env} asks for one, optional input on stdin; captures stdout, stderr and the exit code, and fails if the output is held open by a
  * child process after the command ended.
  */
 final class ImageProcess {
@@ -45,6 +45,7 @@ final class ImageProcess {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("RETROVUE_DATABASE_URL");
         builder.environment().put("RETROVUE_DATA_DIR", dataDir.toString());
+        builder.environment().put("RETROVUE_RESIDENT", "off"); // each command in a JVM of its own, unless a test asks (ResidentProcessIT)
         builder.environment().putAll(env);
         Process process = builder.start();
         try (var stdin = process.getOutputStream()) {

@@ -7,11 +7,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.retrovue.cli.Cli;
 import org.retrovue.cli.CliEnvironment;
+import org.retrovue.launcher.resident.Resident;
+import org.retrovue.launcher.resident.ResidentServer;
 import org.retrovue.shell.Shell;
 
 /**
  * Runs one command and exits with its code; {@code retrovue shell}, or {@code retrovue} alone on a terminal, opens
- * the interactive shell instead.
+ * the interactive shell instead. With {@code -Dretrovue.resident.serve=true} it is the resident process
+ * ({@link ResidentServer}), which a served command run here starts when none is alive.
  */
 public final class Main {
     private Main() {}
@@ -21,6 +24,10 @@ public final class Main {
         if (script != null) {
             System.exit(CommandScript.run(java.nio.file.Path.of(script)));
         }
+        if (Boolean.getBoolean("retrovue.resident.serve")) {
+            configureLogging(false);
+            System.exit(ResidentServer.serve());
+        }
         configureLogging(Arrays.asList(args).contains("--debug"));
         int code;
         if (args.length > 0 && args[0].equals("shell")) {
@@ -29,7 +36,12 @@ public final class Main {
             java.io.Console console = System.console();
             code = console != null && console.isTerminal() ? shell(args) : Cli.run(CliEnvironment.system(), "--help");
         } else {
+            if (args.length >= 2 && args[0].equals("db") && args[1].equals("stop")) {
+                Resident.stop(System.getenv()); // it holds connections to the database, and is not wanted without it
+            }
             code = Cli.run(CliEnvironment.system(), args);
+            System.out.flush();
+            Resident.afterCommand(System.getenv(), args);
         }
         System.out.flush();
         System.exit(code);

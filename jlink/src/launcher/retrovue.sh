@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# RetroVue launcher (written into the image as bin/retrovue by jlink/build-image.sh).
+# 1. The commands the resident process serves (reads, ingest: docs/adr/0008) go to it over two loopback
+#    connections: stdout comes back raw, stderr and the exit code as lines. No JVM starts for them.
+# 2. Anything else, or when no resident process answers or it refuses the request, runs in a JVM of its own with
+#    an AOT cache: the lean one for commands that never start the persistence unit (docs/adr/0005).
+# RETROVUE_RESIDENT=off: never use the resident process; =only: a served command fails rather than run here.
+# Find the image from $0 with shell built-ins (readlink and dirname cost ~9 ms of every command).
+self=$0
+if [ -L "$self" ]; then self=$(readlink -f "$self"); fi
+case $self in */*) ;; *) self=$(command -v -- "$self") ;; esac
+home=$(cd "${self%/*}/.." && pwd)
+build=@BUILD@
+cache=retrovue.aot
+served=
+case "$1 ${2:-}" in
+  "source list"|"source show"|"source collections"|"source list-types"|"source assets"|"source ingest"|"db status"|"--version ")
+    cache=retrovue-read.aot; served=1 ;;
+esac
+
+if [ -n "$served" ] && [ "${RETROVUE_RESIDENT:-}" != off ]; then
+  data=${RETROVUE_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/retrovue}
+  case $data in /*) ;; *) data=$PWD/$data ;; esac
+  port= secret= owner= refused=
+  if [ -r "$data/resident/state" ]; then read -r port secret owner _ < "$data/resident/state"; fi
+  if [ -n "$owner" ] && [ "$owner" != "$build" ]; then refused="it is of another build"; fi
+  if [ -n "$port" ] && [ "$owner" = "$build" ] \
+      && { exec 3<>"/dev/tcp/127.0.0.1/$port" 4<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null; then
+    id="$$.$RANDOM$RANDOM"
+    interactive=0
+    if [ -t 0 ] && [ -t 1 ]; then interactive=1; fi
+    printf '%s\0' RV1 "$secret" "$id" err >&4
+    printf '%s\0' RV1 "$secret" "$id" run "$build" "$data" "$interactive" \
+      "${RETROVUE_DATABASE_URL:-}" "${RETROVUE_DATABASE_USER:-}" "${RETROVUE_DATABASE_PASSWORD:-}" \
+      "${RETROVUE_PLUGIN_PATH:-}" "${RETROVUE_JAVA_OPTS:-}" "$#" "$@" >&3
+    answer=
+    IFS= read -r answer <&4
+    refused=${answer#R}
+    if [ "$answer" = S ]; then
+      trap 'exit 130' INT
+      trap 'exit 143' TERM
+      cat <&3 4<&- &
+      copier=$!
+      code=
+      while IFS= read -r line <&4; do
+        case $line in
+          E*) printf '%b' "${line#E}" >&2 ;;
+          X*) code=${line#X}; break ;;
+        esac
+      done
+      wait "$copier"
+      if [ -z "$code" ]; then
+        echo "error: the resident RetroVue process ended during the command; run it again (RETROVUE_RESIDENT=off runs commands without it)" >&2
+        exit 1
+      fi
+      exit "$code"
+    fi
+    exec 3<&- 4<&-   # refused (another environment, changed plugins, ...): run it here
+  fi
+  if [ "${RETROVUE_RESIDENT:-}" = only ]; then
+    echo "error: no resident RetroVue process served this command (${refused:-none is running for $data}); run it without RETROVUE_RESIDENT=only" >&2
+    exit 1
+  fi
+fi
+
+if [ -f "$home/lib/$cache" ]; then
+  exec "$home/bin/java" "-XX:AOTCache=$home/lib/$cache" @JVM_FLAGS@ -Dretrovue.home="$home" -Dretrovue.build=$build ${RETROVUE_JAVA_OPTS:-} -m @MAIN@ "$@"
+fi
+exec "$home/bin/java" @JVM_FLAGS@ -Dretrovue.home="$home" -Dretrovue.build=$build ${RETROVUE_JAVA_OPTS:-} -m @MAIN@ "$@"

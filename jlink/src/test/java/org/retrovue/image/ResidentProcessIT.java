@@ -1,0 +1,198 @@
+package org.retrovue.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.retrovue.image.ImageProcess.Run;
+
+/**
+ * The resident process (docs/adr/0008) from the image: started by a served command run in a JVM of its own, then
+ * serving the same commands with the same output, errors and exit codes; refusing requests from another
+ * environment (the command then runs in-process, as without it); ending when plugins change, when idle, and on
+ * {@code db stop}; answering nobody without the secret. {@code RETROVUE_RESIDENT=only} makes a served command fail
+ * instead of running in-process, which is how these tests know who ran it.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ResidentProcessIT {
+    private static Path image;
+    private static Path work;
+    private static Path dataDir;
+    private static Path media;
+
+    @BeforeAll
+    static void start() throws Exception {
+        image = Path.of(System.getProperty("retrovue.image", "target/retrovue")).toAbsolutePath();
+        work = Path.of(System.getProperty("retrovue.test.workdir", "target/smoke-work")).toAbsolutePath().resolve("resident-" + UUID.randomUUID());
+        dataDir = work.resolve("data");
+        media = Files.createDirectories(work.resolve("media/Shows"));
+        for (int i = 0; i < 30; i++) {
+            Files.writeString(media.resolve("Episode " + i + ".mkv"), "x");
+        }
+        Run added = run(Map.of(), "source", "add", "--type", "filesystem", "--name", "Resident Shows", "--base-path", media.toString());
+        assertEquals(0, added.code(), added.toString());
+        assertEquals(0, run(Map.of(), "source", "enable", "Resident Shows/Shows").code());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        run(Map.of("RETROVUE_RESIDENT", "off"), "db", "stop");
+    }
+
+    @Test
+    @Order(1)
+    void aServedCommandStartsItThenItServesTheSameAnswers() throws Exception {
+        Run first = run(Map.of(), "source", "list", "--json"); // none yet: runs here, then starts one
+        assertEquals(0, first.code(), first.toString());
+        long pid = awaitResident();
+        assertTrue(ProcessHandle.of(pid).isPresent());
+        Path state = dataDir.resolve("resident/state");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(state)));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(state.getParent())));
+
+        Run served = run(Map.of("RETROVUE_RESIDENT", "only"), "source", "list", "--json");
+        assertEquals(0, served.code(), served.toString());
+        assertEquals(first.out(), served.out());
+        assertEquals("", served.err());
+
+        Run alone = run(Map.of("RETROVUE_RESIDENT", "off"), "source", "show", "Resident Shows");
+        Run shown = run(Map.of("RETROVUE_RESIDENT", "only"), "source", "show", "Resident Shows");
+        assertEquals(alone.toString(), shown.toString());
+    }
+
+    @Test
+    @Order(2)
+    void errorsAndExitCodesComeBackAsFromItsOwnJvm() throws Exception {
+        for (List<String> args : List.of(List.of("source", "show", "no\\such"), List.of("source", "list", "--bogus"),
+                List.of("source", "assets", "nowhere"))) {
+            Run alone = run(Map.of("RETROVUE_RESIDENT", "off"), args.toArray(String[]::new));
+            Run served = run(Map.of("RETROVUE_RESIDENT", "only"), args.toArray(String[]::new));
+            assertTrue(alone.code() > 1, alone.toString());
+            assertEquals(alone.toString(), served.toString(), "for " + args);
+            assertEquals(1, served.err().lines().count(), served.err());
+        }
+        assertTrue(run(Map.of("RETROVUE_RESIDENT", "only"), "source", "show", "no\\such").err().contains("'no\\such'"));
+    }
+
+    @Test
+    @Order(3)
+    void ingestRunsInItAndItsAssetsAreListed() throws Exception {
+        Run ingested = run(Map.of("RETROVUE_RESIDENT", "only"), "source", "ingest", "--json");
+        assertEquals(0, ingested.code(), ingested.toString());
+        assertTrue(ingested.json().get("collections").get(0).get("counts").get("new").asInt() == 30, ingested.out());
+        Run assets = run(Map.of("RETROVUE_RESIDENT", "only"), "source", "assets", "Resident Shows/Shows", "--json");
+        assertEquals(30, assets.json().size(), assets.out());
+        Run again = run(Map.of("RETROVUE_RESIDENT", "only"), "source", "ingest", "--json");
+        assertEquals(0, again.json().get("collections").get(0).get("counts").get("new").asInt(), again.out());
+    }
+
+    @Test
+    @Order(4)
+    void anotherEnvironmentIsRefusedAndTheCommandRunsHere() throws Exception {
+        Path extra = Files.createDirectories(work.resolve("more-plugins"));
+        Map<String, String> other = Map.of("RETROVUE_PLUGIN_PATH", extra.toString());
+        Run refused = run(withOnly(other), "source", "list");
+        assertEquals(1, refused.code(), refused.toString());
+        assertTrue(refused.err().contains("another environment"), refused.err());
+        Run here = run(other, "source", "list");
+        assertEquals(0, here.code(), here.toString());
+        assertTrue(here.out().contains("Resident Shows"), here.out());
+    }
+
+    @Test
+    @Order(5)
+    void aPluginDroppedInEndsItAndTheNextOneLoadsIt() throws Exception {
+        long before = awaitResident();
+        Path plugins = Files.createDirectories(dataDir.resolve("plugins"));
+        Files.writeString(plugins.resolve("not-a-plugin.jar"), "not a jar");
+        Run refused = run(Map.of("RETROVUE_RESIDENT", "only"), "source", "list-types");
+        assertTrue(refused.err().contains("plugins changed"), refused.toString());
+        Run here = run(Map.of(), "source", "list-types"); // runs here and starts a new one
+        assertEquals(0, here.code(), here.toString());
+        long after = awaitResident();
+        assertTrue(after != before, "a new resident process");
+        Run served = run(Map.of("RETROVUE_RESIDENT", "only"), "source", "list-types");
+        assertEquals(here.toString(), served.toString());
+        // the jar stays: removing it would be another change, which the next tests do not want
+    }
+
+    @Test
+    @Order(6)
+    void nobodyWithoutTheSecretIsAnswered() throws Exception {
+        awaitResident();
+        int port = Integer.parseInt(Files.readString(dataDir.resolve("resident/state")).split(" ")[0]);
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write("RV1\0guess\0x\0stop\0".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            assertEquals(-1, in.read(), "closed without an answer");
+        }
+        Run served = run(Map.of("RETROVUE_RESIDENT", "only"), "source", "list");
+        assertEquals(0, served.code(), "still serving: " + served);
+    }
+
+    @Test
+    @Order(7)
+    void dbStopEndsItAndItEndsWhenIdle() throws Exception {
+        long pid = awaitResident();
+        assertEquals(0, run(Map.of(), "db", "stop").code());
+        assertFalse(Files.exists(dataDir.resolve("resident/state")));
+        assertTrue(ProcessHandle.of(pid).map(p -> p.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join()).map(p -> !p.isAlive()).orElse(true));
+
+        Run started = run(Map.of("RETROVUE_JAVA_OPTS", "-Dretrovue.resident.idle-seconds=2"), "source", "list");
+        assertEquals(0, started.code(), started.toString());
+        long idle = awaitResident();
+        assertTrue(ProcessHandle.of(idle).map(p -> p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join()).map(p -> !p.isAlive()).orElse(true),
+                "ended after 2 s without requests");
+        assertTrue(Files.readString(dataDir.resolve("resident/log")).contains("stopping: idle"));
+    }
+
+    private static Map<String, String> withOnly(Map<String, String> env) {
+        Map<String, String> all = new HashMap<>(env);
+        all.put("RETROVUE_RESIDENT", "only");
+        return all;
+    }
+
+    /** Waits for the resident process's state file; returns its pid. */
+    private static long awaitResident() throws Exception {
+        Path state = dataDir.resolve("resident/state");
+        for (int i = 0; i < 300; i++) {
+            if (Files.exists(state)) {
+                String[] parts = Files.readString(state).strip().split(" ");
+                if (parts.length == 4) {
+                    return Long.parseLong(parts[3]);
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no resident process started; its log: " + (Files.exists(dataDir.resolve("resident/log"))
+                ? Files.readString(dataDir.resolve("resident/log")) : "(none)"));
+    }
+
+    private static Run run(Map<String, String> env, String... args) throws Exception {
+        Map<String, String> all = new HashMap<>();
+        all.put("RETROVUE_RESIDENT", "on");
+        all.putAll(env);
+        return ImageProcess.run(image, dataDir, all, List.of(), "", args);
+    }
+}

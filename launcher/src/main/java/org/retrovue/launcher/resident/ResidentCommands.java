@@ -1,0 +1,28 @@
+package org.retrovue.launcher.resident;
+
+import java.util.List;
+
+/**
+ * The commands the resident process serves: reads, ingest and {@code --version}. They take no file paths (a
+ * relative path would be resolved against the resident process's folder) and ask nothing on stdin. The same list
+ * is in {@code bin/retrovue} (jlink/src/launcher/retrovue.sh), which routes them.
+ */
+public final class ResidentCommands {
+    private static final List<String> SERVED = List.of("source list", "source show", "source collections", "source list-types",
+            "source assets", "source ingest", "db status", "--version");
+
+    private ResidentCommands() {}
+
+    public static boolean served(String... args) {
+        if (args.length == 0) {
+            return false;
+        }
+        String first = args.length > 1 ? args[0] + " " + args[1] : args[0];
+        for (String command : SERVED) {
+            if (command.indexOf(' ') < 0 ? args[0].equals(command) : first.equals(command)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,84 @@
+package org.retrovue.launcher.resident;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.time.Clock;
+import org.retrovue.cli.Cli;
+import org.retrovue.cli.CliContext;
+import org.retrovue.cli.CliEnvironment;
+import org.retrovue.cli.Prompter;
+
+/**
+ * One command at a time with a context that is kept between commands (plugin registry, database connection), as
+ * a shell session keeps it; its streams are pointed at each request's connections in turn.
+ */
+final class ResidentSlot implements AutoCloseable {
+    private final Redirect out = new Redirect();
+    private final Redirect err = new Redirect();
+    private volatile boolean interactive;
+    private final CliContext context;
+
+    ResidentSlot() {
+        Prompter prompter = new Prompter() {
+            @Override
+            public boolean available() {
+                return interactive;
+            }
+
+            @Override
+            public boolean confirm(String question) {
+                return false; // the commands served never ask (ResidentCommands)
+            }
+        };
+        context = new CliContext(new CliEnvironment(System.getenv(), new PrintWriter(out, true), new PrintWriter(err, true), prompter,
+                Clock.systemUTC()));
+    }
+
+    /** Runs {@code args} with output to {@code stdout} and {@code stderr}; returns the exit code. */
+    int run(String[] args, Writer stdout, Writer stderr, boolean interactive) {
+        this.interactive = interactive;
+        out.target = stdout;
+        err.target = stderr;
+        try {
+            context.dropCatalogIfDisconnected();
+            return Cli.forArguments(context, args).execute(args);
+        } finally {
+            context.environment().out().flush();
+            context.environment().err().flush();
+            out.target = null;
+            err.target = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    /** A writer whose target changes from request to request; between requests, output goes nowhere. */
+    private static final class Redirect extends Writer {
+        private volatile Writer target;
+
+        @Override
+        public void write(char[] chars, int offset, int length) throws IOException {
+            Writer to = target;
+            if (to != null) {
+                to.write(chars, offset, length);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            Writer to = target;
+            if (to != null) {
+                to.flush();
+            }
+        }
+
+        @Override
+        public void close() {
+            // the connections are closed by the server
+        }
+    }
+}
