@@ -30,10 +30,11 @@ class IngestServiceIT {
     private SourceService sources;
     private IngestService ingest;
     private final ScriptedKind scripted = new ScriptedKind();
+    private TestPostgres.Database database;
 
     @BeforeEach
     void setUp() {
-        TestPostgres.Database database = TestPostgres.get().freshDatabase();
+        database = TestPostgres.get().freshDatabase();
         catalog = Catalog.open(new DatabaseTarget(database.url(), database.user(), database.password()));
         PluginRegistry registry = PluginRegistry.of(new FilesystemSourceKind(), scripted);
         sources = new SourceService(() -> catalog, registry, Clock.systemUTC());
@@ -42,7 +43,16 @@ class IngestServiceIT {
 
     @AfterEach
     void tearDown() {
+        ingest.close();
         catalog.close();
+    }
+
+    private long storedAssets() throws Exception {
+        try (var connection = java.sql.DriverManager.getConnection(database.url(), database.user(), database.password());
+             var rows = connection.createStatement().executeQuery("select count(*) from assets")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private IngestReport run(String source, boolean dryRun, boolean full) {
@@ -232,5 +242,36 @@ class IngestServiceIT {
         IngestReport report = ingest.ingest(new IngestService.Request(Optional.of("One"), Optional.of("everything"), false, false, 2), IngestProgress.NONE);
         assertEquals(IngestReport.Status.INGESTED, only(report).status());
         assertTrue(Instant.now().isAfter(ingest.lastIngest(only(report).collectionId()).orElseThrow().at().toInstant().minusSeconds(60)));
+    }
+
+    @Test
+    void anItemReportedTwiceIsWrittenOnce() throws Exception {
+        scriptedSource("Twice");
+        scripted.reportTwice = true;
+        IngestReport.CollectionReport report = only(run("Twice", false, false));
+        assertEquals(IngestReport.Status.INGESTED, report.status(), report::toString);
+        assertEquals(10, count(report, "seen"));
+        assertEquals(10, count(report, "new"));
+        assertEquals(10, storedAssets());
+    }
+
+    @Test
+    void deletingASourceDeletesItsAssetsAndAnIngestOfADeletedCollectionWritesNothing() throws Exception {
+        scriptedSource("Doomed");
+        scriptedSource("Kept");
+        run(null, false, false);
+        assertEquals(20, storedAssets());
+        java.util.UUID doomed = catalog.read(s -> Identifiers.source(s, "Doomed")).id();
+        java.util.UUID collection = catalog.read(s -> Identifiers.collection(s, "Doomed/Everything")).id();
+        sources.delete(doomed);
+        assertEquals(10, storedAssets(), "the deleted source's assets went with it, the other's stayed");
+
+        List<org.retrovue.persistence.AssetRow> rows = List.of(new org.retrovue.persistence.AssetRow("late", "/remote/late.mkv", null, null, 1,
+                null, null, "Late", "other", null, null, null));
+        try (AssetStore store = AssetStore.open(catalog.target(), "test")) {
+            org.junit.jupiter.api.Assertions.assertThrows(org.retrovue.persistence.CatalogException.class, () -> store.insert(collection, rows, Instant.now()));
+            org.junit.jupiter.api.Assertions.assertThrows(org.retrovue.persistence.CatalogException.class, () -> store.write(collection, rows, Instant.now()));
+        }
+        assertEquals(10, storedAssets(), "nothing written for a collection that is gone");
     }
 }

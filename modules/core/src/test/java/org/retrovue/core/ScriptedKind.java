@@ -25,6 +25,8 @@ import org.retrovue.spi.SpiVersion;
  */
 final class ScriptedKind implements SourceKind {
     volatile int items = 10;
+    /** Report every item a second time at the end (a library that changed between pages). */
+    volatile boolean reportTwice;
     volatile int failAfter = -1;
     volatile String version = "v1";
     volatile boolean supportsUnchanged = false;
@@ -79,6 +81,10 @@ final class ScriptedKind implements SourceKind {
                     if (i == failAfter) {
                         throw new SourceException(SourceException.Code.UNREACHABLE, "the server went away after " + i + " items");
                     }
+                    sink.item(new ScannedItem("k" + i, "/remote/show/e" + i + ".mkv", 1000 + i, Instant.parse("2020-01-01T00:00:00Z"),
+                            1_800_000L, "Episode " + i, ItemKind.EPISODE, "Show", 1, i + 1));
+                }
+                for (int i = 0; reportTwice && i < items; i++) {
                     sink.item(new ScannedItem("k" + i, "/remote/show/e" + i + ".mkv", 1000 + i, Instant.parse("2020-01-01T00:00:00Z"),
                             1_800_000L, "Episode " + i, ItemKind.EPISODE, "Show", 1, i + 1));
                 }

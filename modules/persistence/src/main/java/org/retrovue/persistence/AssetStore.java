@@ -1,6 +1,5 @@
 package org.retrovue.persistence;
 
-import java.io.StringReader;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -206,11 +205,12 @@ public final class AssetStore implements AutoCloseable {
                 }
                 staged = true;
             }
+            lockCollection(collectionId);
             StringBuilder text = new StringBuilder(rows.size() * 200);
             for (AssetRow row : rows) {
                 appendRow(text, row).append('\n');
             }
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_STAGE, new StringReader(text.toString()));
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_STAGE, bytes(text));
             Timestamp at = Timestamp.from(now);
             try (PreparedStatement s = connection.prepareStatement(UPSERT)) {
                 s.setObject(1, collectionId);
@@ -234,16 +234,37 @@ public final class AssetStore implements AutoCloseable {
             return;
         }
         sql(() -> {
+            lockCollection(collectionId);
             String prefix = collectionId + "\t";
             String suffix = "\tpresent\t" + now + "\t" + now + "\t" + now + "\n";
             StringBuilder text = new StringBuilder(rows.size() * 260);
             for (AssetRow row : rows) {
                 appendRow(text.append(prefix), row).append(suffix);
             }
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_ASSETS, new StringReader(text.toString()));
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_ASSETS, bytes(text));
             connection.commit();
             return null;
         });
+    }
+
+    /**
+     * What a foreign key check would do for each row, once per batch (V3): the collection's row is locked against
+     * deletion until the batch commits; when it is already gone, nothing is written.
+     */
+    private void lockCollection(UUID collectionId) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("select 1 from source_collections where id = ? for key share")) {
+            s.setObject(1, collectionId);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new CatalogException("the collection was deleted during the ingest; nothing more was written");
+                }
+            }
+        }
+    }
+
+    /** COPY's input as bytes: the driver then sends them as they are (a Reader it would encode char by char). */
+    private static java.io.InputStream bytes(StringBuilder text) {
+        return new java.io.ByteArrayInputStream(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** One row's item columns in COPY's text format, tab-separated, without a line end. */

@@ -8,6 +8,9 @@ final class CopyText {
         if (value == null) {
             return out.append("\\N");
         }
+        if (plain(value)) {
+            return out.append(value); // the usual case, appended whole
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
@@ -19,5 +22,10 @@ final class CopyText {
             }
         }
         return out;
+    }
+
+    private static boolean plain(String value) {
+        // four indexOf scans (vectorized by the JIT) beat one loop over the characters
+        return value.indexOf('\\') < 0 && value.indexOf('\t') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0;
     }
 }
