@@ -37,22 +37,32 @@ if [ -n "$served" ] && [ "${RETROVUE_RESIDENT:-}" != off ]; then
     IFS= read -r answer <&4
     refused=${answer#R}
     if [ "$answer" = S ]; then
-      trap 'exit 130' INT
+      # Ctrl-C once: the resident process interrupts the command, whose last words still come back; twice: leave.
+      interrupted=
+      trap 'if [ -n "$interrupted" ]; then exit 130; fi; interrupted=1; printf x >&4 2>/dev/null' INT
       trap 'exit 143' TERM
       cat <&3 4<&- &
       copier=$!
+      exec 3<&-   # cat alone holds stdout's connection: if it dies (a closed pipe), the resident process sees it
       code=
-      while IFS= read -r line <&4; do
-        case $line in
-          E*) printf '%b' "${line#E}" >&2 ;;
-          X*) code=${line#X}; break ;;
-        esac
+      while :; do
+        IFS= read -r line <&4
+        status=$?
+        if [ "$status" -eq 0 ]; then
+          case $line in
+            E*) printf '%b' "${line#E}" >&2 ;;
+            X*) code=${line#X}; break ;;
+          esac
+        elif [ "$status" -le 128 ]; then
+          break   # the connection ended
+        fi        # else a read cut short by Ctrl-C: go on reading
       done
       wait "$copier"
       if [ -z "$code" ]; then
         echo "error: the resident RetroVue process ended during the command; run it again (RETROVUE_RESIDENT=off runs commands without it)" >&2
         exit 1
       fi
+      if [ -n "$interrupted" ] && [ "$code" != 0 ]; then exit 130; fi
       exit "$code"
     fi
     exec 3<&- 4<&-   # refused (another environment, changed plugins, ...): run it here

@@ -6,6 +6,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.retrovue.cli.Cli;
+import org.retrovue.cli.BeforeDatabaseStop;
 import org.retrovue.cli.CliEnvironment;
 import org.retrovue.launcher.resident.Resident;
 import org.retrovue.launcher.resident.ResidentServer;
@@ -29,6 +30,7 @@ public final class Main {
             System.exit(ResidentServer.serve());
         }
         configureLogging(Arrays.asList(args).contains("--debug"));
+        BeforeDatabaseStop.set(Resident.STOP); // a constant, not a method reference: no class spun at every start
         int code;
         if (args.length > 0 && args[0].equals("shell")) {
             code = shell(Arrays.copyOfRange(args, 1, args.length));
@@ -36,9 +38,6 @@ public final class Main {
             java.io.Console console = System.console();
             code = console != null && console.isTerminal() ? shell(args) : Cli.run(CliEnvironment.system(), "--help");
         } else {
-            if (args.length >= 2 && args[0].equals("db") && args[1].equals("stop")) {
-                Resident.stop(System.getenv()); // it holds connections to the database, and is not wanted without it
-            }
             code = Cli.run(CliEnvironment.system(), args);
             System.out.flush();
             Resident.afterCommand(System.getenv(), args);

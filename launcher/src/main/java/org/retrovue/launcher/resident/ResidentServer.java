@@ -168,8 +168,12 @@ public final class ResidentServer {
                 }
                 default -> { /* unknown role: close */ }
             }
-        } catch (Exception e) {
+        } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             // a client that is not ours, or one that went away: nothing to answer
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            log("a request failed: " + e); // the client reports that the process ended during its command
         } finally {
             if (!handedOver) {
                 close(socket);
@@ -250,12 +254,13 @@ public final class ResidentServer {
         return null;
     }
 
-    /** The client never writes after its request: end of input means it went away (Ctrl-C, killed). */
+    /**
+     * After its request the client writes one byte when the operator presses Ctrl-C, and its connection ends when it
+     * goes away (killed, or Ctrl-C twice): either interrupts the command.
+     */
     private static void interruptWhenGone(Socket errSocket, Thread worker, AtomicBoolean finished) {
         try {
-            while (errSocket.getInputStream().read() >= 0) {
-                // nothing is expected
-            }
+            errSocket.getInputStream().read();
         } catch (IOException e) {
             // closed
         }

@@ -56,23 +56,34 @@ final class ResidentSlot implements AutoCloseable {
         context.close();
     }
 
-    /** A writer whose target changes from request to request; between requests, output goes nowhere. */
+    /**
+     * A writer whose target changes from request to request; between requests, output goes nowhere, and so does the
+     * rest of a command's output once its reader went away (a closed pipe: {@code retrovue ... | head}).
+     */
     private static final class Redirect extends Writer {
         private volatile Writer target;
 
         @Override
-        public void write(char[] chars, int offset, int length) throws IOException {
+        public void write(char[] chars, int offset, int length) {
             Writer to = target;
             if (to != null) {
-                to.write(chars, offset, length);
+                try {
+                    to.write(chars, offset, length);
+                } catch (IOException gone) {
+                    target = null;
+                }
             }
         }
 
         @Override
-        public void flush() throws IOException {
+        public void flush() {
             Writer to = target;
             if (to != null) {
-                to.flush();
+                try {
+                    to.flush();
+                } catch (IOException gone) {
+                    target = null;
+                }
             }
         }
 

@@ -14,6 +14,7 @@ final class DbStopCommand extends ContextCommand {
         if (context.locator().external().isPresent()) {
             throw new RetrovueException(ErrorKind.USAGE, "RETROVUE_DATABASE_URL is set, so the embedded server is not in use; nothing to stop");
         }
+        context.stopResident();
         context.dropCatalog();
         try {
             boolean stopped = context.locator().embedded().stop();
