@@ -153,9 +153,10 @@ class ResidentProcessIT {
 
     @Test
     @Order(7)
-    void dbStopEndsItAndItEndsWhenIdle() throws Exception {
+    void dbStopInTheShellEndsItAndItEndsWhenIdle() throws Exception {
         long pid = awaitResident();
-        assertEquals(0, run(Map.of(), "db", "stop").code());
+        Run stopped = ImageProcess.run(image, dataDir, Map.of("RETROVUE_RESIDENT", "on"), List.of(), "db stop\n", "shell"); // typed in the shell
+        assertEquals(0, stopped.code(), stopped.toString());
         assertFalse(Files.exists(dataDir.resolve("resident/state")));
         assertTrue(ProcessHandle.of(pid).map(p -> p.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join()).map(p -> !p.isAlive()).orElse(true));
 

@@ -14,6 +14,7 @@ import org.retrovue.pg.testing.TestPostgres;
 final class CliHarness {
     private final Map<String, String> env = new HashMap<>();
     private Prompter prompter;
+    private String secret;
 
     CliHarness(Path dataDir) {
         TestPostgres.Database database = TestPostgres.get().freshDatabase();
@@ -38,11 +39,36 @@ final class CliHarness {
         return this;
     }
 
+    /** Every later run checks that {@code value} (a token, a password) shows neither on stdout nor on stderr. */
+    CliHarness neverShowing(String value) {
+        secret = value;
+        return this;
+    }
+
+    /**
+     * Runs one command line. Without a terminal (no {@link #terminalAnswering}), no output may hold an escape code;
+     * with {@link #neverShowing}, none may hold the secret.
+     */
     Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Cli.run(new CliEnvironment(Map.copyOf(env), new PrintWriter(out, true), new PrintWriter(err, true), prompter, Clock.systemUTC()), args);
-        return new Result(code, out.toString(), err.toString());
+        Result result = new Result(code, out.toString(), err.toString());
+        if (secret != null) {
+            org.junit.jupiter.api.Assertions.assertFalse(result.out().contains(secret) || result.err().contains(secret), "the secret never shows: " + result);
+        }
+        if (prompter == null) {
+            org.junit.jupiter.api.Assertions.assertFalse(result.out().contains("\u001b") || result.err().contains("\u001b"),
+                    "no escape codes without a terminal: " + result);
+        }
+        return result;
+    }
+
+    /** Runs one command line that must succeed; returns its JSON output. */
+    JsonNode ok(String... args) {
+        Result result = run(args);
+        org.junit.jupiter.api.Assertions.assertEquals(0, result.code(), result::toString);
+        return result.json();
     }
 
     record Result(int code, String out, String err) {

@@ -26,7 +26,7 @@ class IngestCommandIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        cli = new CliHarness(temp.resolve("data"));
+        cli = new CliHarness(temp.resolve("data")).neverShowing(TOKEN);
         plex = FakePlexServer.builder().token(TOKEN)
                 .library(Library.Type.MOVIE, "Movies", 2_500, "/data/movies")
                 .library(Library.Type.SHOW, "TV Shows", 1_200, "/data/tv")
@@ -40,28 +40,16 @@ class IngestCommandIT {
         plex.close();
     }
 
-    private CliHarness.Result run(String... args) {
-        CliHarness.Result r = cli.run(args);
-        assertFalse(r.out().contains(TOKEN) || r.err().contains(TOKEN), "the token never shows: " + r);
-        assertFalse(r.out().contains("\u001b") || r.err().contains("\u001b"), "no escape codes without a terminal: " + r);
-        return r;
-    }
-
-    private JsonNode ok(String... args) {
-        CliHarness.Result r = run(args);
-        assertEquals(0, r.code(), r::toString);
-        return r.json();
-    }
 
     private void plexSource(String... extra) {
         String[] args = {"source", "add", "--type", "plex", "--name", "My Plex", "--base-url", plex.baseUrl(), "--token", TOKEN, "--read-timeout", "2"};
         String[] all = java.util.Arrays.copyOf(args, args.length + extra.length);
         System.arraycopy(extra, 0, all, args.length, extra.length);
-        ok(java.util.stream.Stream.concat(java.util.Arrays.stream(all), java.util.stream.Stream.of("--json")).toArray(String[]::new));
-        ok("source", "mapping", "add", "My Plex/Movies", "/data/movies", localMovies.toString(), "--json");
-        ok("source", "mapping", "add", "My Plex/TV Shows", "/data/tv", temp.resolve("nas/tv").toString(), "--json");
-        ok("source", "enable", "My Plex/Movies", "--json");
-        ok("source", "enable", "My Plex/TV Shows", "--json");
+        cli.ok(java.util.stream.Stream.concat(java.util.Arrays.stream(all), java.util.stream.Stream.of("--json")).toArray(String[]::new));
+        cli.ok("source", "mapping", "add", "My Plex/Movies", "/data/movies", localMovies.toString(), "--json");
+        cli.ok("source", "mapping", "add", "My Plex/TV Shows", "/data/tv", temp.resolve("nas/tv").toString(), "--json");
+        cli.ok("source", "enable", "My Plex/Movies", "--json");
+        cli.ok("source", "enable", "My Plex/TV Shows", "--json");
     }
 
     private static JsonNode collection(JsonNode report, String name) {
@@ -77,7 +65,7 @@ class IngestCommandIT {
     void plexLibrariesAreIngestedPageByPageAndAnUnchangedLibraryCostsOneRequest() throws Exception {
         plexSource("--page-size", "500");
         long before = plex.requestCount();
-        JsonNode report = ok("source", "ingest", "My Plex", "--json");
+        JsonNode report = cli.ok("source", "ingest", "My Plex", "--json");
         JsonNode movies = collection(report, "Movies");
         assertEquals("ingested", movies.get("status").asText(), report::toString);
         assertEquals(2_500, movies.get("counts").get("new").asLong());
@@ -87,7 +75,7 @@ class IngestCommandIT {
         long listing = plex.requestCount() - before;
         assertEquals(2 + 5 + 3, listing, "one sections request per library, then pages of 500");
 
-        JsonNode episode = ok("source", "assets", "My Plex/TV Shows", "--limit", "1", "--json").get(0);
+        JsonNode episode = cli.ok("source", "assets", "My Plex/TV Shows", "--limit", "1", "--json").get(0);
         assertEquals("episode", episode.get("kind").asText());
         assertTrue(episode.get("remote_path").asText().startsWith("/data/tv/"), episode::toString);
         assertTrue(episode.get("local_path").asText().startsWith(temp.resolve("nas/tv").toString()), "translated through the mapping: " + episode);
@@ -95,17 +83,17 @@ class IngestCommandIT {
         assertTrue(episode.get("season").asInt() >= 1 && episode.get("episode").asInt() >= 1 && episode.get("duration_ms").asLong() > 0, episode::toString);
 
         before = plex.requestCount();
-        JsonNode again = ok("source", "ingest", "My Plex", "--json");
+        JsonNode again = cli.ok("source", "ingest", "My Plex", "--json");
         assertEquals("unchanged", collection(again, "Movies").get("status").asText(), again::toString);
         assertEquals(2, plex.requestCount() - before, "an unchanged library is not listed");
 
         String moviesKey = plex.catalog().libraries().getFirst().key();
         plex.catalog().touchItems(moviesKey, 10, 7);
-        JsonNode touched = ok("source", "ingest", "My Plex", "Movies", "--json");
+        JsonNode touched = cli.ok("source", "ingest", "My Plex", "Movies", "--json");
         JsonNode counts = collection(touched, "Movies").get("counts");
         assertEquals(7, counts.get("changed").asLong(), touched::toString);
         assertEquals(2_493, counts.get("unchanged").asLong());
-        JsonNode shown = ok("source", "collections", "My Plex", "--json");
+        JsonNode shown = cli.ok("source", "collections", "My Plex", "--json");
         assertEquals(2_500, shown.get(0).get("assets").get("present").asLong(), shown::toString);
         assertEquals("ok", shown.get(0).get("last_ingest").get("outcome").asText());
     }
@@ -115,44 +103,44 @@ class IngestCommandIT {
         plexSource();
         Path tree = Files.createDirectories(temp.resolve("tree"));
         Files.writeString(tree.resolve("a.mkv"), "a");
-        ok("source", "add", "--type", "filesystem", "--name", "Tree", "--base-path", tree.toString(), "--json");
-        ok("source", "enable", "Tree/tree", "--json");
+        cli.ok("source", "add", "--type", "filesystem", "--name", "Tree", "--base-path", tree.toString(), "--json");
+        cli.ok("source", "enable", "Tree/tree", "--json");
         plex.faults().setStall(true);
-        CliHarness.Result r = run("source", "ingest", "--json");
+        CliHarness.Result r = cli.run("source", "ingest", "--json");
         assertEquals(1, r.code(), r::toString);
         assertEquals(2, r.err().lines().count(), "one line per failed collection: " + r);
         assertTrue(r.err().lines().allMatch(l -> l.startsWith("error: My Plex/") && l.contains("did not answer within 2 s")), r::toString);
         assertTrue(r.err().contains("(tried 4 times)"), "retried with backoff, then failed: " + r);
         assertEquals("failed", collection(r.json(), "Movies").get("status").asText());
         assertEquals("ingested", collection(r.json(), "tree").get("status").asText());
-        assertEquals(1, ok("source", "assets", "Tree/tree", "--json").size());
+        assertEquals(1, cli.ok("source", "assets", "Tree/tree", "--json").size());
     }
 
     @Test
     void transientServerErrorsAreRetried() throws Exception {
         plexSource();
         plex.faults().failNext(2);
-        JsonNode report = ok("source", "ingest", "My Plex", "Movies", "--json");
+        JsonNode report = cli.ok("source", "ingest", "My Plex", "Movies", "--json");
         assertEquals(2_500, collection(report, "Movies").get("counts").get("new").asLong(), report::toString);
     }
 
     @Test
     void textOutputAndBadInput() throws Exception {
         Files.writeString(localMovies.resolve("x.mkv"), "x");
-        ok("source", "add", "--type", "filesystem", "--name", "Local", "--base-path", localMovies.toString(), "--json");
-        CliHarness.Result skipped = run("source", "ingest");
+        cli.ok("source", "add", "--type", "filesystem", "--name", "Local", "--base-path", localMovies.toString(), "--json");
+        CliHarness.Result skipped = cli.run("source", "ingest");
         assertEquals(0, skipped.code(), skipped::toString);
         assertTrue(skipped.out().contains("Local/movies: disabled; enable it with `retrovue source enable`"), skipped::toString);
-        ok("source", "enable", "Local/movies", "--json");
-        CliHarness.Result text = run("source", "ingest", "Local");
+        cli.ok("source", "enable", "Local/movies", "--json");
+        CliHarness.Result text = cli.run("source", "ingest", "Local");
         assertTrue(text.out().lines().anyMatch(l -> l.matches("Local\\s+movies\\s+ingested\\s+1\\s+1\\s+0\\s+0\\s+0\\s+.*")), text::toString);
-        CliHarness.Result dry = run("source", "ingest", "--dry-run");
+        CliHarness.Result dry = cli.run("source", "ingest", "--dry-run");
         assertTrue(dry.out().contains("dry run: nothing was written"), dry::toString);
-        assertEquals(3, run("source", "ingest", "Local", "nope").code());
-        assertEquals(3, run("source", "ingest", "nobody").code());
-        assertEquals(2, run("source", "ingest", "--parallel", "0").code());
-        assertEquals(2, run("source", "assets", "Local/movies", "--limit", "-1").code());
-        CliHarness.Result assets = run("source", "assets", "Local/movies");
+        assertEquals(3, cli.run("source", "ingest", "Local", "nope").code());
+        assertEquals(3, cli.run("source", "ingest", "nobody").code());
+        assertEquals(2, cli.run("source", "ingest", "--parallel", "0").code());
+        assertEquals(2, cli.run("source", "assets", "Local/movies", "--limit", "-1").code());
+        CliHarness.Result assets = cli.run("source", "assets", "Local/movies");
         assertTrue(assets.out().contains("x.mkv") && assets.out().contains("present"), assets::toString);
     }
 }

@@ -27,7 +27,7 @@ class PlexSourceIT {
 
     @BeforeEach
     void setUp() {
-        cli = new CliHarness(temp.resolve("data"));
+        cli = new CliHarness(temp.resolve("data")).neverShowing(TOKEN);
         plex = FakePlexServer.builder().token(TOKEN)
                 .library(Library.Type.MOVIE, "Movies", 5, "/data/movies")
                 .library(Library.Type.SHOW, "TV Shows", 5, "D:\\Media\\TV")
@@ -40,17 +40,6 @@ class PlexSourceIT {
         plex.close();
     }
 
-    private CliHarness.Result run(String... args) {
-        CliHarness.Result r = cli.run(args);
-        assertFalse(r.out().contains(TOKEN) || r.err().contains(TOKEN), "the token never shows: " + r);
-        return r;
-    }
-
-    private JsonNode ok(String... args) {
-        CliHarness.Result r = run(args);
-        assertEquals(0, r.code(), r::toString);
-        return r.json();
-    }
 
     private static List<String> names(JsonNode array, String field) {
         List<String> names = new ArrayList<>();
@@ -60,7 +49,7 @@ class PlexSourceIT {
 
     @Test
     void addDiscoversLibrariesDisabledAndRefusesTheSameServerByAnotherUrl() {
-        JsonNode source = ok("source", "add", "--type", "plex", "--name", "My Plex Server", "--base-url", plex.baseUrl(), "--token", TOKEN, "--json");
+        JsonNode source = cli.ok("source", "add", "--type", "plex", "--name", "My Plex Server", "--base-url", plex.baseUrl(), "--token", TOKEN, "--json");
         assertTrue(source.get("external_id").asText().matches("plex-[0-9a-f]{12}"));
         assertEquals("********", source.get("config").get("token").asText());
         assertEquals(List.of("Movies", "Old", "TV Shows"), names(source.get("collections"), "name"));
@@ -68,7 +57,7 @@ class PlexSourceIT {
         JsonNode tv = source.get("collections").get(2);
         assertEquals("no mapping for D:\\Media\\TV", tv.get("not_ingestable_reasons").get(0).asText());
 
-        CliHarness.Result again = run("source", "add", "--type", "plex", "--name", "Again", "--base-url",
+        CliHarness.Result again = cli.run("source", "add", "--type", "plex", "--name", "Again", "--base-url",
                 plex.baseUrl().replace("127.0.0.1", "localhost"), "--token", TOKEN);
         assertEquals(5, again.code(), again::toString);
         assertTrue(again.err().contains("is already source 'My Plex Server'"), again::toString);
@@ -76,65 +65,65 @@ class PlexSourceIT {
 
     @Test
     void updateChecksTheServerAgainAndRefusesAnotherOneWithoutForce() {
-        ok("source", "add", "--type", "plex", "--name", "My Plex Server", "--base-url", plex.baseUrl(), "--token", TOKEN, "--json");
-        JsonNode moved = ok("source", "update", "My Plex Server", "--base-url", plex.baseUrl().replace("127.0.0.1", "localhost"), "--json");
+        cli.ok("source", "add", "--type", "plex", "--name", "My Plex Server", "--base-url", plex.baseUrl(), "--token", TOKEN, "--json");
+        JsonNode moved = cli.ok("source", "update", "My Plex Server", "--base-url", plex.baseUrl().replace("127.0.0.1", "localhost"), "--json");
         assertTrue(moved.get("config").get("base_url").asText().contains("localhost"), moved.toString());
-        CliHarness.Result badToken = run("source", "update", "My Plex Server", "--token", "nope");
+        CliHarness.Result badToken = cli.run("source", "update", "My Plex Server", "--token", "nope");
         assertEquals(1, badToken.code(), badToken::toString);
         try (FakePlexServer other = FakePlexServer.builder().token(TOKEN).library(Library.Type.MOVIE, "Films", 2, "/films").build().start()) {
-            CliHarness.Result refused = run("source", "update", "My Plex Server", "--base-url", other.baseUrl());
+            CliHarness.Result refused = cli.run("source", "update", "My Plex Server", "--base-url", other.baseUrl());
             assertEquals(5, refused.code(), refused::toString);
             assertTrue(refused.err().contains("Pass --force"), refused::toString);
-            JsonNode forced = ok("source", "update", "My Plex Server", "--base-url", other.baseUrl(), "--force", "--json");
+            JsonNode forced = cli.ok("source", "update", "My Plex Server", "--base-url", other.baseUrl(), "--force", "--json");
             assertEquals(other.baseUrl(), forced.get("config").get("base_url").asText());
         }
     }
 
     @Test
     void aSourceAddedWithoutDiscoveryIsCompletedByTheFirstDiscovery() {
-        JsonNode stored = ok("source", "add", "--type", "plex", "--name", "Later", "--base-url", plex.baseUrl(), "--token", TOKEN,
+        JsonNode stored = cli.ok("source", "add", "--type", "plex", "--name", "Later", "--base-url", plex.baseUrl(), "--token", TOKEN,
                 "--no-discover", "--json");
         assertEquals(0, stored.get("collections").size());
         assertEquals(0, plex.requestCount(), "the server was not contacted");
-        JsonNode discovered = ok("source", "discover", "Later", "--json");
+        JsonNode discovered = cli.ok("source", "discover", "Later", "--json");
         assertEquals(List.of("Movies", "TV Shows", "Old"), names(discovered.get("added"), null));
         assertFalse(discovered.get("source").get("config").has("identity_unverified"), discovered.toString());
         assertEquals(stored.get("external_id"), discovered.get("source").get("external_id"), "the external id never changes");
-        CliHarness.Result twice = run("source", "add", "--type", "plex", "--name", "Twice", "--base-url",
+        CliHarness.Result twice = cli.run("source", "add", "--type", "plex", "--name", "Twice", "--base-url",
                 plex.baseUrl().replace("127.0.0.1", "localhost"), "--token", TOKEN);
         assertEquals(5, twice.code(), "the discovered identity counts for duplicates: " + twice);
-        CliHarness.Result filesystem = run("source", "add", "--type", "filesystem", "--name", "F", "--base-path", temp.toString(), "--no-discover");
+        CliHarness.Result filesystem = cli.run("source", "add", "--type", "filesystem", "--name", "F", "--base-path", temp.toString(), "--no-discover");
         assertEquals(2, filesystem.code(), filesystem::toString);
     }
 
     @Test
     void failuresStoreNothingAndNeverShowTheToken() {
-        CliHarness.Result rejected = run("source", "add", "--type", "plex", "--name", "P", "--base-url", plex.baseUrl(), "--token", "wrong-" + TOKEN);
+        CliHarness.Result rejected = cli.run("source", "add", "--type", "plex", "--name", "P", "--base-url", plex.baseUrl(), "--token", "wrong-" + TOKEN);
         assertEquals(1, rejected.code(), rejected::toString);
         assertTrue(rejected.err().contains("rejected the token"), rejected::toString);
         plex.faults().failNext(1);
-        CliHarness.Result failed = run("source", "add", "--type", "plex", "--name", "P", "--base-url", plex.baseUrl(), "--token", TOKEN);
+        CliHarness.Result failed = cli.run("source", "add", "--type", "plex", "--name", "P", "--base-url", plex.baseUrl(), "--token", TOKEN);
         assertEquals(1, failed.code(), failed::toString);
         assertEquals(1, failed.err().lines().count(), failed::toString);
-        assertEquals("[ ]", run("source", "list", "--json").out().strip());
-        CliHarness.Result missingToken = run("source", "add", "--type", "plex", "--name", "P", "--base-url", plex.baseUrl());
+        assertEquals("[ ]", cli.run("source", "list", "--json").out().strip());
+        CliHarness.Result missingToken = cli.run("source", "add", "--type", "plex", "--name", "P", "--base-url", plex.baseUrl());
         assertEquals(2, missingToken.code(), missingToken::toString);
     }
 
     @Test
     void rediscoveryAddsRenamesAndMarksMissingKeepingIdsFlagsAndMappings() throws Exception {
-        ok("source", "add", "--type", "plex", "--name", "My Plex Server", "--base-url", plex.baseUrl(), "--token", TOKEN, "--json");
+        cli.ok("source", "add", "--type", "plex", "--name", "My Plex Server", "--base-url", plex.baseUrl(), "--token", TOKEN, "--json");
         Path tvHere = Files.createDirectories(temp.resolve("nas/tv"));
-        JsonNode tv = ok("source", "mapping", "add", "My Plex Server/TV Shows", "D:\\Media\\TV", tvHere.toString(), "--json");
+        JsonNode tv = cli.ok("source", "mapping", "add", "My Plex Server/TV Shows", "D:\\Media\\TV", tvHere.toString(), "--json");
         assertTrue(tv.get("ingestable").asBoolean(), tv.toString());
-        ok("source", "enable", "TV Shows", "--json");
+        cli.ok("source", "enable", "TV Shows", "--json");
 
         String tvKey = tv.get("external_id").asText();
         plex.catalog().renameLibrary(tvKey, "Television");
         plex.catalog().removeLibrary("3"); // "Old", the third library the server was built with
         plex.catalog().addLibrary(Library.Type.MOVIE, "Music Videos", 3, "/data/mv");
 
-        JsonNode changes = ok("source", "discover", "My Plex Server", "--json");
+        JsonNode changes = cli.ok("source", "discover", "My Plex Server", "--json");
         assertEquals(List.of("Music Videos"), names(changes.get("added"), null));
         assertEquals(List.of("TV Shows -> Television"), names(changes.get("updated"), null));
         assertEquals(List.of("Old"), names(changes.get("missing"), null));
@@ -153,7 +142,7 @@ class PlexSourceIT {
         assertTrue(television.get("enabled").asBoolean(), "and its enabled flag");
         assertEquals(1, television.get("path_mappings").size(), "and its mappings");
 
-        JsonNode second = ok("source", "discover", "My Plex Server", "--json");
+        JsonNode second = cli.ok("source", "discover", "My Plex Server", "--json");
         assertEquals(0, second.get("added").size() + second.get("updated").size() + second.get("missing").size(), second.toString());
         assertEquals(4, second.get("unchanged").asInt());
     }

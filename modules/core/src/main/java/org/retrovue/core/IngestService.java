@@ -297,12 +297,9 @@ public final class IngestService implements AutoCloseable {
 
     private static DiscoveredCollection discovered(CollectionRecord collection) {
         Map<String, Object> config = new LinkedHashMap<>(collection.config() == null ? Map.of() : collection.config());
-        List<String> locations = new ArrayList<>();
-        if (config.remove("locations") instanceof List<?> list) {
-            list.forEach(item -> locations.add(String.valueOf(item)));
-        }
+        config.remove("locations");
         config.values().removeIf(java.util.Objects::isNull);
-        return new DiscoveredCollection(collection.externalId(), collection.name(), locations, config);
+        return new DiscoveredCollection(collection.externalId(), collection.name(), Ingestability.locations(collection), config);
     }
 
     private static IngestReport.CollectionReport failed(SourceRecord source, CollectionRecord collection, String reason, IngestCounts counts,

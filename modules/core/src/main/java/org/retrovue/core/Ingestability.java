@@ -56,7 +56,8 @@ public record Ingestability(boolean ingestable, List<String> reasons) {
         return new Ingestability(reasons.isEmpty(), reasons);
     }
 
-    private static List<String> locations(CollectionRecord collection) {
+    /** The collection's locations as discovery stored them (blank ones left out). */
+    static List<String> locations(CollectionRecord collection) {
         List<String> locations = new ArrayList<>();
         Object value = collection.config() == null ? null : collection.config().get("locations");
         if (value instanceof List<?> list) {

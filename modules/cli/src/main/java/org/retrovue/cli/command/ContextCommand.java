@@ -76,6 +76,24 @@ public abstract class ContextCommand implements Callable<Integer> {
         return arg.getValue();
     }
 
+    /** A whole-number option's value ({@code otherwise} when it is not given), refused (usage) below {@code minimum}. */
+    protected static int wholeNumber(OptionSpec option, int otherwise, int minimum) {
+        String given = option.getValue();
+        if (given == null) {
+            return otherwise;
+        }
+        try {
+            int n = Integer.parseInt(given.strip());
+            if (n >= minimum) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new org.retrovue.core.RetrovueException(org.retrovue.core.ErrorKind.USAGE,
+                option.longestName() + " takes a whole number, " + minimum + " or more, not '" + given + "'");
+    }
+
     protected PrintWriter out() {
         return context.environment().out();
     }

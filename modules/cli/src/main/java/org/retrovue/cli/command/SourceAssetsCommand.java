@@ -5,8 +5,6 @@ import java.util.List;
 import org.retrovue.cli.CliContext;
 import org.retrovue.cli.render.Shapes;
 import org.retrovue.cli.render.Text;
-import org.retrovue.core.ErrorKind;
-import org.retrovue.core.RetrovueException;
 import org.retrovue.persistence.AssetRecord;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -24,7 +22,7 @@ final class SourceAssetsCommand extends ContextCommand {
 
     @Override
     public Integer call() {
-        List<AssetRecord> assets = context.ingest().assets(value(collection), isSet(missing), limit());
+        List<AssetRecord> assets = context.ingest().assets(value(collection), isSet(missing), wholeNumber(limit, 100, 0));
         if (isSet(json)) {
             json(assets.stream().map(Shapes::asset).toList());
             return 0;
@@ -39,19 +37,4 @@ final class SourceAssetsCommand extends ContextCommand {
         return 0;
     }
 
-    private int limit() {
-        String given = value(limit);
-        if (given == null) {
-            return 100;
-        }
-        try {
-            int n = Integer.parseInt(given.strip());
-            if (n < 0) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new RetrovueException(ErrorKind.USAGE, "--limit takes a whole number, 0 or more, not '" + given + "'");
-        }
-    }
 }

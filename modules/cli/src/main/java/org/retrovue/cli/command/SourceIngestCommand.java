@@ -15,7 +15,6 @@ import org.retrovue.core.ErrorKind;
 import org.retrovue.core.IngestProgress;
 import org.retrovue.core.IngestReport;
 import org.retrovue.core.IngestService;
-import org.retrovue.core.RetrovueException;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
@@ -37,7 +36,7 @@ final class SourceIngestCommand extends ContextCommand {
     @Override
     public Integer call() {
         IngestService.Request request = new IngestService.Request(Optional.ofNullable(value(source)), Optional.ofNullable(value(collection)),
-                isSet(dryRun), isSet(full), parallelSources());
+                isSet(dryRun), isSet(full), wholeNumber(parallel, 2, 1));
         Prompter prompter = context.environment().prompter();
         boolean terminal = !isSet(json) && prompter != null && prompter.available();
         ProgressLines lines = terminal ? new ProgressLines(err()) : null;
@@ -62,18 +61,6 @@ final class SourceIngestCommand extends ContextCommand {
         }
         ErrorKind outcome = report.outcome();
         return outcome == null ? ExitCodes.OK : ExitCodes.of(outcome);
-    }
-
-    private int parallelSources() {
-        String given = value(parallel);
-        if (given == null) {
-            return 2;
-        }
-        try {
-            return Integer.parseInt(given.strip());
-        } catch (NumberFormatException e) {
-            throw new RetrovueException(ErrorKind.USAGE, "--parallel takes a whole number, not '" + given + "'");
-        }
     }
 
     private void printText(IngestReport report) {
