@@ -21,9 +21,12 @@ esac
 if [ -n "$served" ] && [ "${RETROVUE_RESIDENT:-}" != off ]; then
   data=${RETROVUE_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/retrovue}
   case $data in /*) ;; *) data=$PWD/$data ;; esac
-  port= secret= owner= refused=
-  if [ -r "$data/resident/state" ]; then read -r port secret owner _ < "$data/resident/state"; fi
+  port= secret= owner= pid= refused=
+  if [ -r "$data/resident/state" ]; then read -r port secret owner pid _ < "$data/resident/state"; fi
   if [ -n "$owner" ] && [ "$owner" != "$build" ]; then refused="it is of another build"; fi
+  # Only to a live process of ours: a state file left by one that was killed names a port anyone may take now,
+  # and the request carries the database password.
+  if [ -n "$port" ] && { [ -z "$pid" ] || [ ! -O "/proc/$pid" ]; }; then port= refused="it is not running"; fi
   if [ -n "$port" ] && [ "$owner" = "$build" ] \
       && { exec 3<>"/dev/tcp/127.0.0.1/$port" 4<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null; then
     id="$$.$RANDOM$RANDOM"
@@ -34,8 +37,9 @@ if [ -n "$served" ] && [ "${RETROVUE_RESIDENT:-}" != off ]; then
       "${RETROVUE_DATABASE_URL:-}" "${RETROVUE_DATABASE_USER:-}" "${RETROVUE_DATABASE_PASSWORD:-}" \
       "${RETROVUE_PLUGIN_PATH:-}" "${RETROVUE_JAVA_OPTS:-}" "$#" "$@" >&3
     answer=
-    IFS= read -r answer <&4
+    IFS= read -r -t 30 answer <&4   # a process that does not even start the command within 30 s is not used
     refused=${answer#R}
+    [ -n "$answer" ] || refused="it did not answer"
     if [ "$answer" = S ]; then
       # Ctrl-C once: the resident process interrupts the command, whose last words still come back; twice: leave.
       interrupted=

@@ -73,6 +73,9 @@ class ResidentProcessIT {
         assertEquals(first.out(), served.out());
         assertEquals("", served.err());
 
+        Run version = run(Map.of("RETROVUE_RESIDENT", "only"), "--version");
+        assertEquals(run(Map.of("RETROVUE_RESIDENT", "off"), "--version").toString(), version.toString());
+
         Run alone = run(Map.of("RETROVUE_RESIDENT", "off"), "source", "show", "Resident Shows");
         Run shown = run(Map.of("RETROVUE_RESIDENT", "only"), "source", "show", "Resident Shows");
         assertEquals(alone.toString(), shown.toString());
@@ -166,6 +169,25 @@ class ResidentProcessIT {
         assertTrue(ProcessHandle.of(idle).map(p -> p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join()).map(p -> !p.isAlive()).orElse(true),
                 "ended after 2 s without requests");
         assertTrue(Files.readString(dataDir.resolve("resident/log")).contains("stopping: idle"));
+    }
+
+    @Test
+    @Order(8)
+    void aStateFileLeftByAKilledProcessSendsNothingToWhoeverHoldsItsPortNow() throws Exception {
+        String build = Files.readAllLines(image.resolve("bin/retrovue")).stream().filter(l -> l.startsWith("build="))
+                .findFirst().orElseThrow().substring("build=".length());
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        try (java.net.ServerSocket impostor = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            impostor.setSoTimeout(2_000);
+            Files.writeString(dataDir.resolve("resident/state"), impostor.getLocalPort() + " secret " + build + " " + gone.pid() + "\n");
+            Run refused = run(Map.of("RETROVUE_RESIDENT", "only", "RETROVUE_DATABASE_PASSWORD", "hunter2"), "source", "list");
+            assertEquals(1, refused.code(), refused.toString());
+            assertTrue(refused.err().contains("it is not running"), refused.err());
+            org.junit.jupiter.api.Assertions.assertThrows(java.net.SocketTimeoutException.class, impostor::accept, "nobody connected");
+        } finally {
+            Files.deleteIfExists(dataDir.resolve("resident/state"));
+        }
     }
 
     private static Map<String, String> withOnly(Map<String, String> env) {
