@@ -27,5 +27,13 @@ seed_sources() {
   [ "$count" -eq "$n" ] || { echo "expected $n sources, found $count" >&2; exit 1; }
 }
 
+# Waits for the resident process (docs/adr/0008) that a served command started; stops the bench if none came.
+await_resident() {
+  local state="$RETROVUE_DATA_DIR/resident/state"
+  for _ in $(seq 1 50); do [ -s "$state" ] && return 0; sleep 0.1; done
+  echo "the resident process did not start; see $RETROVUE_DATA_DIR/resident/log" >&2
+  exit 1
+}
+
 ms() { local s e; s=$(date +%s%N); "$@" > /dev/null; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 import org.retrovue.spi.DiscoveredCollection;
 import org.retrovue.spi.OptionSpec;
@@ -44,8 +45,13 @@ public abstract class SourceKindContract {
         return testContext();
     }
 
-    /** A plain context (system clock, a logger of its own) for a plugin's other tests. */
+    /** A plain context (system clock, a logger of its own, no threads lent) for a plugin's other tests. */
     public static SourceContext testContext() {
+        return testContext(1, Runnable::run);
+    }
+
+    /** The same, lending up to {@code parallelism} tasks at once on {@code executor}, as the program does. */
+    public static SourceContext testContext(int parallelism, Executor executor) {
         return new SourceContext() {
             @Override
             public Clock clock() {
@@ -55,6 +61,16 @@ public abstract class SourceKindContract {
             @Override
             public System.Logger logger() {
                 return System.getLogger("org.retrovue.spi.testkit");
+            }
+
+            @Override
+            public int parallelism() {
+                return parallelism;
+            }
+
+            @Override
+            public Executor executor() {
+                return executor;
             }
         };
     }
