@@ -295,6 +295,16 @@ class SourceCommandsIT {
     }
 
     @Test
+    void aMissingDatabasePasswordIsNamedAsSuch() {
+        cli.env("RETROVUE_DATABASE_PASSWORD", "");
+        CliHarness.Result r = cli.run("source", "list");
+        assertEquals(6, r.code(), r::toString);
+        assertTrue(r.err().contains("none was given; set RETROVUE_DATABASE_PASSWORD"), r::toString);
+        assertFalse(r.err().contains("cannot reach"), r::toString);
+        assertEquals(1, r.err().lines().count(), r::toString);
+    }
+
+    @Test
     void versionHelpAndCompletionWork() {
         assertTrue(ok("--version").out().startsWith("retrovue "));
         assertTrue(ok("help", "source").out().contains("list-types"));

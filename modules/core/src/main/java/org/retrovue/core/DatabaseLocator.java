@@ -37,7 +37,9 @@ public final class DatabaseLocator {
         if (!jdbc.startsWith("jdbc:postgresql://")) {
             throw new RetrovueException(ErrorKind.USAGE, URL + " must look like jdbc:postgresql://HOST:PORT/DATABASE");
         }
-        return Optional.of(new DatabaseTarget(jdbc, env.getOrDefault(USER, System.getProperty("user.name")), env.getOrDefault(PASSWORD, "")));
+        String password = env.get(PASSWORD);
+        return Optional.of(new DatabaseTarget(jdbc, env.getOrDefault(USER, System.getProperty("user.name")),
+                password == null || password.isEmpty() ? null : password));
     }
 
     /** The database to use, starting the embedded server when that is the one. */

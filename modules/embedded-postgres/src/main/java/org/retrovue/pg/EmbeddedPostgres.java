@@ -16,6 +16,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,17 +39,20 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EmbeddedPostgres {
     public static final String SUPERUSER = "postgres";
-    private static final String LOOPBACK = "127.0.0.1";
+    private static final int OLD_SERVER_WAIT_SECONDS = 15;
+    private static final String SETUP_PREFIX = "setup-";
     private static final Object IN_PROCESS_LOCK = new Object();
 
     private final Path home;
     private final Path binaries;
     private final Map<String, String> serverSettings;
+    private final ServerTools tools;
 
     private EmbeddedPostgres(Path home, Path binariesRoot, Map<String, String> serverSettings) {
         this.home = home.toAbsolutePath().normalize();
         this.binaries = binariesRoot.toAbsolutePath().normalize().resolve(bundledVersion());
-        this.serverSettings = Map.copyOf(serverSettings);
+        this.serverSettings = new LinkedHashMap<>(serverSettings);
+        this.tools = new ServerTools(binaries, this.home, logFile());
     }
 
     /** A durable server under {@code home}, its binaries unpacked beside the cluster. */
@@ -92,28 +97,29 @@ public final class EmbeddedPostgres {
 
     /**
      * As {@link #ensureRunning()}, and when this call starts the server, also creates {@code database} unless it
-     * exists; a running server is trusted to have it, so the common path only reads the pid and password files.
+     * exists; a running server is trusted to have it, so the common path only reads the pid and password files
+     * and checks that the cluster is still locked down.
      */
     public Endpoint ensureRunning(String database) {
-        OptionalInt port = runningPort();
-        if (port.isPresent()) {
-            return endpoint(port.getAsInt());
+        Optional<Postmaster> running = postmaster();
+        if (running.isPresent() && securityProblem().isEmpty()) {
+            return endpoint(running.get().port());
         }
         return withLock(() -> {
-            OptionalInt again = runningPort();
+            Optional<Postmaster> again = postmaster();
             if (again.isPresent()) {
-                return endpoint(again.getAsInt());
+                if (securityProblem().isEmpty()) {
+                    return endpoint(again.get().port());
+                }
+                stopServer(); // a cluster that lets others in is not served a moment longer
             }
             unpackBinaries();
-            boolean fresh = !isInitialised();
-            if (fresh) {
-                initialise();
+            if (!isInitialised()) {
+                initialise(database);
+            } else if (securityProblem().isPresent()) {
+                secure();
             }
-            int startedOn = start();
-            if (fresh) {
-                requirePassword(endpoint(startedOn));
-            }
-            Endpoint ready = endpoint(startedOn); // with the password requirePassword may just have set
+            Endpoint ready = endpoint(start());
             if (database != null) {
                 createDatabase(ready, database);
             }
@@ -132,7 +138,7 @@ public final class EmbeddedPostgres {
                 }
             }
             try (Statement create = c.createStatement()) {
-                create.execute("create database \"" + name.replace("\"", "\"\"") + "\"");
+                create.execute("create database " + quoteIdentifier(name));
             } catch (SQLException e) {
                 if (!"42P04".equals(e.getSQLState())) { // created meanwhile by a concurrent command
                     throw e;
@@ -144,24 +150,29 @@ public final class EmbeddedPostgres {
     }
 
     public ServerStatus status() {
-        Optional<PostmasterPid> pid = postmaster();
+        Optional<Postmaster> pid = postmaster();
         boolean running = pid.isPresent();
-        return new ServerStatus(home, bundledVersion(), isInitialised(), running,
+        boolean initialised = isInitialised();
+        return new ServerStatus(home, bundledVersion(), initialised, running,
                 running ? OptionalLong.of(pid.get().pid()) : OptionalLong.empty(),
-                running ? OptionalInt.of(pid.get().port()) : OptionalInt.empty());
+                running ? OptionalInt.of(pid.get().port()) : OptionalInt.empty(),
+                initialised ? securityProblem() : Optional.empty());
     }
 
     /** Stops the server; returns whether it was running. */
     public boolean stop() {
         return withLock(() -> {
-            Optional<PostmasterPid> pid = postmaster();
-            if (pid.isEmpty()) {
+            if (postmaster().isEmpty()) {
                 return false;
             }
-            run(List.of(tool("pg_ctl").toString(), "-D", dataDir().toString(), "-m", "fast", "-w", "-t", "60", "stop"),
-                    "stop the embedded PostgreSQL");
+            stopServer();
             return true;
         });
+    }
+
+    private void stopServer() {
+        tools.run(List.of(tools.tool("pg_ctl").toString(), "-D", dataDir().toString(), "-m", "fast", "-w", "-t", "60", "stop"),
+                "stop the embedded PostgreSQL", null);
     }
 
     private Path dataDir() {
@@ -172,82 +183,28 @@ public final class EmbeddedPostgres {
         return Files.isRegularFile(dataDir().resolve("PG_VERSION"));
     }
 
-    private OptionalInt runningPort() {
-        return postmaster().map(p -> OptionalInt.of(p.port())).orElse(OptionalInt.empty());
+    /** The live postmaster of our cluster, if any; a stale pid file (crash, reboot, reused pid) counts as none. */
+    private Optional<Postmaster> postmaster() {
+        return Postmaster.read(dataDir()).filter(p -> p.servesCluster(dataDir()));
     }
 
-    private record PostmasterPid(long pid, int port) {}
-
-    /** The live postmaster of our cluster, if any; a stale pid file (crash, reboot, reused pid) counts as none. */
-    private Optional<PostmasterPid> postmaster() {
-        Path pidFile = dataDir().resolve("postmaster.pid");
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(pidFile);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-        if (lines.size() < 4) {
-            return Optional.empty();
-        }
-        try {
-            long pid = Long.parseLong(lines.get(0).trim());
-            int port = Integer.parseInt(lines.get(3).trim());
-            boolean alive = ProcessHandle.of(pid)
-                    .filter(ProcessHandle::isAlive)
-                    .flatMap(h -> h.info().command())
-                    .map(command -> command.endsWith("postgres"))
-                    .orElse(false);
-            return alive ? Optional.of(new PostmasterPid(pid, port)) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+    private Optional<String> securityProblem() {
+        return ClusterSecurity.problem(dataDir(), passwordFile());
     }
 
     private Endpoint endpoint(int port) {
-        return new Endpoint(LOOPBACK, port, SUPERUSER, password());
+        return new Endpoint(ClusterSecurity.LOOPBACK, port, SUPERUSER, password());
     }
 
     private Path passwordFile() {
         return home.resolve("password");
     }
 
-    /** The superuser's password; empty for a cluster initialised before passwords were set (it still trusts loopback). */
     private String password() {
         try {
             return Files.readString(passwordFile()).strip();
         } catch (IOException e) {
-            return "";
-        }
-    }
-
-    /**
-     * Gives the superuser a random password (kept in {@code home/password}, readable by the owner only) and makes
-     * the server require it. The password is long and random, so few SCRAM iterations keep connecting cheap
-     * without weakening it; other local users can no longer reach the catalogue.
-     */
-    private void requirePassword(Endpoint trusted) {
-        byte[] random = new byte[24];
-        new java.security.SecureRandom().nextBytes(random);
-        String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        try {
-            Path file = passwordFile();
-            Files.deleteIfExists(file);
-            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-            try (Connection c = DriverManager.getConnection(trusted.jdbcUrl("postgres"), trusted.user(), "");
-                 Statement s = c.createStatement()) {
-                s.execute("set scram_iterations = 16");
-                s.execute("alter role " + SUPERUSER + " password '" + password + "'");
-                Files.writeString(file, password);
-                Files.writeString(dataDir().resolve("pg_hba.conf"),
-                        "# RetroVue: loopback TCP only, with the password in ../password\n"
-                                + "host all all 127.0.0.1/32 scram-sha-256\n"
-                                + "host all all ::1/128 scram-sha-256\n");
-                s.execute("select pg_reload_conf()");
-            }
-        } catch (IOException | SQLException e) {
-            throw new EmbeddedPostgresException("could not set the embedded PostgreSQL's password: " + e.getMessage(), e);
+            throw new EmbeddedPostgresException("the embedded PostgreSQL's password file " + passwordFile() + " cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -278,77 +235,154 @@ public final class EmbeddedPostgres {
         }
     }
 
-    private void initialise() {
+    /**
+     * Makes a new cluster all at once, with authentication in force before it ever listens: initdb writes into a
+     * staging folder with the password already set (SCRAM), our pg_hba.conf and loopback-only settings go in, and
+     * only then does the password file, and after it the cluster, move into place. A setup killed part-way leaves
+     * a staging folder that the next one deletes, never a cluster that trusts anyone.
+     */
+    private void initialise(String database) {
+        Path staging;
+        Path stagedPassword;
         try {
             deleteTree(dataDir());
-            Files.createDirectories(home);
+            createPrivateHome();
+            deleteLeftoverSetups();
+            // names of their own: a killed command's initdb may still be writing into its staging folder
+            staging = Files.createTempDirectory(home, SETUP_PREFIX);
+            stagedPassword = Files.createTempFile(home, SETUP_PREFIX, ".password",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(stagedPassword, ClusterSecurity.newPassword());
         } catch (IOException e) {
             throw new EmbeddedPostgresException("could not prepare " + dataDir() + ": " + e.getMessage(), e);
         }
-        run(List.of(tool("initdb").toString(), "-D", dataDir().toString(), "-U", SUPERUSER, "-A", "trust",
-                "-E", "UTF8", "--locale=C", "--no-instructions"), "initialise the embedded PostgreSQL");
-        StringBuilder conf = new StringBuilder("\n# RetroVue: loopback TCP only, no Unix socket\n")
-                .append("listen_addresses = '").append(LOOPBACK).append("'\n")
-                .append("unix_socket_directories = ''\n");
-        serverSettings.forEach((k, v) -> conf.append(k).append(" = '").append(v).append("'\n"));
+        tools.run(List.of(tools.tool("initdb").toString(), "-D", staging.toString(), "-U", SUPERUSER,
+                "--pwfile=" + stagedPassword, "--auth=scram-sha-256", "-c", ClusterSecurity.SCRAM_ITERATIONS,
+                "-E", "UTF8", "--locale=C", "--no-instructions"), "initialise the embedded PostgreSQL", null);
+        if (database != null) {
+            singleUser(staging, "create database " + quoteIdentifier(database), "create the database " + database);
+        }
         try {
-            Files.writeString(dataDir().resolve("postgresql.conf"), conf, StandardOpenOption.APPEND);
+            writeOurConfiguration(staging);
+            Files.move(stagedPassword, passwordFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(staging, dataDir(), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new EmbeddedPostgresException("could not configure " + dataDir() + ": " + e.getMessage(), e);
         }
     }
 
+    /** What setups killed part-way left; best effort, since what is left is inert (never a cluster anyone uses). */
+    private void deleteLeftoverSetups() throws IOException {
+        try (var leftovers = Files.list(home)) {
+            for (Path p : leftovers.filter(p -> p.getFileName().toString().startsWith(SETUP_PREFIX)).toList()) {
+                try {
+                    deleteTree(p);
+                } catch (IOException stillWritten) {
+                    // an orphaned initdb is still at it; it fails once its folder is gone, and the next setup clears it
+                }
+            }
+        }
+    }
+
+    /**
+     * Locks down a cluster whose setup was interrupted, or that an older RetroVue made trusting: while nothing
+     * listens (single-user mode), the superuser gets the password in the password file (a new one when it is
+     * missing), then our pg_hba.conf and loopback-only settings are written. Its data stays.
+     */
+    private void secure() {
+        String password;
+        try {
+            createPrivateHome();
+            password = Files.isRegularFile(passwordFile()) ? Files.readString(passwordFile()).strip() : "";
+            if (password.isEmpty()) {
+                password = ClusterSecurity.newPassword();
+            }
+            ClusterSecurity.writePrivate(passwordFile(), password);
+        } catch (IOException e) {
+            throw new EmbeddedPostgresException("could not write " + passwordFile() + ": " + e.getMessage(), e);
+        }
+        awaitOldServerGone();
+        singleUser(dataDir(), "alter role " + SUPERUSER + " password '" + password.replace("'", "''") + "'",
+                "set the embedded PostgreSQL's password");
+        try {
+            writeOurConfiguration(dataDir());
+        } catch (IOException e) {
+            throw new EmbeddedPostgresException("could not configure " + dataDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs one statement with the server in single-user mode, listening nowhere; the statement is never logged. */
+    private void singleUser(Path cluster, String statement, String what) {
+        tools.run(List.of(tools.tool("postgres").toString(), "--single", "-D", cluster.toString(),
+                        "-c", ClusterSecurity.SCRAM_ITERATIONS, "-c", "listen_addresses=", "-c", "unix_socket_directories=",
+                        "-c", "log_min_error_statement=panic", "postgres"),
+                what, statement + ";\n");
+    }
+
+    private static String quoteIdentifier(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    private void writeOurConfiguration(Path cluster) throws IOException {
+        Files.writeString(cluster.resolve("pg_hba.conf"), ClusterSecurity.HBA);
+        if (!ClusterSecurity.confIsOurs(cluster)) {
+            Files.writeString(cluster.resolve("postgresql.conf"), ClusterSecurity.conf(serverSettings.entrySet()), StandardOpenOption.APPEND);
+        }
+    }
+
+    private void createPrivateHome() throws IOException {
+        if (!Files.isDirectory(home)) {
+            Files.createDirectories(home.getParent());
+            Files.createDirectory(home, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
+    }
+
     private int start() {
+        awaitOldServerGone();
         int port = freePort();
-        run(List.of(tool("pg_ctl").toString(), "-D", dataDir().toString(), "-l", logFile().toString(),
-                "-o", "-p " + port, "-w", "-t", "60", "start"), "start the embedded PostgreSQL");
-        return runningPort().orElseThrow(() -> new EmbeddedPostgresException(
+        tools.run(List.of(tools.tool("pg_ctl").toString(), "-D", dataDir().toString(), "-l", logFile().toString(),
+                "-o", "-p " + port, "-w", "-t", "60", "start"), "start the embedded PostgreSQL", null);
+        return postmaster().map(Postmaster::port).orElseThrow(() -> new EmbeddedPostgresException(
                 "the embedded PostgreSQL did not start; see " + logFile()));
     }
 
+    /**
+     * A pid file left behind is cleared once nothing of its server is left: the postmaster gone (or a zombie, or
+     * the pid reused by an unrelated process) and no old backend still attached to its shared memory. Until then
+     * starting would fail or, worse, corrupt the cluster, so we wait, within a bound.
+     */
+    private void awaitOldServerGone() {
+        Path pidFile = dataDir().resolve("postmaster.pid");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(OLD_SERVER_WAIT_SECONDS);
+        while (Files.exists(pidFile)) {
+            Optional<Postmaster> old = Postmaster.read(dataDir());
+            if (old.isEmpty() || (!old.get().servesCluster(dataDir()) && !old.get().sharedMemoryInUse())) {
+                try {
+                    Files.deleteIfExists(pidFile);
+                } catch (IOException e) {
+                    throw new EmbeddedPostgresException("could not remove the stale " + pidFile + ": " + e.getMessage(), e);
+                }
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new EmbeddedPostgresException("the embedded PostgreSQL's previous server (pid " + old.get().pid()
+                        + ") has not ended after " + OLD_SERVER_WAIT_SECONDS + " s; wait for it to end (or stop it), then run the command again");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EmbeddedPostgresException("interrupted while waiting for the previous embedded PostgreSQL to end", e);
+            }
+        }
+    }
+
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(ClusterSecurity.LOOPBACK))) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new EmbeddedPostgresException("no free local port for the embedded PostgreSQL: " + e.getMessage(), e);
-        }
-    }
-
-    private Path tool(String name) {
-        return binaries.resolve("bin").resolve(name);
-    }
-
-    /** Runs a server tool detached from our standard streams, as a non-root user when we are root. */
-    private void run(List<String> command, String what) {
-        List<String> full = new ArrayList<>();
-        if (RootDetector.isRoot()) {
-            full.add("unshare");
-            full.add("-U");
-        }
-        full.addAll(command);
-        Path toolLog = home.resolve("tools.log");
-        try {
-            Files.createDirectories(home);
-            Process process = new ProcessBuilder(full)
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(toolLog.toFile()))
-                    .redirectErrorStream(true)
-                    .start();
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new EmbeddedPostgresException("could not " + what + " within 120 s; see " + toolLog + " and " + logFile());
-            }
-            if (process.exitValue() != 0) {
-                String hint = RootDetector.isRoot()
-                        ? " (as root the server runs in a user namespace; where those are disabled run as a non-root user or set RETROVUE_DATABASE_URL)"
-                        : "";
-                throw new EmbeddedPostgresException("could not " + what + "; see " + toolLog + " and " + logFile() + hint);
-            }
-        } catch (IOException e) {
-            throw new EmbeddedPostgresException("could not " + what + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EmbeddedPostgresException("interrupted while trying to " + what, e);
         }
     }
 

@@ -241,6 +241,9 @@ public final class Catalog implements AutoCloseable {
         if (state.startsWith("28")) {
             return where + " refused the login of user " + target.user() + "; check RETROVUE_DATABASE_USER and RETROVUE_DATABASE_PASSWORD";
         }
+        if (state.equals("08004") && String.valueOf(e.getMessage()).contains("no password was provided")) {
+            return where + " asks for the password of user " + target.user() + " and none was given; set RETROVUE_DATABASE_PASSWORD";
+        }
         if (state.equals("3D000")) {
             return where + " has no database " + target.redactedUrl().replaceAll(".*/", "") + "; create it or fix RETROVUE_DATABASE_URL";
         }

@@ -26,6 +26,7 @@ final class DbStatusCommand extends ContextCommand {
         Map<String, Object> status = new LinkedHashMap<>();
         Optional<DatabaseTarget> external = context.locator().external();
         DatabaseTarget target;
+        String problem = null;
         status.put("mode", external.isPresent() ? "external" : "embedded");
         status.put("url", null);
         status.put("user", null);
@@ -45,7 +46,11 @@ final class DbStatusCommand extends ContextCommand {
             status.put("pid", embedded.pid().isPresent() ? embedded.pid().getAsLong() : null);
             status.put("port", embedded.port().isPresent() ? embedded.port().getAsInt() : null);
             status.put("log", context.locator().embedded().logFile().toString());
-            target = embedded.running() ? context.locator().locate() : null;
+            if (embedded.securityProblem().isPresent()) {
+                problem = "the embedded server may be open to other local users: " + embedded.securityProblem().get()
+                        + "; the next command that uses the database locks it down (or run `retrovue db stop`)";
+            }
+            target = embedded.running() && problem == null ? context.locator().locate() : null;
         }
         if (target != null) {
             status.put("url", target.redactedUrl());
@@ -53,7 +58,6 @@ final class DbStatusCommand extends ContextCommand {
         }
         boolean up = false;
         Object schema = null;
-        String problem = null;
         if (target != null) {
             try (Connection connection = Catalog.connect(target)) {
                 up = true;
@@ -61,7 +65,7 @@ final class DbStatusCommand extends ContextCommand {
             } catch (CatalogException | RetrovueException | java.sql.SQLException e) {
                 problem = e.getMessage();
             }
-        } else {
+        } else if (problem == null) {
             problem = "the embedded server is not running; any command that needs it starts it";
         }
         status.put("up", up);
