@@ -14,7 +14,8 @@ import org.retrovue.spi.SourceException;
  * Lists one library's movies ({@code type=1}) or episodes ({@code type=4}) page by page (only one page in memory
  * at a time), each item as it comes. The library's {@code updatedAt} (and {@code contentChangedAt} where the
  * server has it) is its version: when it has not moved since the last complete scan, nothing is listed. A request
- * that stalls, drops or gets a server error is tried again after 0.5, 1 and 2 s; then the scan fails.
+ * that stalls (before or during its answer), drops or gets a server error is tried again after 0.5, 1 and 2 s; then
+ * the scan fails. A page larger than {@link PlexClient#pageLimit} is refused at once, never tried again.
  */
 final class PlexScan {
     static final int DEFAULT_PAGE_SIZE = 1000;
@@ -46,7 +47,8 @@ final class PlexScan {
         }
         for (int start = 0; ; start += pageSize) {
             Map<String, Object> page = withRetries("/library/sections/" + key + "/all?type=" + type
-                    + "&X-Plex-Container-Start=" + start + "&X-Plex-Container-Size=" + pageSize);
+                    + "&X-Plex-Container-Start=" + start + "&X-Plex-Container-Size=" + pageSize, PlexClient.pageLimit(pageSize),
+                    "a page of library '" + library.get("title") + "' (" + pageSize + " items from " + start + ")");
             List<Map<String, Object>> items = PlexJson.list(page, "Metadata");
             for (Map<String, Object> item : items) {
                 ScannedItem scanned = item(item, type);
@@ -64,7 +66,7 @@ final class PlexScan {
     }
 
     private Map<String, Object> library(String key) throws SourceException {
-        for (Map<String, Object> directory : PlexJson.list(withRetries("/library/sections"), "Directory")) {
+        for (Map<String, Object> directory : PlexJson.list(withRetries("/library/sections", PlexClient.MIN_BODY_BYTES, "its answer to /library/sections"), "Directory")) {
             if (key.equals(String.valueOf(directory.get("key")))) {
                 return directory;
             }
@@ -102,10 +104,10 @@ final class PlexScan {
                 episode ? integer(item.get("parentIndex")) : null, episode ? integer(item.get("index")) : null);
     }
 
-    private Map<String, Object> withRetries(String path) throws SourceException {
+    private Map<String, Object> withRetries(String path, long limit, String what) throws SourceException {
         for (int attempt = 0; ; attempt++) {
             try {
-                return client.get(path);
+                return client.get(path, limit, what);
             } catch (SourceException e) {
                 if (e.code() != SourceException.Code.UNREACHABLE || attempt >= BACKOFF_MILLIS.length || Thread.currentThread().isInterrupted()) {
                     throw attempt == 0 ? e : new SourceException(e.code(), e.getMessage() + " (tried " + (attempt + 1) + " times)", e);
