@@ -70,6 +70,11 @@ final class PlexClient {
                 Duration.ofSeconds(number(config.get("read_timeout"), PlexSourceKind.DEFAULT_READ_TIMEOUT_S)));
     }
 
+    /** Closes every connection to the server, abandoning any answer still coming. */
+    void close() {
+        http.shutdownNow();
+    }
+
     /** The configured address, which holds no secret. */
     String baseUrl() {
         return baseUrl;
@@ -128,6 +133,8 @@ final class PlexClient {
                 return PlexJson.container(answer.body());
             } catch (IOException e) {
                 throw notPlex("its answer to " + path + " is not Plex's JSON");
+            } catch (OutOfMemoryError e) {
+                throw failure(e, limit, what); // the answer's maps are garbage now; never tried again
             }
         }
     }
