@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,24 @@ class IngestCommandIT {
         assertEquals("failed", collection(r.json(), "Movies").get("status").asText());
         assertEquals("ingested", collection(r.json(), "tree").get("status").asText());
         assertEquals(1, cli.ok("source", "assets", "Tree/tree", "--json").size());
+    }
+
+    @Test
+    void aLibraryListedShortOfItsAnnouncedTotalFailsAndMarksNothingMissing() throws Exception {
+        plexSource();
+        assertEquals(2_500, collection(cli.ok("source", "ingest", "My Plex", "Movies", "--json"), "Movies").get("counts").get("new").asLong());
+        plex.faults().setItemsServed(1_000);
+        CliHarness.Result r = cli.run("source", "ingest", "My Plex", "Movies", "--full", "--json");
+        assertEquals(1, r.code(), r::toString);
+        assertEquals(List.of("error: My Plex/Movies: Plex at " + plex.baseUrl() + " ended library 'Movies' after 1000 of the 2500 items it"
+                + " announced; nothing was marked missing; scan again later"), r.err().lines().toList());
+        JsonNode movies = collection(r.json(), "Movies");
+        assertEquals("failed", movies.get("status").asText(), r::toString);
+        assertEquals(0, movies.get("counts").path("missing").asLong(), movies::toString);
+        JsonNode shown = cli.ok("source", "collections", "My Plex", "--json").get(0);
+        assertEquals(2_500, shown.get("assets").get("present").asLong(), shown::toString);
+        assertEquals(0, shown.get("assets").get("missing").asLong(), shown::toString);
+        assertEquals("failed", shown.get("last_ingest").get("outcome").asText(), shown::toString);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.retrovue.fakeplex.FakePlexServer;
+import org.retrovue.fakeplex.Faults;
 import org.retrovue.fakeplex.Library;
 
 /** Plex sources through the real commands against the Plex test server. */
@@ -108,6 +110,33 @@ class PlexSourceIT {
         assertEquals("[ ]", cli.run("source", "list", "--json").out().strip());
         CliHarness.Result missingToken = cli.run("source", "add", "--type", "plex", "--name", "P", "--base-url", plex.baseUrl());
         assertEquals(2, missingToken.code(), missingToken::toString);
+    }
+
+    @Test
+    void aServerThatRedirectsElsewhereIsNotAddedAndTheOtherGetsNoToken() {
+        try (FakePlexServer elsewhere = FakePlexServer.builder().token(TOKEN).library(Library.Type.MOVIE, "Films", 2, "/films").build().start()) {
+            plex.faults().redirectNext(1_000, elsewhere.baseUrl());
+            CliHarness.Result r = cli.run("source", "add", "--type", "plex", "--name", "P", "--base-url", plex.baseUrl(), "--token", TOKEN);
+            assertEquals(1, r.code(), r::toString);
+            assertEquals(List.of("error: Plex at " + plex.baseUrl() + " redirected to another origin (" + elsewhere.baseUrl() + "); RetroVue"
+                    + " does not send its token elsewhere: set --base-url to that server if you trust it"), r.err().lines().toList());
+            assertEquals(0, elsewhere.requestCount(), "nothing went to the other server");
+            assertEquals("[ ]", cli.run("source", "list", "--json").out().strip());
+        }
+    }
+
+    @Test
+    void aServerThatStallsMidAnswerFailsAddWithinTheReadTimeout() {
+        plex.faults().setBodyStall(Faults.BodyStall.SILENT);
+        long started = System.nanoTime();
+        CliHarness.Result r = cli.run("source", "add", "--type", "plex", "--name", "P", "--base-url", plex.baseUrl(), "--token", TOKEN,
+                "--read-timeout", "1");
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertTrue(took.compareTo(Duration.ofSeconds(15)) < 0, "returned after " + took);
+        assertEquals(1, r.code(), r::toString);
+        assertEquals(List.of("error: Plex at " + plex.baseUrl() + " stopped sending its answer to /identity midway and did not finish it"
+                + " within 1 s; the server may be busy (raise --read-timeout) or stuck"), r.err().lines().toList());
+        assertEquals("[ ]", cli.run("source", "list", "--json").out().strip());
     }
 
     @Test

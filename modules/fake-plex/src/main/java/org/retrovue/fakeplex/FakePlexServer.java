@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -33,6 +34,7 @@ public final class FakePlexServer implements AutoCloseable {
     private final Faults faults;
     private final RequestLog requests = new RequestLog();
     private final CountDownLatch closing = new CountDownLatch(1);
+    private final AtomicLong abandoned = new AtomicLong();
     private HttpServer server;
     private ExecutorService handlers;
 
@@ -63,7 +65,7 @@ public final class FakePlexServer implements AutoCloseable {
         handlers = Executors.newFixedThreadPool(HANDLER_THREADS,
                 Thread.ofPlatform().name("fake-plex-" + port() + "-", 1).daemon().factory());
         server.setExecutor(handlers);
-        server.createContext("/", new PlexHandler(machineIdentifier, token, catalog, faults, requests, closing));
+        server.createContext("/", new PlexHandler(machineIdentifier, token, catalog, faults, requests, closing, abandoned));
         server.start();
         return this;
     }
@@ -103,6 +105,14 @@ public final class FakePlexServer implements AutoCloseable {
 
     public long requestCount() {
         return requests.count();
+    }
+
+    /**
+     * How many answers the client hung up on while a {@link Faults.BodyStall#TRICKLE} was still sending them: proof
+     * that a client gave up the connection rather than leaving it open.
+     */
+    public long abandonedAnswers() {
+        return abandoned.get();
     }
 
     /** Releases stalled requests, closes every connection and waits for the handler threads to end. */

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.PrimitiveIterator;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,14 +42,19 @@ final class PlexHandler implements HttpHandler {
     private final Faults faults;
     private final RequestLog log;
     private final CountDownLatch closing;
+    private final AtomicLong abandoned;
+    /** How many listings were answered while the total changes ({@link Faults#setTotalChange}). */
+    private final AtomicLong changedPages = new AtomicLong();
 
-    PlexHandler(String machineIdentifier, String token, Catalog catalog, Faults faults, RequestLog log, CountDownLatch closing) {
+    PlexHandler(String machineIdentifier, String token, Catalog catalog, Faults faults, RequestLog log, CountDownLatch closing,
+                AtomicLong abandoned) {
         this.machineIdentifier = machineIdentifier;
         this.token = token.getBytes(StandardCharsets.UTF_8);
         this.catalog = catalog;
         this.faults = faults;
         this.log = log;
         this.closing = closing;
+        this.abandoned = abandoned;
     }
 
     /** Closing the exchange without a complete answer closes the connection: that is how stalls and drops end. */
@@ -73,6 +81,13 @@ final class PlexHandler implements HttpHandler {
         }
         if (faults.stall()) {
             closing.await();
+            return;
+        }
+        String redirect = faults.takeRedirect();
+        if (redirect != null) {
+            exchange.getResponseHeaders().set("Location", redirect + exchange.getRequestURI().getRawPath()
+                    + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
+            html(exchange, 302, "Found");
             return;
         }
         if (!"GET".equals(exchange.getRequestMethod())) {
@@ -126,7 +141,7 @@ final class PlexHandler implements HttpHandler {
                     .attr("size", 0)
                     .attr("claimed", true)
                     .attr("machineIdentifier", machineIdentifier)
-                    .attr("version", VERSION), "", writer -> { });
+                    .attr("version", VERSION), "", 0, writer -> { });
         }
     }
 
@@ -136,7 +151,7 @@ final class PlexHandler implements HttpHandler {
                 .attr("size", libraries.size())
                 .attr("allowSync", false)
                 .attr("title1", "Plex Library");
-        container(exchange, request, container, "Directory", writer -> {
+        container(exchange, request, container, "Directory", libraries.size(), writer -> {
             for (Library library : libraries) {
                 writer.child(directory(library));
             }
@@ -175,15 +190,22 @@ final class PlexHandler implements HttpHandler {
         Library library = section.library();
         ItemType type = itemType(request, library);
         Listing listing = new Listing(section, type, request.query());
-        int start = request.count(START, 0);
-        int size = request.count(SIZE, Integer.MAX_VALUE);
+        boolean ignorePaging = faults.ignorePaging();
+        int start = ignorePaging ? 0 : request.count(START, 0);
+        int size = ignorePaging ? Integer.MAX_VALUE : Math.min(faults.pageCap(), request.count(SIZE, Integer.MAX_VALUE));
         int total = listing.totalSize();
-        int pageSize = (int) Math.max(0, Math.min(size, (long) total - start));
+        int change = faults.totalChange();
+        if (change != 0) {
+            total = (int) Math.max(0, Math.min(Integer.MAX_VALUE, total + (long) change * changedPages.getAndIncrement()));
+        }
+        int served = faults.itemsServed() < 0 ? total : Math.min(total, faults.itemsServed());
+        int pageSize = (int) Math.max(0, Math.min(size, (long) served - start));
         Node container = new Node("MediaContainer")
-                .attr("size", pageSize)
-                .attr("totalSize", total)
-                .attr("offset", start)
-                .attr("allowSync", true)
+                .attr("size", pageSize);
+        if (!ignorePaging) {
+            container.attr("totalSize", total).attr("offset", start);
+        }
+        container.attr("allowSync", true)
                 .attr("identifier", "com.plexapp.plugins.library")
                 .attr("librarySectionID", library.number())
                 .attr("librarySectionTitle", library.title())
@@ -191,10 +213,13 @@ final class PlexHandler implements HttpHandler {
                 .attr("title1", library.title())
                 .attr("title2", type.title2)
                 .attr("viewGroup", type.plexName);
-        container(exchange, request, container, "Metadata", writer -> {
-            PrimitiveIterator.OfInt page = listing.page(start, pageSize);
+        int padding = faults.itemPadding();
+        String summary = padding > 0 ? "x".repeat(padding) : null;
+        PrimitiveIterator.OfInt page = change != 0 ? IntStream.range(start, start + pageSize).iterator() : listing.page(start, pageSize);
+        container(exchange, request, container, "Metadata", pageSize, writer -> {
             while (page.hasNext()) {
-                writer.child(listing.item(page.nextInt()));
+                Node item = listing.item(page.nextInt());
+                writer.child(summary == null ? item : item.attr("summary", summary));
             }
         });
     }
@@ -211,19 +236,69 @@ final class PlexHandler implements HttpHandler {
         }
     }
 
-    /** Sends a 200 and streams the container: chunked, so nothing waits for the whole body. */
-    private static void container(HttpExchange exchange, PlexRequest request, Node container, String childKey,
-                                  Children children) throws IOException {
+    /**
+     * Sends a 200 and streams the container: chunked, so nothing waits for the whole body. Under a
+     * {@link Faults.BodyStall}, only the first half of the {@code childCount} children is sent, then the answer stalls.
+     */
+    private void container(HttpExchange exchange, PlexRequest request, Node container, String childKey, int childCount,
+                           Children children) throws IOException {
         Format format = request.format();
         exchange.getResponseHeaders().set("Content-Type", format.contentType);
         exchange.getResponseHeaders().set("X-Plex-Protocol", "1.0");
         exchange.sendResponseHeaders(200, 0);
         OutputStreamWriter body = new OutputStreamWriter(exchange.getResponseBody(), StandardCharsets.UTF_8);
+        Faults.BodyStall stall = faults.bodyStall(exchange.getRequestURI().getPath());
+        if (stall != Faults.BodyStall.NONE) {
+            stallMidway(body, format.writer(body), container, childKey, childCount, children, stall);
+            return;
+        }
         try (Writer out = new BufferedWriter(body, 1 << 16)) {
             ContainerWriter writer = format.writer(out);
             writer.begin(container, childKey);
             children.writeTo(writer);
             writer.end();
+        }
+    }
+
+    /** Writes half the answer and never finishes it: waits for the server to close, trickling spaces if asked. */
+    private void stallMidway(Writer out, ContainerWriter writer, Node container, String childKey, int childCount, Children children,
+                             Faults.BodyStall stall) throws IOException {
+        writer.begin(container, childKey);
+        int half = childCount / 2;
+        children.writeTo(new ContainerWriter() {
+            private int written;
+
+            @Override
+            public void begin(Node node, String key) {
+                throw new IllegalStateException("begun already");
+            }
+
+            @Override
+            public void child(Node node) throws IOException {
+                if (written++ < half) {
+                    writer.child(node);
+                }
+            }
+
+            @Override
+            public void end() {
+            }
+        });
+        out.flush();
+        try {
+            while (!closing.await(200, TimeUnit.MILLISECONDS)) {
+                if (stall == Faults.BodyStall.TRICKLE) {
+                    try {
+                        out.write(' ');
+                        out.flush();
+                    } catch (IOException e) {
+                        abandoned.incrementAndGet();
+                        throw e;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -334,6 +334,97 @@ class FakePlexServerTest {
     }
 
     @Test
+    void redirectsSendTheNextRequestsElsewhere() throws Exception {
+        FakePlexServer server = start(sample(1, 10));
+        server.faults().redirectNext(2, "http://other.example:1234");
+        HttpResponse<String> redirected = authorized(server, "/library/sections/1/all?type=1");
+        assertEquals(302, redirected.statusCode());
+        assertEquals("http://other.example:1234/library/sections/1/all?type=1", redirected.headers().firstValue("Location").orElseThrow());
+        assertEquals(302, get(server, "/identity").statusCode());
+        assertEquals(200, get(server, "/identity").statusCode());
+    }
+
+    @Test
+    void aBodyStallSendsHalfTheAnswerThenNothing() throws Exception {
+        FakePlexServer server = start(sample(1, 10));
+        server.faults().setBodyStall(Faults.BodyStall.SILENT, "/library/sections/");
+        assertEquals(200, get(server, "/identity").statusCode(), "other paths answer");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/library/sections/1/all?type=1"))
+                .header("X-Plex-Token", TOKEN).header("Accept", "application/json").build();
+        HttpResponse<java.io.InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode(), "the headers come");
+        java.io.InputStream body = response.body();
+        byte[] start = new byte[64];
+        int read = body.readNBytes(start, 0, start.length);
+        assertTrue(new String(start, 0, read, StandardCharsets.UTF_8).startsWith("{\"MediaContainer\":{"));
+        java.util.concurrent.CompletableFuture<byte[]> rest = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return body.readAllBytes();
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        Thread.sleep(500);
+        assertFalse(rest.isDone(), "the rest never comes");
+        server.close();
+        rest.get(5, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aTrickledBodyTellsWhenTheClientHungUp() throws Exception {
+        FakePlexServer server = start(sample(1, 10));
+        server.faults().setBodyStall(Faults.BodyStall.TRICKLE);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/identity")).build();
+        HttpResponse<java.io.InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(0, server.abandonedAnswers());
+        response.body().close();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (server.abandonedAnswers() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(1, server.abandonedAnswers());
+    }
+
+    @Test
+    void pagingFaultsChangeTheListings() throws Exception {
+        FakePlexServer server = start(sample(1, 2_500));
+        String page = "/library/sections/1/all?type=1&X-Plex-Container-Size=1000&X-Plex-Container-Start=";
+        server.faults().setItemsServed(1_500);
+        JsonNode shortPage = json(authorized(server, page + "1000", "Accept", "application/json")).path("MediaContainer");
+        assertEquals(2_500, shortPage.path("totalSize").asInt());
+        assertEquals(500, shortPage.path("Metadata").size());
+        assertEquals(0, json(authorized(server, page + "2000", "Accept", "application/json")).path("MediaContainer").path("size").asInt());
+        server.faults().setItemsServed(-1);
+
+        String first = json(authorized(server, page + "0", "Accept", "application/json")).path("MediaContainer").path("Metadata").get(0)
+                .path("ratingKey").asText();
+        server.faults().setIgnorePaging(true);
+        JsonNode everything = json(authorized(server, page + "1000", "Accept", "application/json")).path("MediaContainer");
+        assertTrue(everything.path("totalSize").isMissingNode() && everything.path("offset").isMissingNode(), everything.toString());
+        assertEquals(2_500, everything.path("Metadata").size());
+        assertEquals(first, everything.path("Metadata").get(0).path("ratingKey").asText());
+        server.faults().setIgnorePaging(false);
+
+        server.faults().setPageCap(300);
+        assertEquals(300, json(authorized(server, page + "0", "Accept", "application/json")).path("MediaContainer").path("Metadata").size());
+        server.faults().setPageCap(Integer.MAX_VALUE);
+
+        server.faults().setTotalChange(1_000);
+        List<Integer> totals = new ArrayList<>();
+        for (int start = 0; start < 4_000; start += 1_000) {
+            JsonNode grown = json(authorized(server, page + start, "Accept", "application/json")).path("MediaContainer");
+            totals.add(grown.path("totalSize").asInt());
+            assertEquals(1_000, grown.path("Metadata").size());
+        }
+        assertEquals(List.of(2_500, 3_500, 4_500, 5_500), totals);
+        server.faults().setTotalChange(0);
+
+        server.faults().setItemPadding(1_000);
+        JsonNode padded = json(authorized(server, page + "0", "Accept", "application/json")).path("MediaContainer");
+        assertEquals(1_000, padded.path("Metadata").get(0).path("summary").asText().length());
+    }
+
+    @Test
     void latencyDelaysEveryAnswer() throws Exception {
         FakePlexServer server = start(sample(1, 10).latency(Duration.ofMillis(150)));
         long started = System.nanoTime();

@@ -26,6 +26,12 @@ final class PlexConnection implements SourceConnection {
         return new PlexScan(client, pageSize).scan(request, sink);
     }
 
+    /** Closes the connections to the server, so that none outlives the caller's use (a resident process runs long). */
+    @Override
+    public void close() {
+        client.close();
+    }
+
     @Override
     public String fingerprint() throws SourceException {
         Object id = client.identity().get("machineIdentifier");

@@ -1,8 +1,10 @@
 package org.retrovue.plugin.plex;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.retrovue.spi.ItemKind;
 import org.retrovue.spi.ScanRequest;
 import org.retrovue.spi.ScanResult;
@@ -14,11 +16,16 @@ import org.retrovue.spi.SourceException;
  * Lists one library's movies ({@code type=1}) or episodes ({@code type=4}) page by page (only one page in memory
  * at a time), each item as it comes. The library's {@code updatedAt} (and {@code contentChangedAt} where the
  * server has it) is its version: when it has not moved since the last complete scan, nothing is listed. A request
- * that stalls, drops or gets a server error is tried again after 0.5, 1 and 2 s; then the scan fails.
+ * that stalls (before or during its answer), drops or gets a server error is tried again after 0.5, 1 and 2 s; then
+ * the scan fails. A page larger than {@link PlexClient#pageLimit} is refused at once, never tried again.
  */
 final class PlexScan {
     static final int DEFAULT_PAGE_SIZE = 1000;
     private static final long[] BACKOFF_MILLIS = {500, 1000, 2000};
+    /** The most items a library that announces no total may list: beyond, the server is taken to repeat itself. */
+    static final long UNANNOUNCED_MAX_ITEMS = 5_000_000;
+    private static final String AGAIN = "scan again later";
+    private static final String CHECK = "check the server (and any proxy in front of it) before scanning again";
 
     private final PlexClient client;
     private final int pageSize;
@@ -44,10 +51,44 @@ final class PlexScan {
             sink.warning("library '" + library.get("title") + "' holds " + library.get("type") + " items, which are not ingested (movies and shows are)");
             return ScanResult.complete(version);
         }
-        for (int start = 0; ; start += pageSize) {
+        return list(key, type, String.valueOf(library.get("title")), version, sink);
+    }
+
+    /**
+     * Pages through the library, each page asked from where the last one ended. The scan is complete only when
+     * the items reach the {@code totalSize} the server announces (or, from a server that announces none, at a page
+     * shorter than asked). A scan that ends short of it (an empty page), a total that shrinks (items deleted during
+     * the scan shift the later ones to pages already read) or runs away (beyond twice the first total plus a page),
+     * or a page that starts with an item an earlier page started with (a server that ignores paging) fails with
+     * {@code PROTOCOL}, so that the ingest marks nothing missing. A total that grows a little is followed: an item
+     * inserted before the current page shifts the later ones forward, so one may be seen twice but none is missed.
+     */
+    private ScanResult list(String key, int type, String title, String version, ScanSink sink) throws SourceException {
+        long limit = PlexClient.pageLimit(pageSize);
+        long announced = -1;
+        Set<String> pageStarts = new HashSet<>();
+        for (long start = 0; ; ) {
             Map<String, Object> page = withRetries("/library/sections/" + key + "/all?type=" + type
-                    + "&X-Plex-Container-Start=" + start + "&X-Plex-Container-Size=" + pageSize);
+                    + "&X-Plex-Container-Start=" + start + "&X-Plex-Container-Size=" + pageSize, limit,
+                    "a page of library '" + title + "' (" + pageSize + " items from " + start + ")");
             List<Map<String, Object>> items = PlexJson.list(page, "Metadata");
+            long total = number(page.get("totalSize"), -1);
+            if (start == 0) {
+                announced = total;
+            } else if (announced >= 0 && total >= 0 && total < announced) {
+                throw incomplete("listed library '" + title + "' as " + announced + " items, then as " + total + " during the scan", AGAIN);
+            }
+            long bound = announced >= 0 ? 2 * announced + pageSize : UNANNOUNCED_MAX_ITEMS;
+            if (total > bound || start + items.size() > bound) {
+                throw incomplete(announced >= 0
+                        ? "announced " + announced + " items in library '" + title + "', then kept listing more (" + Math.max(total, start + items.size()) + ")"
+                        : "listed more than " + UNANNOUNCED_MAX_ITEMS + " items in library '" + title + "' without announcing a total", CHECK);
+            }
+            if (!items.isEmpty() && items.getFirst().get("ratingKey") != null
+                    && !pageStarts.add(items.getFirst().get("ratingKey").toString())) {
+                throw incomplete("answered the page of library '" + title + "' from item " + start + " with items it had already sent"
+                        + " (it seems to ignore paging)", CHECK);
+            }
             for (Map<String, Object> item : items) {
                 ScannedItem scanned = item(item, type);
                 if (scanned != null) {
@@ -56,15 +97,29 @@ final class PlexScan {
                     sink.warning("item " + item.get("ratingKey") + " (" + item.get("title") + ") has no media file; skipped");
                 }
             }
-            long total = number(page.get("totalSize"), -1);
-            if (items.isEmpty() || (total >= 0 && start + items.size() >= total) || (total < 0 && items.size() < pageSize)) {
+            start += items.size();
+            long expected = total >= 0 ? total : announced; // a library that grows during the scan is followed (within the bound)
+            if (expected >= 0) {
+                if (start >= expected) {
+                    return ScanResult.complete(version);
+                }
+                if (items.isEmpty()) {
+                    throw incomplete("ended library '" + title + "' after " + start + " of the " + expected + " items it announced", AGAIN);
+                }
+            } else if (items.size() < pageSize) {
                 return ScanResult.complete(version);
             }
         }
     }
 
+    /** A scan that cannot be trusted to have seen every item: one line, and the ingest marks nothing missing. */
+    private SourceException incomplete(String what, String todo) {
+        return new SourceException(SourceException.Code.PROTOCOL, "Plex at " + client.baseUrl() + " " + what
+                + "; nothing was marked missing; " + todo);
+    }
+
     private Map<String, Object> library(String key) throws SourceException {
-        for (Map<String, Object> directory : PlexJson.list(withRetries("/library/sections"), "Directory")) {
+        for (Map<String, Object> directory : PlexJson.list(withRetries("/library/sections", PlexClient.MIN_BODY_BYTES, "its answer to /library/sections"), "Directory")) {
             if (key.equals(String.valueOf(directory.get("key")))) {
                 return directory;
             }
@@ -102,10 +157,10 @@ final class PlexScan {
                 episode ? integer(item.get("parentIndex")) : null, episode ? integer(item.get("index")) : null);
     }
 
-    private Map<String, Object> withRetries(String path) throws SourceException {
+    private Map<String, Object> withRetries(String path, long limit, String what) throws SourceException {
         for (int attempt = 0; ; attempt++) {
             try {
-                return client.get(path);
+                return client.get(path, limit, what);
             } catch (SourceException e) {
                 if (e.code() != SourceException.Code.UNREACHABLE || attempt >= BACKOFF_MILLIS.length || Thread.currentThread().isInterrupted()) {
                     throw attempt == 0 ? e : new SourceException(e.code(), e.getMessage() + " (tried " + (attempt + 1) + " times)", e);

@@ -37,7 +37,7 @@ public final class PlexSourceKind implements SourceKind {
                 OptionSpec.required("base-url", OptionType.URL, "Server address, e.g. https://1-2-3-4.abc.plex.direct:32400"),
                 OptionSpec.secret("token", "Plex token (X-Plex-Token); stored, never shown"),
                 OptionSpec.optional("connect-timeout", OptionType.INTEGER, "Seconds to wait for a connection (default 5)"),
-                OptionSpec.optional("read-timeout", OptionType.INTEGER, "Seconds to wait for an answer (default 30)"),
+                OptionSpec.optional("read-timeout", OptionType.INTEGER, "Seconds to wait for an answer to start, and again for it to end (default 30)"),
                 OptionSpec.optional("page-size", OptionType.INTEGER, "Items asked for per request when ingesting (default "
                         + PlexScan.DEFAULT_PAGE_SIZE + ")"));
     }
