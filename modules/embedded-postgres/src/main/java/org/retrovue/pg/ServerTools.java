@@ -83,7 +83,10 @@ final class ServerTools {
         if (RootDetector.isRoot() && tools.contains("unshare")) {
             return " (as root the server runs in a user namespace, and this system refused one: run as a non-root user or set RETROVUE_DATABASE_URL)";
         }
-        String last = lastComplaint(tail(serverLog, serverLogStart) + "\n" + tools);
+        String last = lastComplaint(tail(serverLog, serverLogStart)); // the server's own words before pg_ctl's summary
+        if (last == null) {
+            last = lastComplaint(tools);
+        }
         return last == null ? "" : " (" + last + ")";
     }
 
