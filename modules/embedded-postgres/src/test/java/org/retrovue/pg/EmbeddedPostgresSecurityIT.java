@@ -149,6 +149,18 @@ class EmbeddedPostgresSecurityIT {
     }
 
     @Test
+    void aServerThatCannotStartSaysWhyInOneLineWithoutTheNamespaceHint() throws Exception {
+        EmbeddedPostgres server = newServer("cannot-start");
+        server.ensureRunning();
+        server.stop();
+        Files.writeString(server.home().resolve("data/postgresql.conf"), "shared_buffers = 'plenty'\n", java.nio.file.StandardOpenOption.APPEND);
+        EmbeddedPostgresException e = assertThrows(EmbeddedPostgresException.class, server::ensureRunning);
+        assertTrue(e.getMessage().contains("(FATAL:  configuration file") && e.getMessage().contains("contains errors)"), e.getMessage());
+        assertFalse(e.getMessage().contains("namespace"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    @Test
     void aFailedToolSaysWhatWentWrongInOneLine() {
         assertEquals("PANIC:  could not write to file \"pg_wal/xlogtemp.1\": No space left on device",
                 ServerTools.lastComplaint("LOG:  starting\n2026-12-01 PANIC:  could not write to file \"pg_wal/xlogtemp.1\": No space left on device\n"
