@@ -100,7 +100,7 @@ class SourceCommandsIT {
         fails(2, "is not a directory", "source", "add", "--type", "filesystem", "--name", "X", "--base-path", file.toString());
         fails(2, "unknown enricher 'color'; known enrichers: ffprobe, loudness", "source", "add", "--type", "filesystem", "--name", "X",
                 "--base-path", movies.toString(), "--enrichers", "color");
-        fails(2, "Unknown option: '--bogus'", "source", "add", "--type", "filesystem", "--name", "X", "--base-path", movies.toString(), "--bogus");
+        fails(2, "unknown option '--bogus'", "source", "add", "--type", "filesystem", "--name", "X", "--base-path", movies.toString(), "--bogus");
         assertEquals("[ ]", ok("source", "list", "--json").out().strip());
     }
 
