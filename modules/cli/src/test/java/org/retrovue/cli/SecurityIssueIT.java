@@ -23,6 +23,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.retrovue.fakeplex.FakePlexServer;
+import org.retrovue.fakeplex.Library;
 
 /** The items of the CLI's security issue, end to end against a real PostgreSQL (docs/cli.md). */
 class SecurityIssueIT {
@@ -207,6 +209,40 @@ class SecurityIssueIT {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    // ---- item 12: the database lost in the middle of an ingest
+
+    @Test
+    void losingTheDatabaseMidIngestExitsSixWithAdviceForTheDatabaseInUse() throws Exception {
+        String token = "plex-token-for-the-lost-database-test";
+        try (FakePlexServer plex = FakePlexServer.builder().token(token).library(Library.Type.MOVIE, "Movies", 4_000, "/data/movies")
+                .build().start()) {
+            Path local = Files.createDirectories(temp.resolve("nas/movies"));
+            ok("source", "add", "--type", "plex", "--name", "P", "--base-url", plex.baseUrl(), "--token", token, "--page-size", "500", "--json");
+            ok("source", "mapping", "add", "P/Movies", "/data/movies", local.toString(), "--json");
+            ok("source", "enable", "P/Movies", "--json");
+            plex.faults().setLatency(java.time.Duration.ofMillis(300)); // eight pages, time to lose the database between them
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                Future<CliHarness.Result> ingest = pool.submit(() -> cli.run("source", "ingest"));
+                long deadline = System.nanoTime() + 20_000_000_000L;
+                while (scalar("select count(*) from assets") == 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(20); // the first batch is in
+                }
+                sql("select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()");
+                CliHarness.Result r = ingest.get();
+                assertEquals(6, r.code(), r::toString);
+                assertEquals(1, r.err().lines().count(), r::toString);
+                assertTrue(r.err().startsWith("error: ") && r.err().contains("PostgreSQL at 127.0.0.1:") && r.err().contains("RETROVUE_DATABASE_URL"), r::toString);
+                assertFalse(r.err().contains("Exception") || r.err().contains("unexpected"), r::toString);
+            } finally {
+                pool.shutdownNow();
+            }
+            plex.faults().setLatency(java.time.Duration.ZERO);
+            JsonNode again = ok("source", "ingest", "--json").json();
+            assertEquals(4_000, again.get("collections").get(0).get("counts").get("seen").asLong(), "the next ingest finishes the job");
         }
     }
 
