@@ -167,8 +167,9 @@ public final class IngestService implements AutoCloseable {
             return source.collections();
         }
         String given = request.collection().get();
+        boolean uuid = Identifiers.uuid(given).isPresent(); // a UUID means that UUID, whatever a name reads
         List<CollectionRecord> matches = source.collections().stream()
-                .filter(c -> c.id().toString().equalsIgnoreCase(given) || c.name().equalsIgnoreCase(given) || c.externalId().equals(given))
+                .filter(c -> uuid ? c.id().toString().equalsIgnoreCase(given) : c.name().equalsIgnoreCase(given) || c.externalId().equals(given))
                 .toList();
         if (matches.isEmpty()) {
             throw new RetrovueException(ErrorKind.NOT_FOUND, "'" + source.name() + "' has no collection '" + given + "'; see `retrovue source collections "

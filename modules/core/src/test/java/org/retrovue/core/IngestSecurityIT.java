@@ -107,6 +107,20 @@ class IngestSecurityIT {
     }
 
     @Test
+    void aCollectionNamedByUuidWithinASourceIsThatUuidNotANameThatReadsTheSame() throws Exception {
+        sources.add("scripted", "T", Map.of("root", "T"), List.of());
+        String other = sources.collections(Optional.of("T")).getFirst().id().toString();
+        try (var c = database.connect(); var s = c.prepareStatement("update source_collections set name = ? where name = 'Everything' and source_id = "
+                + "(select id from sources where name = 'S')")) {
+            s.setString(1, other); // a name from a server, say, that reads as another collection's UUID
+            s.executeUpdate();
+        }
+        RetrovueException e = assertThrows(RetrovueException.class, () -> ingest.ingest(
+                new IngestService.Request(Optional.of("S"), Optional.of(other), false, false, 1), IngestProgress.NONE));
+        assertEquals(ErrorKind.NOT_FOUND, e.kind(), e::getMessage);
+    }
+
+    @Test
     void aBusyCollectionNamesWhenItsIngestStartedNotWhenTheConnectionDid() throws Exception {
         var collection = sources.collections(Optional.of("S")).getFirst();
         try (AssetStore other = AssetStore.open(catalog.target(), "retrovue ingest (process 4242)")) {
