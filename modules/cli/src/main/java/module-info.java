@@ -7,4 +7,5 @@ module org.retrovue.cli {
     requires transitive info.picocli;
 
     exports org.retrovue.cli;
+    exports org.retrovue.cli.render to org.retrovue.shell;
 }

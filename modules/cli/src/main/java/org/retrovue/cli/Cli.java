@@ -2,9 +2,15 @@ package org.retrovue.cli;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.List;
 import org.retrovue.cli.command.KindNames;
 import org.retrovue.cli.command.KindOptions;
+import org.retrovue.cli.render.Text;
 import org.retrovue.core.RetrovueException;
+import org.retrovue.persistence.CatalogConflictException;
+import org.retrovue.persistence.CatalogException;
+import org.retrovue.persistence.DatabaseUnavailableException;
+import org.retrovue.persistence.SchemaTooNewException;
 import org.retrovue.pg.EmbeddedPostgresException;
 import org.retrovue.spi.SourceKind;
 import picocli.CommandLine;
@@ -75,34 +81,110 @@ public final class Cli {
     private int usageError(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = context.environment().err();
         String command = e.getCommandLine().getCommandSpec().qualifiedName();
-        err.println("error: " + oneLine(e.getMessage()) + " (see `" + command + " --help`)");
-        if (Arrays.asList(args).contains("--debug")) {
-            e.printStackTrace(err);
+        boolean unmatched = e instanceof CommandLine.UnmatchedArgumentException;
+        String message = unmatched ? unmatched((CommandLine.UnmatchedArgumentException) e) : e.getMessage();
+        err.println("error: " + oneLine(message) + " (see `" + command + " --help`)");
+        if (!unmatched && Arrays.asList(args).contains("--debug")) {
+            e.printStackTrace(err); // (not for an unknown option: its message holds the words after it, maybe a secret)
         }
         err.flush();
         return ExitCodes.USAGE;
+    }
+
+    /**
+     * What was not understood, without the words after an unknown option: {@code --tokn SECRET} is most likely a
+     * mistyped secret option, and its value must not be echoed.
+     */
+    static String unmatched(CommandLine.UnmatchedArgumentException e) {
+        List<String> words = e.getUnmatched();
+        for (String word : words) {
+            if (word.startsWith("-") && word.length() > 1) {
+                int equals = word.indexOf('=');
+                String option = equals > 0 ? word.substring(0, equals) : word;
+                String suggestion = closestOption(option, e.getCommandLine().getCommandSpec());
+                return "unknown option '" + option + "'" + (suggestion == null ? "" : "; did you mean " + suggestion + "?");
+            }
+        }
+        return words.isEmpty() ? "unexpected arguments"
+                : "unexpected argument" + (words.size() == 1 ? " '" : "s '") + String.join("' '", words) + "'";
+    }
+
+    /** The command's option nearest to a mistyped one (at most two edits away, or a prefix of it), or null. */
+    private static String closestOption(String typed, CommandLine.Model.CommandSpec spec) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String name : spec.optionsMap().keySet()) {
+            if (!name.startsWith("--")) {
+                continue;
+            }
+            int distance = name.startsWith(typed) && typed.length() > 3 ? 1 : editDistance(typed, name);
+            if (distance < bestDistance) {
+                best = name;
+                bestDistance = distance;
+            }
+        }
+        return bestDistance <= 2 ? best : null;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     private int failure(Exception e, boolean debug) {
         PrintWriter err = context.environment().err();
         int code;
         String message;
-        if (e instanceof RetrovueException known) {
-            code = ExitCodes.of(known.kind());
-            message = known.getMessage();
-        } else if (e instanceof EmbeddedPostgresException db) {
+        Throwable known = knownCause(e);
+        if (known instanceof RetrovueException retrovue) {
+            code = ExitCodes.of(retrovue.kind());
+            message = retrovue.getMessage();
+        } else if (known instanceof EmbeddedPostgresException db) {
             code = ExitCodes.DATABASE;
             message = db.getMessage();
+        } else if (known instanceof DatabaseUnavailableException || known instanceof SchemaTooNewException) {
+            code = ExitCodes.DATABASE;
+            message = known.getMessage();
+        } else if (known instanceof CatalogConflictException) {
+            code = ExitCodes.CONFLICT;
+            message = "the change conflicts with a record made meanwhile; run the command again";
+        } else if (known instanceof CatalogException) {
+            code = ExitCodes.FAILURE;
+            message = "database error: " + known.getMessage();
         } else {
             code = ExitCodes.FAILURE;
-            message = "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage() + " (run again with --debug for details)";
+            message = "unexpected failure" + (e.getMessage() == null ? "" : ": " + e.getMessage()) + " (run again with --debug for details)";
         }
-        err.println("error: " + oneLine(message));
+        err.println("error: " + oneLine(Text.withoutClassNames(message)));
         if (debug) {
             e.printStackTrace(err);
         }
         err.flush();
         return code;
+    }
+
+    /** The first exception in {@code e}'s causes that we know how to tell the operator about, else {@code e}. */
+    private static Throwable knownCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RetrovueException || t instanceof EmbeddedPostgresException || t instanceof CatalogException) {
+                return t;
+            }
+        }
+        return e;
     }
 
     private static boolean debug(CommandLine.ParseResult parsed) {
@@ -114,7 +196,8 @@ public final class Cli {
         return false;
     }
 
-    private static String oneLine(String message) {
-        return message == null ? "(no message)" : message.replaceAll("\\s*\\R\\s*", " ").strip();
+    /** {@code message} as one line, every control character in it escaped (Text.escape): names in it come from anywhere. */
+    static String oneLine(String message) {
+        return message == null ? "(no message)" : Text.escape(message.strip());
     }
 }

@@ -61,7 +61,23 @@ final class CliHarness {
             org.junit.jupiter.api.Assertions.assertFalse(result.out().contains("\u001b") || result.err().contains("\u001b"),
                     "no escape codes without a terminal: " + result);
         }
+        // On a terminal, the ingest's progress lines move the cursor (ESC[1F ESC[2K) and nothing else does; whatever
+        // the names, titles and paths printed hold, no other control character reaches the output (Text.escape).
+        // (Tabs only in what --debug adds, stack traces, and in the bash completion script.)
+        boolean tabs = java.util.Arrays.asList(args).contains("--debug") || (args.length > 0 && args[0].equals("completion"));
+        assertNoControlCharacters("stdout", tabs ? result.out().replace('\t', ' ') : result.out(), result);
+        assertNoControlCharacters("stderr", (tabs ? result.err().replace('\t', ' ') : result.err()).replace("\u001b[1F\u001b[2K", ""), result);
         return result;
+    }
+
+    /** Fails when {@code text} holds a C0 control other than a line end, DEL, or a C1 control. */
+    static void assertNoControlCharacters(String stream, String text, Object context) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\n') || (c >= 0x7f && c <= 0x9f)) {
+                org.junit.jupiter.api.Assertions.fail(String.format("raw control character U+%04X at %d of %s: %s", (int) c, i, stream, context));
+            }
+        }
     }
 
     /** Runs one command line that must succeed; returns its JSON output. */

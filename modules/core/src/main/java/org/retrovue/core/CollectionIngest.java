@@ -104,6 +104,11 @@ final class CollectionIngest implements ScanSink {
     }
 
     private void take(ScannedItem item) {
+        String refused = refusal(item);
+        if (refused != null) {
+            warning("item " + shortened(item.key()) + " not stored: " + refused);
+            return;
+        }
         KnownAsset before = known.put(item.key(), SEEN); // one hash lookup: what was stored, and that it is seen now
         if (before == SEEN) {
             return; // reported twice (a library that changed between pages): written once
@@ -191,6 +196,50 @@ final class CollectionIngest implements ScanSink {
         if (counts.seen % PROGRESS_EVERY == 0) {
             onProgress.accept(counts);
         }
+    }
+
+    /**
+     * Why PostgreSQL would refuse an item, or null: text holding a NUL character or half of a surrogate pair (no
+     * valid UTF-8), or longer than anything a filesystem or server really has. Checked here, one item at a time,
+     * so that one such item is a warning instead of the failure of its whole batch.
+     */
+    static String refusal(ScannedItem item) {
+        String[][] fields = {{"key", item.key()}, {"path", item.remotePath()}, {"title", item.title()}, {"show", item.show()}};
+        for (String[] field : fields) {
+            String value = field[1];
+            if (value == null) {
+                continue;
+            }
+            if (value.length() > MAX_TEXT) {
+                return "its " + field[0] + " is " + String.format(Locale.ROOT, "%,d", value.length()) + " characters long (at most "
+                        + String.format(Locale.ROOT, "%,d", MAX_TEXT) + ")";
+            }
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == 0) {
+                    return "its " + field[0] + " holds a NUL character";
+                }
+                if (Character.isSurrogate(c)) {
+                    if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                        i++;
+                    } else {
+                        return "its " + field[0] + " is not valid Unicode (a lone surrogate)";
+                    }
+                }
+            }
+        }
+        if (item.key().isEmpty()) {
+            return "its key is empty";
+        }
+        return null;
+    }
+
+    /** The longest key, path or title stored: far beyond Linux's 4,096-byte paths, far below what would hurt. */
+    static final int MAX_TEXT = 32_768;
+
+    private static String shortened(String key) {
+        String safe = key.replace('\0', ' ');
+        return safe.length() <= 120 ? safe : safe.substring(0, 60) + "..." + safe.substring(safe.length() - 57);
     }
 
     private static long micros(Instant time) {

@@ -50,7 +50,7 @@ public final class DatabaseLocator {
         }
         try {
             Endpoint endpoint = embedded().ensureRunning(EMBEDDED_DATABASE);
-            return new DatabaseTarget(endpoint.jdbcUrl(EMBEDDED_DATABASE), endpoint.user(), endpoint.password());
+            return new DatabaseTarget(endpoint.jdbcUrl(EMBEDDED_DATABASE), endpoint.user(), endpoint.password(), true);
         } catch (EmbeddedPostgresException e) {
             throw new RetrovueException(ErrorKind.DATABASE, "the embedded database could not start: " + e.getMessage(), e);
         }

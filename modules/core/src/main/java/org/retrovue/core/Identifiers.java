@@ -19,10 +19,14 @@ import org.retrovue.persistence.SourceRecord;
 final class Identifiers {
     private Identifiers() {}
 
+    private static final java.util.regex.Pattern UUID_TEXT =
+            java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     static SourceRecord source(CatalogReader session, String given) {
         List<SourceRecord> matches = sourceMatches(session, given);
         if (matches.isEmpty()) {
-            throw new RetrovueException(ErrorKind.NOT_FOUND, "no source matches '" + given + "'; see `retrovue source list`");
+            throw new RetrovueException(ErrorKind.NOT_FOUND, (uuid(given).isPresent() ? "no source has the UUID " + given
+                    : "no source matches '" + given + "'") + "; see `retrovue source list`");
         }
         if (matches.size() > 1) {
             throw new RetrovueException(ErrorKind.AMBIGUOUS, "'" + given + "' matches " + matches.size() + " sources: "
@@ -34,7 +38,11 @@ final class Identifiers {
 
     private static List<SourceRecord> sourceMatches(CatalogReader session, String given) {
         Map<UUID, SourceRecord> found = new LinkedHashMap<>();
-        uuid(given).flatMap(session::sourceById).ifPresent(s -> found.put(s.id(), s));
+        Optional<UUID> id = uuid(given);
+        if (id.isPresent()) {
+            // a UUID means that UUID, whatever names or external ids happen to read the same
+            return session.sourceById(id.get()).map(List::of).orElseGet(List::of);
+        }
         session.sourceByExternalId(given).ifPresent(s -> found.putIfAbsent(s.id(), s));
         session.sourcesByName(given).forEach(s -> found.putIfAbsent(s.id(), s));
         return new ArrayList<>(found.values());
@@ -42,7 +50,11 @@ final class Identifiers {
 
     static CollectionRecord collection(CatalogReader session, String given) {
         Map<UUID, CollectionRecord> found = new LinkedHashMap<>();
-        uuid(given).flatMap(session::collectionById).ifPresent(c -> found.put(c.id(), c));
+        Optional<UUID> id = uuid(given);
+        if (id.isPresent()) {
+            return session.collectionById(id.get()).orElseThrow(() -> new RetrovueException(ErrorKind.NOT_FOUND,
+                    "no collection has the UUID " + given + "; see `retrovue source collections`"));
+        }
         session.collectionsByName(given).forEach(c -> found.putIfAbsent(c.id(), c));
         session.collectionsByExternalId(given).forEach(c -> found.putIfAbsent(c.id(), c));
         for (int slash = given.indexOf('/'); slash > 0 && slash < given.length() - 1; slash = given.indexOf('/', slash + 1)) {
@@ -65,8 +77,9 @@ final class Identifiers {
         return found.values().iterator().next();
     }
 
-    private static Optional<UUID> uuid(String given) {
-        if (given.length() != 36) {
+    /** The UUID {@code given} spells (in the canonical 8-4-4-4-12 hex form, any case), if it spells one. */
+    static Optional<UUID> uuid(String given) {
+        if (given.length() != 36 || !UUID_TEXT.matcher(given).matches()) {
             return Optional.empty();
         }
         try {

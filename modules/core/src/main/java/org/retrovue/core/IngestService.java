@@ -17,6 +17,7 @@ import org.retrovue.persistence.AssetRecord;
 import org.retrovue.persistence.AssetStore;
 import org.retrovue.persistence.Catalog;
 import org.retrovue.persistence.CollectionRecord;
+import org.retrovue.persistence.DatabaseUnavailableException;
 import org.retrovue.persistence.IngestRecord;
 import org.retrovue.persistence.IngestSummary;
 import org.retrovue.persistence.SourceRecord;
@@ -59,7 +60,15 @@ public final class IngestService implements AutoCloseable {
         this.clock = clock;
     }
 
+    /**
+     * Runs an ingest. The database becoming unavailable part-way ends the whole ingest (DATABASE): what was
+     * committed stays, and no other collection could be written either.
+     */
     public IngestReport ingest(Request request, IngestProgress progress) {
+        return DatabaseErrors.translate(() -> ingestAll(request, progress));
+    }
+
+    private IngestReport ingestAll(Request request, IngestProgress progress) {
         long start = System.nanoTime();
         List<SourceRecord> sources = select(request);
         List<IngestReport.CollectionReport> reports = new ArrayList<>();
@@ -102,6 +111,10 @@ public final class IngestService implements AutoCloseable {
 
     /** The items of one collection, by key. */
     public List<AssetRecord> assets(String collectionIdentifier, boolean missingOnly, int limit) {
+        return DatabaseErrors.translate(() -> readAssets(collectionIdentifier, missingOnly, limit));
+    }
+
+    private List<AssetRecord> readAssets(String collectionIdentifier, boolean missingOnly, int limit) {
         CollectionRecord collection = catalog.get().read(s -> Identifiers.collection(s, collectionIdentifier));
         AssetStore store = connections.take(catalog.get().target(), applicationName());
         boolean clean = false;
@@ -116,7 +129,7 @@ public final class IngestService implements AutoCloseable {
 
     /** Asset counts and last ingest of each collection (those never ingested have {@link IngestSummary#NONE}). */
     public Map<UUID, IngestSummary> summaries(List<CollectionRecord> collections) {
-        Map<UUID, IngestSummary> found = catalog.get().ingestSummaries(collections.stream().map(CollectionRecord::id).toList());
+        Map<UUID, IngestSummary> found = DatabaseErrors.translate(() -> catalog.get().ingestSummaries(collections.stream().map(CollectionRecord::id).toList()));
         Map<UUID, IngestSummary> all = new LinkedHashMap<>();
         for (CollectionRecord collection : collections) {
             all.put(collection.id(), found.getOrDefault(collection.id(), IngestSummary.NONE));
@@ -126,7 +139,7 @@ public final class IngestService implements AutoCloseable {
 
     /** The last ingest of a collection, read with its summary on the catalogue's connection. */
     public Optional<IngestRecord> lastIngest(UUID collectionId) {
-        return Optional.ofNullable(catalog.get().ingestSummaries(List.of(collectionId)).getOrDefault(collectionId, IngestSummary.NONE).lastIngest());
+        return Optional.ofNullable(DatabaseErrors.translate(() -> catalog.get().ingestSummaries(List.of(collectionId))).getOrDefault(collectionId, IngestSummary.NONE).lastIngest());
     }
 
     private List<IngestReport.CollectionReport> await(Future<List<IngestReport.CollectionReport>> future,
@@ -141,7 +154,7 @@ public final class IngestService implements AutoCloseable {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw new IllegalStateException(e.getCause());
+            throw new IllegalStateException(String.valueOf(e.getCause().getMessage()), e.getCause());
         }
     }
 
@@ -154,8 +167,9 @@ public final class IngestService implements AutoCloseable {
             return source.collections();
         }
         String given = request.collection().get();
+        boolean uuid = Identifiers.uuid(given).isPresent(); // a UUID means that UUID, whatever a name reads
         List<CollectionRecord> matches = source.collections().stream()
-                .filter(c -> c.id().toString().equalsIgnoreCase(given) || c.name().equalsIgnoreCase(given) || c.externalId().equals(given))
+                .filter(c -> uuid ? c.id().toString().equalsIgnoreCase(given) : c.name().equalsIgnoreCase(given) || c.externalId().equals(given))
                 .toList();
         if (matches.isEmpty()) {
             throw new RetrovueException(ErrorKind.NOT_FOUND, "'" + source.name() + "' has no collection '" + given + "'; see `retrovue source collections "
@@ -270,6 +284,9 @@ public final class IngestService implements AutoCloseable {
                 failure = failure == null ? e : failure;
             }
             LOG.log(System.Logger.Level.INFO, "{0}/{1}: last writes done {2} ms later", source.name(), collection.name(), millisSince(phase));
+            if (failure instanceof DatabaseUnavailableException lost) {
+                throw lost; // not this collection's failure: the ingest as a whole stops (DATABASE)
+            }
             if (failure != null) {
                 boolean unreachable = failure instanceof SourceException pluginFailure && pluginFailure.code() == SourceException.Code.UNREACHABLE;
                 boolean interrupted = failure instanceof CollectionIngest.IngestInterrupted || Thread.currentThread().isInterrupted();
@@ -291,7 +308,11 @@ public final class IngestService implements AutoCloseable {
             return new Outcome(new IngestReport.CollectionReport(collection.id(), source.name(), collection.name(), status,
                     result.unchanged() ? "unchanged at the source since the last ingest" : null, counts.asMap(), millisSince(start), ingest.warnings()));
         } finally {
-            store.unlock(collection.id());
+            try {
+                store.unlock(collection.id());
+            } catch (RuntimeException e) {
+                // the connection is gone, and its lock with it; what failed before says why
+            }
         }
     }
 
@@ -318,7 +339,7 @@ public final class IngestService implements AutoCloseable {
         if (e instanceof SourceException source) {
             return SourceService.fromPlugin(source).getMessage();
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e.getMessage() == null ? "unexpected failure with no message (run again with --debug for details)" : e.getMessage();
     }
 
     private static long millisSince(long start) {

@@ -45,7 +45,9 @@ public record Ingestability(boolean ingestable, List<String> reasons) {
                 reasons.add(path + " is not a valid local path");
                 continue;
             }
-            if (!Files.exists(dir)) {
+            if (!Files.exists(dir) && deniedOnTheWay(dir)) {
+                reasons.add(path + " cannot be entered: permission denied");
+            } else if (!Files.exists(dir)) {
                 reasons.add(local.isEmpty() ? "no mapping for " + location + ", and it does not exist here" : path + " does not exist");
             } else if (!Files.isDirectory(dir)) {
                 reasons.add(path + " is not a directory");
@@ -54,6 +56,18 @@ public record Ingestability(boolean ingestable, List<String> reasons) {
             }
         }
         return new Ingestability(reasons.isEmpty(), reasons);
+    }
+
+    /** Whether a path that Files.exists cannot see is there but behind a folder this user may not enter. */
+    private static boolean deniedOnTheWay(Path dir) {
+        try {
+            Files.readAttributes(dir, java.nio.file.attribute.BasicFileAttributes.class);
+            return false;
+        } catch (java.nio.file.AccessDeniedException e) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** The collection's locations as discovery stored them (blank ones left out). */

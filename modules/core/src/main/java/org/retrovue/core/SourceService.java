@@ -30,6 +30,8 @@ import org.retrovue.spi.SourceKind;
  */
 public final class SourceService {
     private static final int MAX_NAME = 255;
+    /** The longest path a mapping takes: Linux's PATH_MAX (a Windows server's paths are shorter). */
+    private static final int MAX_PATH = 4096;
     /**
      * The config key that records a source's current identity when it differs from its external id (the base path
      * or server was changed by {@code update}): external ids never change, but duplicates are judged by this.
@@ -92,11 +94,14 @@ public final class SourceService {
         String externalId = ExternalIds.of(kind.id(), remote.fingerprint());
         NewSource source = new NewSource(externalId, cleanName, kind.id(), config,
                 remote.collections().stream().map(c -> new NewSource.NewCollection(c.externalId(), c.name(), collectionConfig(c))).toList());
-        return redact(write(s -> {
+        java.util.function.Consumer<CatalogReader> checks = s -> {
             refuseDuplicateRemote(s, kind, externalId, null, remote.fingerprint());
             refuseDuplicateName(s, cleanName, null);
+        };
+        return redact(write(s -> {
+            checks.accept(s);
             return s.addSource(source);
-        }, cleanName, remote.fingerprint()));
+        }, cleanName, remote.fingerprint(), checks));
     }
 
     public List<SourceSummary> list(Optional<String> kindFilter) {
@@ -118,7 +123,7 @@ public final class SourceService {
 
     /** Renames and/or changes the kind's options; the external id stays. Options not given keep their values. */
     public SourceRecord update(String identifier, Optional<String> newName, Map<String, String> options, boolean force) {
-        Optional<String> cleanName = newName.map(SourceService::checkName);
+        Optional<String> cleanName = newName.map(this::checkName);
         SourceRecord current = read(s -> Identifiers.source(s, identifier));
         Optional<SourceKind> kind = registry.find(current.kind());
         Map<String, Object> changes = Map.of();
@@ -141,6 +146,12 @@ public final class SourceService {
         }
         Remote checked = remote;
         Map<String, Object> validated = changes;
+        java.util.function.Consumer<CatalogReader> checks = s -> {
+            cleanName.ifPresent(n -> refuseDuplicateName(s, n, current.id()));
+            if (checked != null) {
+                refuseDuplicateRemote(s, kind.orElseThrow(), ExternalIds.of(current.kind(), checked.fingerprint()), current.id(), checked.fingerprint());
+            }
+        };
         return redact(write(s -> {
             // re-read inside the transaction, so a change made meanwhile (say, to the enrichers) is kept
             SourceRecord source = s.sourceById(current.id()).orElseThrow(() -> gone(identifier));
@@ -159,7 +170,7 @@ public final class SourceService {
                 syncCollections(s, source, checked.collections());
             }
             return s.updateSource(source.id(), cleanName.orElse(source.name()), config);
-        }, cleanName.orElse(current.name()), checked == null ? null : checked.fingerprint()));
+        }, cleanName.orElse(current.name()), checked == null ? null : checked.fingerprint(), checks));
     }
 
     public SourceRecord setEnrichers(String identifier, String list) {
@@ -236,7 +247,8 @@ public final class SourceService {
                 }
             }
             return new Discovery(s.sourceById(source.id()).orElseThrow(), added, updated, missing, unchanged);
-        }, null, null);
+        }, null, remote.fingerprint(), s -> refuseDuplicateRemote(s, kind, ExternalIds.of(current.kind(), remote.fingerprint()), current.id(),
+                remote.fingerprint()));
         return new Discovery(redact(discovery.source()), discovery.added(), discovery.updated(), discovery.missing(), discovery.unchanged());
     }
 
@@ -244,6 +256,10 @@ public final class SourceService {
     public CollectionRecord addMapping(String collectionIdentifier, String plexPath, String localPath) {
         String remote = checkPath("PLEX_PATH", plexPath);
         String local = checkPath("LOCAL_PATH", localPath);
+        if (!local.startsWith("/")) {
+            // stored as given, a relative path would mean another folder to each process that reads it
+            throw new RetrovueException(ErrorKind.USAGE, "LOCAL_PATH " + local + " is relative; give an absolute path (starting with /)");
+        }
         return write(s -> s.addPathMapping(Identifiers.collection(s, collectionIdentifier).id(), remote, local), null, remote);
     }
 
@@ -269,8 +285,8 @@ public final class SourceService {
         if (clean.isEmpty()) {
             throw new RetrovueException(ErrorKind.USAGE, label + " must not be empty");
         }
-        if (clean.length() > 500) {
-            throw new RetrovueException(ErrorKind.USAGE, label + " is longer than 500 characters");
+        if (clean.length() > MAX_PATH) {
+            throw new RetrovueException(ErrorKind.USAGE, label + " is longer than " + MAX_PATH + " characters");
         }
         return clean;
     }
@@ -339,13 +355,37 @@ public final class SourceService {
         }
     }
 
-    private static String checkName(String name) {
+    /**
+     * A name as typed, stripped, or a usage error: empty, too long, holding a control character (it would reach
+     * every terminal that lists it), or reading as another kind of identifier (a UUID, or an external id of an
+     * installed kind: {@code plex-2cd5082fe9e0}, {@code plex:...}), which would make {@code source show NAME} mean two things.
+     */
+    private String checkName(String name) {
         String clean = name == null ? "" : name.strip();
         if (clean.isEmpty()) {
             throw new RetrovueException(ErrorKind.USAGE, "--name must not be empty");
         }
         if (clean.length() > MAX_NAME) {
             throw new RetrovueException(ErrorKind.USAGE, "--name is longer than " + MAX_NAME + " characters");
+        }
+        for (int i = 0; i < clean.length(); i++) {
+            char c = clean.charAt(i);
+            if (Character.getType(c) == Character.CONTROL || c == '\u2028' || c == '\u2029'
+                    || (Character.getType(c) == Character.FORMAT && c != '\u200c' && c != '\u200d')) { // joiners kept: emoji, Persian
+                throw new RetrovueException(ErrorKind.USAGE, "--name must not hold control characters (found U+"
+                        + String.format(java.util.Locale.ROOT, "%04X", (int) c) + "); type the name as it should show");
+            }
+        }
+        if (Identifiers.uuid(clean).isPresent()) {
+            throw new RetrovueException(ErrorKind.USAGE, "--name must not be a UUID: a UUID names the source or collection that has it");
+        }
+        for (SourceKind kind : registry.kinds()) {
+            String lower = clean.toLowerCase(java.util.Locale.ROOT);
+            String id = kind.id().toLowerCase(java.util.Locale.ROOT);
+            if (lower.startsWith(id + ":") || lower.matches(java.util.regex.Pattern.quote(id) + "-[0-9a-f]{12}")) {
+                throw new RetrovueException(ErrorKind.USAGE, "--name must not look like an external id of type " + kind.id()
+                        + " (" + kind.id() + "-... or " + kind.id() + ":...): external ids name sources too; choose another name");
+            }
         }
         return clean;
     }
@@ -407,13 +447,30 @@ public final class SourceService {
 
     /** A write; a uniqueness violation (another command won a race) becomes the same conflict a pre-check gives. */
     private <T> T write(java.util.function.Function<CatalogSession, T> work, String name, String fingerprint) {
+        return write(work, name, fingerprint, null);
+    }
+
+    /**
+     * A write whose uniqueness violation (another command won a race) is told as the same conflict the pre-check
+     * gives when the commands ran one after the other: {@code checks}, run again after the loser rolled back, now
+     * sees the winner and says who it is.
+     */
+    private <T> T write(java.util.function.Function<CatalogSession, T> work, String name, String fingerprint,
+                        java.util.function.Consumer<CatalogReader> checks) {
         try {
             return DatabaseErrors.translate(() -> catalog.get().inTransaction(work));
         } catch (RetrovueException e) {
             if (e.getCause() instanceof CatalogConflictException conflict) {
+                if (checks != null && conflict.constraint().startsWith("sources_")) {
+                    read(s -> {
+                        checks.accept(s);
+                        return null;
+                    }); // throws the sequential case's conflict, naming the source that won
+                }
                 String message = switch (conflict.constraint()) {
                     case "sources_name_lower_key" -> "a source named '" + name + "' already exists; choose another name";
-                    case "sources_external_id_key" -> (fingerprint == null ? "that remote" : fingerprint) + " is already a source; see `retrovue source list`";
+                    case "sources_external_id_key", "sources_identity_key" ->
+                            (fingerprint == null ? "that remote" : fingerprint) + " is already a source; see `retrovue source list`";
                     case "path_mappings_collection_plex_path_key" -> "the collection already maps " + fingerprint + "; remove that mapping first";
                     default -> "the change conflicts with an existing record (" + conflict.constraint() + ")";
                 };

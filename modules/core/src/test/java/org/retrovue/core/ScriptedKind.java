@@ -31,6 +31,10 @@ final class ScriptedKind implements SourceKind {
     volatile String version = "v1";
     volatile boolean supportsUnchanged = false;
     final AtomicInteger scans = new AtomicInteger();
+    /** When set, item i is what this returns (null: the usual item). */
+    volatile java.util.function.IntFunction<ScannedItem> custom;
+    /** When set, runs before item i is reported. */
+    volatile java.util.function.IntConsumer beforeItem;
 
     @Override
     public String id() {
@@ -81,7 +85,11 @@ final class ScriptedKind implements SourceKind {
                     if (i == failAfter) {
                         throw new SourceException(SourceException.Code.UNREACHABLE, "the server went away after " + i + " items");
                     }
-                    sink.item(new ScannedItem("k" + i, "/remote/show/e" + i + ".mkv", 1000 + i, Instant.parse("2020-01-01T00:00:00Z"),
+                    if (beforeItem != null) {
+                        beforeItem.accept(i);
+                    }
+                    ScannedItem special = custom == null ? null : custom.apply(i);
+                    sink.item(special != null ? special : new ScannedItem("k" + i, "/remote/show/e" + i + ".mkv", 1000 + i, Instant.parse("2020-01-01T00:00:00Z"),
                             1_800_000L, "Episode " + i, ItemKind.EPISODE, "Show", 1, i + 1));
                 }
                 for (int i = 0; reportTwice && i < items; i++) {

@@ -58,13 +58,22 @@ public final class AssetStore implements AutoCloseable {
             a.last_changed
             """;
 
+    /**
+     * What follows the application name while this connection holds a collection's lock: the time the ingest of
+     * that collection started. The connection is kept from one ingest to the next, so its own start
+     * ({@code backend_start}) says nothing about the ingest that holds the lock now.
+     */
+    private static final String SINCE = " since ";
+
     private final DatabaseTarget target;
     private final Connection connection;
+    private final String applicationName;
     private boolean staged;
 
-    private AssetStore(DatabaseTarget target, Connection connection) {
+    private AssetStore(DatabaseTarget target, Connection connection, String applicationName) {
         this.target = target;
         this.connection = connection;
+        this.applicationName = applicationName;
     }
 
     /** A connection of its own, named {@code applicationName} in {@code pg_stat_activity} (what a lock holder is called). */
@@ -85,7 +94,7 @@ public final class AssetStore implements AutoCloseable {
                 s.execute("set synchronous_commit = off");
             }
             connection.setAutoCommit(false);
-            return new AssetStore(target, connection);
+            return new AssetStore(target, connection, applicationName);
         } catch (SQLException e) {
             throw Catalog.translate(e, target);
         }
@@ -125,6 +134,14 @@ public final class AssetStore implements AutoCloseable {
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
                     boolean taken = rs.getBoolean(1);
+                    if (taken) {
+                        // application_name holds 63 bytes: the name is short, the time second-exact
+                        try (PreparedStatement name = connection.prepareStatement(
+                                "select set_config('application_name', ? || to_char(now() at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), false)")) {
+                            name.setString(1, applicationName + SINCE);
+                            name.executeQuery().close();
+                        }
+                    }
                     connection.commit();
                     return taken ? Optional.empty() : Optional.of(holder(collectionId));
                 }
@@ -134,8 +151,9 @@ public final class AssetStore implements AutoCloseable {
 
     public void unlock(UUID collectionId) {
         sql(() -> {
-            try (PreparedStatement s = connection.prepareStatement("select pg_advisory_unlock(?)")) {
+            try (PreparedStatement s = connection.prepareStatement("select pg_advisory_unlock(?), set_config('application_name', ?, false)")) {
                 s.setLong(1, lockKey(collectionId));
+                s.setString(2, applicationName);
                 s.executeQuery().close();
                 connection.commit();
                 return null;
@@ -146,7 +164,7 @@ public final class AssetStore implements AutoCloseable {
     private String holder(UUID collectionId) throws SQLException {
         long key = lockKey(collectionId);
         try (PreparedStatement s = connection.prepareStatement("""
-                select a.application_name, a.pid, a.backend_start
+                select a.application_name, a.pid
                   from pg_locks l join pg_stat_activity a on a.pid = l.pid
                  where l.locktype = 'advisory' and l.granted and l.classid = ? and l.objid = ? and l.objsubid = 1
                 """)) {
@@ -155,8 +173,15 @@ public final class AssetStore implements AutoCloseable {
             try (ResultSet rs = s.executeQuery()) {
                 if (rs.next()) {
                     String name = rs.getString(1);
+                    String since = null;
+                    int at = name == null ? -1 : name.lastIndexOf(SINCE);
+                    if (at >= 0) {
+                        since = name.substring(at + SINCE.length());
+                        name = name.substring(0, at);
+                    }
+                    // a holder that does not say when it started (an older version) is named without a time
                     return (name == null || name.isBlank() ? "another session" : name) + " (database session " + rs.getInt(2)
-                            + ", since " + rs.getObject(3, OffsetDateTime.class).withNano(0) + ")";
+                            + (since == null ? "" : ", since " + since) + ")";
                 }
                 return "another session";
             }
@@ -291,7 +316,7 @@ public final class AssetStore implements AutoCloseable {
         return sql(() -> {
             try (PreparedStatement s = connection.prepareStatement(
                     "update assets set state = 'missing', last_changed = ? where collection_id = ? and state = 'present' and key = any (?)")) {
-                Array array = connection.createArrayOf("varchar", keys.toArray());
+                Array array = connection.createArrayOf("text", keys.toArray());
                 s.setTimestamp(1, Timestamp.from(now));
                 s.setObject(2, collectionId);
                 s.setArray(3, array);

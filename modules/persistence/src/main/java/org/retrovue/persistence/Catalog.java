@@ -227,7 +227,7 @@ public final class Catalog implements AutoCloseable {
                     Matcher m = CONSTRAINT.matcher(String.valueOf(sql.getMessage()));
                     return new CatalogConflictException(m.find() ? m.group(1) : "unique", failure);
                 }
-                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P03") || state.startsWith("28") || state.equals("3D000")) {
+                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03") || state.startsWith("28") || state.equals("3D000")) {
                     return new DatabaseUnavailableException(unavailableMessage(sql, target), failure);
                 }
             }
@@ -235,8 +235,16 @@ public final class Catalog implements AutoCloseable {
         return failure instanceof RuntimeException r ? r : new CatalogException(String.valueOf(failure.getMessage()), failure);
     }
 
-    private static String unavailableMessage(SQLException e, DatabaseTarget target) {
+    static String unavailableMessage(SQLException e, DatabaseTarget target) {
         String state = e.getSQLState();
+        if (target.embedded()) {
+            // nothing of RETROVUE_DATABASE_URL applies: the server is ours, under the data directory
+            String what = state.startsWith("28") ? "refused our login"
+                    : state.equals("3D000") ? "has no database " + target.redactedUrl().replaceAll(".*/", "")
+                    : state.equals("57P01") || state.equals("57P02") ? "was shut down, or ended our connection"
+                    : "stopped answering";
+            return "the embedded PostgreSQL (" + target.hostAndPort() + ") " + what + "; see `retrovue db status` (the next command starts it again)";
+        }
         String where = "PostgreSQL at " + target.hostAndPort();
         if (state.startsWith("28")) {
             return where + " refused the login of user " + target.user() + "; check RETROVUE_DATABASE_USER and RETROVUE_DATABASE_PASSWORD";
@@ -246,6 +254,9 @@ public final class Catalog implements AutoCloseable {
         }
         if (state.equals("3D000")) {
             return where + " has no database " + target.redactedUrl().replaceAll(".*/", "") + "; create it or fix RETROVUE_DATABASE_URL";
+        }
+        if (state.equals("57P01") || state.equals("57P02")) {
+            return where + " was shut down, or ended our connection; check that it is running and that RETROVUE_DATABASE_URL points at it";
         }
         return "cannot reach " + where + "; start it, or fix RETROVUE_DATABASE_URL (unset it to use the embedded database)";
     }

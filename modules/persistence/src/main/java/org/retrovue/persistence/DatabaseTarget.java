@@ -3,13 +3,21 @@ package org.retrovue.persistence;
 import java.net.URI;
 import java.util.Objects;
 
-/** Which PostgreSQL to use. The password is never part of {@link #toString()}. */
-public record DatabaseTarget(String jdbcUrl, String user, String password) {
+/**
+ * Which PostgreSQL to use: {@code embedded} when it is the server this program runs under its data directory (what
+ * to do when it fails differs). The password is never part of {@link #toString()}.
+ */
+public record DatabaseTarget(String jdbcUrl, String user, String password, boolean embedded) {
     public DatabaseTarget {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("database URL must start with jdbc:postgresql:");
         }
+    }
+
+    /** An external database (RETROVUE_DATABASE_URL). */
+    public DatabaseTarget(String jdbcUrl, String user, String password) {
+        this(jdbcUrl, user, password, false);
     }
 
     /** The URL as the driver gets it: {@code jsonb} and {@code uuid} parameters are sent untyped so PostgreSQL casts them. */
@@ -36,6 +44,6 @@ public record DatabaseTarget(String jdbcUrl, String user, String password) {
 
     @Override
     public String toString() {
-        return "DatabaseTarget[" + redactedUrl() + ", user=" + user + "]";
+        return "DatabaseTarget[" + redactedUrl() + ", user=" + user + (embedded ? ", embedded" : "") + "]";
     }
 }

@@ -34,13 +34,50 @@ public final class JsonText {
 
     /** Writes a plain value, indented like Jackson's default pretty printer when {@code pretty}. */
     public static void write(Object value, Writer out, boolean pretty) {
+        write(value, out, pretty, false);
+    }
+
+    /**
+     * Writes a plain value; with {@code forTerminal}, DEL, the C1 controls and the bidirectional overrides are
+     * written as {@code \\u} escapes too (JSON escapes the C0 controls anyway), so that no string in a document
+     * printed on a terminal can act on it.
+     */
+    public static void write(Object value, Writer out, boolean pretty, boolean forTerminal) {
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+            if (forTerminal) {
+                generator.setCharacterEscapes(TerminalEscapes.INSTANCE);
+            }
             if (pretty) {
                 generator.useDefaultPrettyPrinter();
             }
             writeValue(generator, value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** JSON's own escapes, plus DEL, C1 controls, line separators and bidirectional overrides as {@code \\uXXXX}. */
+    private static final class TerminalEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        static final TerminalEscapes INSTANCE = new TerminalEscapes();
+        private final int[] table;
+
+        private TerminalEscapes() {
+            table = standardAsciiEscapesForJSON();
+            table[0x7f] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return table;
+        }
+
+        @Override
+        public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int c) {
+            if ((c >= 0x80 && c <= 0x9f) || c == 0x2028 || c == 0x2029 || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
+                return new com.fasterxml.jackson.core.io.SerializedString(String.format(java.util.Locale.ROOT, "\\u%04x", c));
+            }
+            return null;
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jline.reader.EndOfFileException;
@@ -83,7 +84,7 @@ public final class Shell {
                     .appName("retrovue")
                     .parser(new ShellParser())
                     .completer(new ShellCompleter(cli.commandLine(), names))
-                    .history(new RedactingHistory(secretOptions(context)))
+                    .history(new RedactingHistory(secretOptions(context), knownOptions(cli.commandLine())))
                     .variable(LineReader.HISTORY_FILE, historyFile(context))
                     .variable(LineReader.HISTORY_SIZE, 2000)
                     .variable(LineReader.HISTORY_FILE_SIZE, 2000)
@@ -124,6 +125,18 @@ public final class Shell {
             }
         }
         return secret;
+    }
+
+    /** Every option name of the command tree, a source type's own options included. */
+    static Set<String> knownOptions(picocli.CommandLine root) {
+        Set<String> known = new HashSet<>();
+        java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>(List.of(root));
+        while (!todo.isEmpty()) {
+            picocli.CommandLine command = todo.pop();
+            known.addAll(command.getCommandSpec().optionsMap().keySet());
+            todo.addAll(command.getSubcommands().values());
+        }
+        return known;
     }
 
     /** Confirmation questions ({@code source delete}) asked through the line editor, kept out of the history. */

@@ -1,5 +1,6 @@
 package org.retrovue.shell;
 
+import org.retrovue.cli.render.Text;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -149,9 +150,17 @@ final class ShellCompleter implements Completer {
     private static List<Candidate> named(List<CatalogNames.Name> names, String group) {
         List<Candidate> out = new ArrayList<>();
         for (CatalogNames.Name name : names) {
-            out.add(new Candidate(name.value(), name.value(), group, name.description(), null, null, true));
+            if (hasControl(name.value())) {
+                continue; // cannot be typed, nor shown as it is: such a source or collection is named by its UUID
+            }
+            out.add(new Candidate(name.value(), name.value(), group, Text.escape(name.description()), null, null, true));
         }
         return out;
+    }
+
+    /** Whether {@code text} holds a character that Text.escape would write out: it must not reach the line editor raw. */
+    static boolean hasControl(String text) {
+        return !Text.escape(text).equals(text);
     }
 
     /** Entries of the directory {@code current} points into; directories end in '/' and leave the word open. */
@@ -163,6 +172,9 @@ final class ShellCompleter implements Completer {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
+                if (hasControl(name)) {
+                    continue; // a file name that would act on the terminal is not offered
+                }
                 boolean isDirectory = Files.isDirectory(entry);
                 String value = prefix + typedDirectory + name + (isDirectory ? "/" : "");
                 out.add(new Candidate(value, name + (isDirectory ? "/" : ""), null, null, null, null, !isDirectory));

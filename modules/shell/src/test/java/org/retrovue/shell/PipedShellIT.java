@@ -44,6 +44,25 @@ class PipedShellIT {
     }
 
     @Test
+    void controlCharactersInNamesAndPathsAreEscapedInTheShellsOutput() throws Exception {
+        // names as a server or an older catalogue may hold them: the window title (OSC 0), a cleared screen, a new line
+        String evil = "'Old ' || chr(27) || ']0;pwned' || chr(7) || chr(27) || '[2J' || chr(10) || 'row'";
+        var env = shell.env();
+        shell.piped("source list\n"); // the schema, made on first use
+        try (var c = java.sql.DriverManager.getConnection(env.get("RETROVUE_DATABASE_URL"), env.get("RETROVUE_DATABASE_USER"),
+                env.get("RETROVUE_DATABASE_PASSWORD")); var s = c.createStatement()) {
+            s.execute("insert into sources (id, external_id, name, kind, config) values ('6f1c1b1e-0000-4000-8000-000000000001', "
+                    + "'filesystem-000000000000', " + evil + ", 'filesystem', jsonb_build_object('base_path', '/mnt/' || " + evil + "))");
+            s.execute("insert into source_collections (id, source_id, external_id, name, config) values ('6f1c1b1e-0000-4000-8000-000000000002', "
+                    + "'6f1c1b1e-0000-4000-8000-000000000001', 'root', " + evil + ", jsonb_build_object('locations', jsonb_build_array('/mnt/' || " + evil + ")))");
+        }
+        ShellHarness.Result r = shell.piped("source list\nsource collections\nsource show filesystem-000000000000\nsource show \"x\u001b[2Jy\"\n");
+        assertEquals(3, r.code(), r::toString); // the last line names nothing; the harness checked every character
+        assertTrue(r.out().contains("Old \\x1b]0;pwned\\x07\\x1b[2J\\nrow"), r::toString);
+        assertTrue(r.err().contains("x\\x1b[2Jy"), r::toString);
+    }
+
+    @Test
     void succeedsWhenEveryCommandDoesAndStopsAtExit() throws Exception {
         ShellHarness.Result r = shell.piped("source list\nexit\nsource show nobody\n");
         assertEquals(0, r.code(), r::toString);

@@ -33,6 +33,27 @@ class RedactingHistoryTest {
     }
 
     @Test
+    void theWordsAfterAnUnknownOptionAreMasked() {
+        Set<String> known = Set.of("--type", "--name", "--token", "--base-url", "--json");
+        assertEquals("source add --type plex --tokn ********", RedactingHistory.redact("source add --type plex --tokn SECRET --name P", SECRET, known));
+        assertEquals("source add --tokn=********", RedactingHistory.redact("source add --tokn=SECRET --name P", SECRET, known));
+        assertEquals("source add --token ******** --tokn ********",
+                RedactingHistory.redact("source add --token abc --tokn 'two words' --json", SECRET, known));
+        assertEquals("source list --jsn", RedactingHistory.redact("source list --jsn", SECRET, known), "nothing after it: nothing to mask");
+        assertEquals("source add --type plex --name P --json", RedactingHistory.redact("source add --type plex --name P --json", SECRET, known));
+    }
+
+    @Test
+    void theShellKnowsEveryOptionOfTheTreeAndOfEachSourceType(@TempDir Path temp) {
+        var env = java.util.Map.of("RETROVUE_DATA_DIR", temp.toString());
+        try (var context = new org.retrovue.cli.CliContext(new org.retrovue.cli.CliEnvironment(env, new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(new java.io.StringWriter()), null, java.time.Clock.systemUTC()))) {
+            Set<String> known = Shell.knownOptions(new org.retrovue.cli.Cli(context).commandLine());
+            assertTrue(known.containsAll(Set.of("--token", "--base-path", "--json", "--force", "--debug", "--help")), known.toString());
+            assertFalse(known.contains("--tokn"));
+        }
+    }
+
+    @Test
     void theHistoryFileNeverHoldsASecretAndOnlyItsOwnerCanReadIt(@TempDir Path temp) throws Exception {
         Path file = temp.resolve("shell-history");
         try (Terminal terminal = TerminalBuilder.builder().streams(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream()).dumb(true).build()) {

@@ -32,7 +32,17 @@ final class ShellHarness {
         StringWriter err = new StringWriter();
         int code = Shell.plain(env(), new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)),
                 new PrintWriter(out, true), new PrintWriter(err, true), false);
-        return new Result(code, out.toString(), err.toString());
+        Result result = new Result(code, out.toString(), err.toString());
+        // whatever the names, titles and paths printed hold, no control character but the line end reaches the output
+        for (String text : new String[] {result.out(), result.err()}) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if ((c < 0x20 && c != '\n') || (c >= 0x7f && c <= 0x9f)) {
+                    throw new AssertionError(String.format("raw control character U+%04X at %d: %s", (int) c, i, result));
+                }
+            }
+        }
+        return result;
     }
 
     record Result(int code, String out, String err) {

@@ -19,7 +19,7 @@ final class CollectionOutput {
         }
         Text.block(command.out(), fields(c, true), "");
         for (PathMappingRecord p : c.pathMappings()) {
-            command.out().println("  " + p.plexPath() + " -> " + p.localPath());
+            command.out().println(Text.escape("  " + p.plexPath() + " -> " + p.localPath()));
         }
         command.out().flush();
     }

@@ -1,5 +1,6 @@
 package org.retrovue.cli.command;
 
+import org.retrovue.cli.render.Text;
 import org.retrovue.cli.CliContext;
 import org.retrovue.core.Ingestability;
 import org.retrovue.persistence.CollectionRecord;
@@ -32,8 +33,8 @@ final class CollectionToggle extends ContextCommand {
         CollectionRecord c = sources().setEnabled(value(collection), enable);
         Ingestability ingestability = Ingestability.of(c);
         if (enable && !ingestability.ingestable()) {
-            err().println("warning: '" + c.sourceName() + "/" + c.name() + "' is enabled, but ingest will skip it: "
-                    + String.join("; ", ingestability.reasons()));
+            err().println(Text.escape("warning: '" + c.sourceName() + "/" + c.name() + "' is enabled, but ingest will skip it: "
+                    + String.join("; ", ingestability.reasons())));
             err().flush();
         }
         CollectionOutput.print(this, c, isSet(json));

@@ -1,5 +1,6 @@
 package org.retrovue.cli.command;
 
+import org.retrovue.cli.render.Text;
 import org.retrovue.cli.CliContext;
 import org.retrovue.cli.Prompter;
 import org.retrovue.cli.render.Shapes;
@@ -27,8 +28,8 @@ final class SourceDeleteCommand extends ContextCommand {
                 throw new RetrovueException(ErrorKind.CONFLICT, "refusing to delete '" + plan.name() + "' without confirmation; pass --force");
             }
             long mappings = plan.collections().stream().mapToLong(c -> c.pathMappings().size()).sum();
-            err().println("This deletes source '" + plan.name() + "' (" + plan.id() + ") with " + plan.collections().size()
-                    + " collection(s) and " + mappings + " path mapping(s).");
+            err().println(Text.escape("This deletes source '" + plan.name() + "' (" + plan.id() + ") with " + plan.collections().size()
+                    + " collection(s) and " + mappings + " path mapping(s)."));
             err().flush();
             if (!prompter.confirm("Delete it?")) {
                 throw new RetrovueException(ErrorKind.CONFLICT, "not deleted: the operator declined");
@@ -38,7 +39,7 @@ final class SourceDeleteCommand extends ContextCommand {
         if (isSet(json)) {
             json(Shapes.source(deleted));
         } else {
-            out().println("deleted source '" + deleted.name() + "' (" + deleted.id() + ") with " + deleted.collections().size() + " collection(s)");
+            out().println(Text.escape("deleted source '" + deleted.name() + "' (" + deleted.id() + ") with " + deleted.collections().size() + " collection(s)"));
             out().flush();
         }
         return 0;

@@ -1,5 +1,6 @@
 package org.retrovue.cli.command;
 
+import org.retrovue.cli.render.Text;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,6 @@ final class SourceDiscoverCommand extends ContextCommand {
     }
 
     private void line(String label, List<String> names) {
-        out().println(label + ": " + (names.isEmpty() ? "-" : String.join(", ", names)));
+        out().println(Text.escape(label + ": " + (names.isEmpty() ? "-" : String.join(", ", names))));
     }
 }

@@ -50,7 +50,7 @@ final class SourceIngestCommand extends ContextCommand {
         }
         for (IngestReport.CollectionReport c : report.collections()) {
             if (c.status() == IngestReport.Status.FAILED || c.status() == IngestReport.Status.BUSY) {
-                err().println("error: " + c.source() + "/" + c.collection() + ": " + c.reason());
+                err().println("error: " + Text.escape(c.source() + "/" + c.collection() + ": " + Text.withoutClassNames(c.reason())));
             }
         }
         err().flush();
@@ -78,10 +78,10 @@ final class SourceIngestCommand extends ContextCommand {
                 "No collections to ingest. Enable one with `retrovue source enable COLLECTION`.");
         for (IngestReport.CollectionReport c : report.collections()) {
             if (c.status() == IngestReport.Status.SKIPPED || c.status() == IngestReport.Status.UNCHANGED) {
-                out().println(c.source() + "/" + c.collection() + ": " + c.reason());
+                out().println(Text.escape(c.source() + "/" + c.collection() + ": " + c.reason()));
             }
             for (String warning : c.warnings()) {
-                out().println(c.source() + "/" + c.collection() + ": warning: " + warning);
+                out().println(Text.escape(c.source() + "/" + c.collection() + ": warning: " + warning));
             }
         }
         if (report.dryRun()) {

@@ -36,7 +36,7 @@ final class SourceListTypesCommand extends ContextCommand {
             }
             Text.table(out(), List.of("TYPE", "DESCRIPTION", "VERSION", "ORIGIN", "OPTIONS"), rows, "No source types are installed.");
             for (PluginRegistry.PluginProblem p : problems) {
-                out().println("plugin not loaded: " + p.origin() + ": " + p.message());
+                out().println(Text.escape("plugin not loaded: " + p.origin() + ": " + p.message()));
             }
             out().flush();
         }

@@ -48,7 +48,7 @@ final class SourceOutput {
             }
             Text.block(command.out(), collectionFields, "  ");
             for (PathMappingRecord p : c.pathMappings()) {
-                command.out().println("    " + p.plexPath() + " -> " + p.localPath());
+                command.out().println(Text.escape("    " + p.plexPath() + " -> " + p.localPath()));
             }
         }
         command.out().flush();

@@ -62,7 +62,7 @@ public final class ProgressLines implements IngestProgress {
             IngestCounts c = line.counts();
             double seconds = Math.max(0.001, (time - line.startNanos()) / 1e9);
             err.print(String.format(Locale.ROOT, "%s/%s: %,d seen, %,d new, %,d changed, %,d missing, %,.0f items/s%n",
-                    entry.getKey(), line.collection(), c.seen(), c.added(), c.changed() + c.reappeared(), c.missing(), c.seen() / seconds));
+                    Text.escape(entry.getKey()), Text.escape(line.collection()), c.seen(), c.added(), c.changed() + c.reappeared(), c.missing(), c.seen() / seconds));
         }
         drawn = lines.size();
         err.flush();

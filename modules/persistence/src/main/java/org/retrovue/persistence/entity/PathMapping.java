@@ -19,10 +19,10 @@ public class PathMapping {
     @JoinColumn(name = "collection_id", nullable = false, updatable = false)
     private SourceCollection collection;
 
-    @Column(name = "plex_path", nullable = false, length = 500)
+    @Column(name = "plex_path", nullable = false)
     private String plexPath;
 
-    @Column(name = "local_path", nullable = false, length = 500)
+    @Column(name = "local_path", nullable = false)
     private String localPath;
 
     protected PathMapping() {}

@@ -27,10 +27,10 @@ public class SourceCollection {
     @JoinColumn(name = "source_id", nullable = false, updatable = false)
     private Source source;
 
-    @Column(name = "external_id", nullable = false, updatable = false, length = 255)
+    @Column(name = "external_id", nullable = false, updatable = false)
     private String externalId;
 
-    @Column(nullable = false, length = 255)
+    @Column(nullable = false)
     private String name;
 
     @Column(nullable = false)

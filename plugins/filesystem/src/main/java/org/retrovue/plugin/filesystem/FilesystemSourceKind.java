@@ -131,6 +131,11 @@ public final class FilesystemSourceKind implements SourceKind {
             throw new SourceException(SourceException.Code.INVALID_CONFIG, "base path " + given + " is not a valid path: " + e.getReason());
         }
         if (!Files.exists(path)) {
+            String blocked = blockedAt(path);
+            if (blocked != null) {
+                throw new SourceException(SourceException.Code.INVALID_CONFIG, "base path " + given + " cannot be entered: permission denied"
+                        + (blocked.equals(path.toString()) ? "" : " on " + blocked) + "; fix its permissions or give another directory");
+            }
             throw new SourceException(SourceException.Code.INVALID_CONFIG, "base path " + given + " does not exist; give an existing directory");
         }
         if (!Files.isDirectory(path)) {
@@ -143,6 +148,27 @@ public final class FilesystemSourceKind implements SourceKind {
             return path.toRealPath();
         } catch (IOException e) {
             throw new SourceException(SourceException.Code.INVALID_CONFIG, "base path " + given + " cannot be resolved: " + e.getMessage());
+        }
+    }
+
+    /**
+     * For a path that cannot be found: the folder on the way to it (or the path itself) that this user may not enter
+     * or look into, or null when the path simply does not exist. {@code Files.exists} says false for both.
+     */
+    static String blockedAt(Path path) {
+        try {
+            Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class);
+            return null;
+        } catch (java.nio.file.AccessDeniedException e) {
+            Path blocked = path;
+            for (Path p = path.getParent(); p != null; p = p.getParent()) {
+                if (Files.isDirectory(p) && !Files.isExecutable(p)) {
+                    blocked = p; // the nearest to the root wins: nothing below it can be entered
+                }
+            }
+            return blocked.toString();
+        } catch (IOException e) {
+            return null;
         }
     }
 

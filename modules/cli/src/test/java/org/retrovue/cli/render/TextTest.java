@@ -1,0 +1,22 @@
+package org.retrovue.cli.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** The one escaping function of text output and stderr, and the class names kept out of error lines. */
+class TextTest {
+    @Test
+    void controlCharactersAreWrittenOut() {
+        assertEquals("a\\x1b]0;t\\x07\\x1b[2J\\nb\\tc\\rd\\x7f\\u009b\\u202e\\x00", Text.escape("a\u001b]0;t\u0007\u001b[2J\nb\tc\rd\u007f\u009b\u202e\0"));
+        assertEquals("D:\\Media\\TV é 日本", Text.escape("D:\\Media\\TV é 日本"), "backslashes and letters stay");
+        assertEquals(null, Text.escape(null));
+    }
+
+    @Test
+    void classNamesAreLeftOut() {
+        assertEquals("Connection refused", Text.withoutClassNames("java.net.ConnectException: Connection refused"));
+        assertEquals("cannot reach x: refused", Text.withoutClassNames("cannot reach x: DatabaseUnavailableException: refused"));
+        assertEquals("an Error in the plan", Text.withoutClassNames("an Error in the plan"));
+    }
+}
