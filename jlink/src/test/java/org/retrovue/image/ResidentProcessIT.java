@@ -190,6 +190,53 @@ class ResidentProcessIT {
         }
     }
 
+    @Test
+    @Order(9)
+    void aSchemaMigratedPastThisBuildStopsItAndIsRefusedAsInAJvmOfItsOwn() throws Exception {
+        assertEquals(0, run(Map.of(), "source", "list").code()); // starts one if none is running
+        long pid = awaitResident();
+        assertEquals(0, run(Map.of("RETROVUE_RESIDENT", "only"), "source", "list").code()); // it holds the catalogue now
+        Files.writeString(media.resolve("Episode 99.mkv"), "x"); // what an ingest would add
+
+        var status = run(Map.of("RETROVUE_RESIDENT", "off"), "db", "status", "--json").json();
+        String password = Files.readString(Path.of(status.get("data_dir").asText()).resolve("password")).strip();
+        String url = "jdbc:postgresql://127.0.0.1:" + status.get("port").asInt() + "/retrovue";
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, status.get("user").asText(), password);
+             java.sql.Statement s = c.createStatement()) {
+            // as a newer RetroVue (or someone by hand) leaves it: version 99 applied out of band
+            s.executeUpdate("insert into flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by,"
+                    + " execution_time, success) select max(installed_rank) + 1, '99', 'from the future', 'SQL', 'V99__from_the_future.sql', 0,"
+                    + " current_user, 0, true from flyway_schema_history");
+        }
+
+        Run alone = run(Map.of("RETROVUE_RESIDENT", "off"), "source", "ingest");
+        assertEquals(6, alone.code(), alone.toString());
+        assertTrue(alone.err().startsWith("error: ") && alone.err().contains("schema version 99"), alone.err());
+        Run served = run(Map.of("RETROVUE_RESIDENT", "only"), "source", "ingest");
+        assertEquals(alone.toString(), served.toString());
+        assertEquals(1, served.err().lines().count(), served.err());
+
+        assertTrue(ProcessHandle.of(pid).map(p -> p.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join()).map(p -> !p.isAlive()).orElse(true),
+                "it ended");
+        String log = Files.readString(dataDir.resolve("resident/log"));
+        assertTrue(log.contains("stopping: the catalogue's schema is newer than this build: ") && log.contains("schema version 99"), log);
+        Run after = run(Map.of("RETROVUE_RESIDENT", "only"), "source", "list");
+        assertTrue(after.err().contains("none is running"), after.toString());
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, status.get("user").asText(), password);
+             java.sql.ResultSet rs = c.createStatement().executeQuery("select count(*) from assets")) {
+            rs.next();
+            assertEquals(30, rs.getInt(1), "nothing was ingested");
+        }
+
+        Run text = run(Map.of("RETROVUE_RESIDENT", "off"), "db", "status");
+        assertEquals(0, text.code(), text.toString());
+        assertTrue(text.out().lines().anyMatch(l -> l.startsWith("problem") && l.contains("schema version 99 but this RetroVue knows only up to")),
+                text.out());
+        var json = run(Map.of("RETROVUE_RESIDENT", "off"), "db", "status", "--json").json();
+        assertEquals(99, json.get("schema_version").asInt(), json.toString());
+        assertTrue(json.get("problem").asText().contains("schema version 99"), json.toString());
+    }
+
     private static Map<String, String> withOnly(Map<String, String> env) {
         Map<String, String> all = new HashMap<>(env);
         all.put("RETROVUE_RESIDENT", "only");

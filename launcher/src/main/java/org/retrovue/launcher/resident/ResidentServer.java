@@ -221,7 +221,15 @@ public final class ResidentServer {
             }
             watcher.interrupt();
             Thread.interrupted();
-            slots.offerFirst(slot);
+            java.util.Optional<String> tooNew = slot.schemaTooNew();
+            if (tooNew.isPresent()) {
+                // the catalogue was migrated past this build: answer no more requests (the next command runs in a
+                // JVM of its own, which refuses it the same way, until this build is upgraded)
+                stop("the catalogue's schema is newer than this build: " + tooNew.get());
+                slot.close();
+            } else {
+                slots.offerFirst(slot);
+            }
         } finally {
             lastUsed = System.nanoTime();
             running.decrementAndGet();

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import org.retrovue.cli.command.KindNames;
 import org.retrovue.cli.command.KindOptions;
 import org.retrovue.core.RetrovueException;
+import org.retrovue.persistence.DatabaseUnavailableException;
+import org.retrovue.persistence.SchemaTooNewException;
 import org.retrovue.pg.EmbeddedPostgresException;
 import org.retrovue.spi.SourceKind;
 import picocli.CommandLine;
@@ -90,9 +92,9 @@ public final class Cli {
         if (e instanceof RetrovueException known) {
             code = ExitCodes.of(known.kind());
             message = known.getMessage();
-        } else if (e instanceof EmbeddedPostgresException db) {
-            code = ExitCodes.DATABASE;
-            message = db.getMessage();
+        } else if (e instanceof EmbeddedPostgresException || e instanceof DatabaseUnavailableException || e instanceof SchemaTooNewException) {
+            code = ExitCodes.DATABASE; // also when a service let one through untranslated (ingest opens the catalogue itself)
+            message = e.getMessage();
         } else {
             code = ExitCodes.FAILURE;
             message = "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage() + " (run again with --debug for details)";
