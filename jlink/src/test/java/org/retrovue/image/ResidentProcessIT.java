@@ -145,7 +145,7 @@ class ResidentProcessIT {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write("RV1\0guess\0x\0stop\0".getBytes(StandardCharsets.US_ASCII));
+            out.write("RV2\0guess\0x\0stop\0".getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             assertEquals(-1, in.read(), "closed without an answer");
@@ -163,11 +163,21 @@ class ResidentProcessIT {
         assertFalse(Files.exists(dataDir.resolve("resident/state")));
         assertTrue(ProcessHandle.of(pid).map(p -> p.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join()).map(p -> !p.isAlive()).orElse(true));
 
-        Run started = run(Map.of("RETROVUE_JAVA_OPTS", "-Dretrovue.resident.idle-seconds=2"), "source", "list");
+        // started with an environment of its own: a client with the same one is served (bin/retrovue computes the
+        // digest the process wrote, escapes and all), one with another password is not, and no request holds it
+        Map<String, String> own = Map.of("RETROVUE_JAVA_OPTS", "-Dretrovue.resident.idle-seconds=3",
+                "RETROVUE_DATABASE_PASSWORD", "unused \\ by the embedded\ndatabase"); // read only with RETROVUE_DATABASE_URL
+        Run started = run(own, "source", "list");
         assertEquals(0, started.code(), started.toString());
         long idle = awaitResident();
+        Run served = run(withOnly(own), "--version");
+        assertEquals(0, served.code(), served.toString());
+        Map<String, String> otherPassword = new HashMap<>(own);
+        otherPassword.put("RETROVUE_DATABASE_PASSWORD", "another");
+        Run refused = run(withOnly(otherPassword), "--version");
+        assertTrue(refused.err().contains("(another environment)"), refused.toString());
         assertTrue(ProcessHandle.of(idle).map(p -> p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join()).map(p -> !p.isAlive()).orElse(true),
-                "ended after 2 s without requests");
+                "ended after 3 s without requests");
         assertTrue(Files.readString(dataDir.resolve("resident/log")).contains("stopping: idle"));
     }
 
@@ -180,7 +190,7 @@ class ResidentProcessIT {
         gone.waitFor();
         try (java.net.ServerSocket impostor = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             impostor.setSoTimeout(2_000);
-            Files.writeString(dataDir.resolve("resident/state"), impostor.getLocalPort() + " secret " + build + " " + gone.pid() + "\n");
+            Files.writeString(dataDir.resolve("resident/state"), impostor.getLocalPort() + " secret " + build + " " + gone.pid() + " 5 -\n");
             Run refused = run(Map.of("RETROVUE_RESIDENT", "only", "RETROVUE_DATABASE_PASSWORD", "hunter2"), "source", "list");
             assertEquals(1, refused.code(), refused.toString());
             assertTrue(refused.err().contains("it is not running"), refused.err());
@@ -249,7 +259,7 @@ class ResidentProcessIT {
         for (int i = 0; i < 300; i++) {
             if (Files.exists(state)) {
                 String[] parts = Files.readString(state).strip().split(" ");
-                if (parts.length == 4) {
+                if (parts.length == 6) {
                     return Long.parseLong(parts[3]);
                 }
             }

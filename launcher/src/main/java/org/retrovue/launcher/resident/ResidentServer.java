@@ -74,9 +74,20 @@ public final class ResidentServer {
             return 0;
         }
         String build = Objects.requireNonNullElse(System.getProperty("retrovue.build"), "unknown");
-        try (ServerSocket server = new ServerSocket(0, 64, InetAddress.getLoopbackAddress())) {
+        if (!files.safe()) {
+            log("not started: " + files.folder() + " is not a folder of this user that only it can enter");
+            lock.get().channel().close();
+            return 0;
+        }
+        // 127.0.0.1, not whatever loopback address java.net.preferIPv6Addresses picks: bin/retrovue connects there
+        try (ServerSocket server = new ServerSocket(0, 64, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}))) {
             ResidentServer resident = new ResidentServer(files, env, dataDir, build, server);
-            files.writeState(new ResidentFiles.State(server.getLocalPort(), resident.secret, build, ProcessHandle.current().pid()));
+            String fd = ListeningSocket.fd(server.getLocalPort()).orElse("-");
+            if (fd.equals("-")) {
+                log("its listening socket is not in /proc/self/fd: bin/retrovue will not use it");
+            }
+            files.writeState(new ResidentFiles.State(server.getLocalPort(), resident.secret, build, ProcessHandle.current().pid(), fd,
+                    EnvironmentDigest.of(resident.secret, env)));
             log("started: pid " + ProcessHandle.current().pid() + ", port " + server.getLocalPort() + ", max heap "
                     + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, idle limit " + idle().toSeconds() + " s");
             resident.run();
@@ -247,12 +258,7 @@ public final class ResidentServer {
         if (!dataDir.equals(Path.of(request.dataDir()).toAbsolutePath())) {
             return "another data directory";
         }
-        List<String> names = ResidentRequest.ENVIRONMENT;
-        for (int i = 0; i < names.size(); i++) {
-            if (!Objects.requireNonNullElse(env.get(names.get(i)), "").equals(request.environment().get(i))) {
-                return "another environment";
-            }
-        }
+        // the environment (database, plugin path, JVM options) was compared by the client: EnvironmentDigest
         if (!ResidentCommands.served(request.args().toArray(String[]::new))) {
             return "not served";
         }
