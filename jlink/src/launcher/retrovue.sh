@@ -18,6 +18,23 @@ case "$1 ${2:-}" in
     cache=retrovue-read.aot; served=1 ;;
 esac
 
+# Sets inode to that of the socket listening on 127.0.0.1:$port when it is ours (state 0A, uid, inode in the table).
+# A JVM listens on an IPv6 socket where it can (127.0.0.1 as ::ffff:127.0.0.1, in tcp6), else in tcp. In the C
+# locale: glibc's regex is several times faster on these tables (tens of kB) without multibyte characters.
+listening_inode() {
+  local LC_ALL=C hex table tcp listening
+  printf -v hex %04X "$port"
+  listening=": (0000000000000000FFFF0000)?0100007F:$hex [0-9A-F]+:0000 0A [0-9A-F]+:[0-9A-F]+ [0-9A-F]+:[0-9A-F]+ [0-9A-F]+ +([0-9]+) +[0-9]+ +([0-9]+) "
+  for table in /proc/net/tcp6 /proc/net/tcp; do
+    tcp=
+    if [ -r "$table" ]; then read -r -d '' tcp < "$table"; fi
+    if [[ $tcp =~ $listening ]]; then
+      if [ "${BASH_REMATCH[2]}" = "$EUID" ]; then inode=${BASH_REMATCH[3]}; fi
+      return
+    fi
+  done
+}
+
 if [ -n "$served" ] && [ "${RETROVUE_RESIDENT:-}" != off ]; then
   data=${RETROVUE_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/retrovue}
   case $data in /*) ;; *) data=$PWD/$data ;; esac
@@ -42,18 +59,8 @@ if [ -n "$served" ] && [ "${RETROVUE_RESIDENT:-}" != off ]; then
     refused="it is not running"
     if [ -O "/proc/$pid" ]; then
       refused="its process does not hold its port"
-      # A JVM listens on an IPv6 socket where it can (127.0.0.1 as ::ffff:127.0.0.1, in tcp6), else in tcp
-      printf -v hex %04X "$port"
-      listening=" (0000000000000000FFFF0000)?0100007F:$hex [0-9A-F]+:[0-9A-F]{4} 0A [0-9A-F]{8}:[0-9A-F]{8} [0-9A-F]{2}:[0-9A-F]{8} [0-9A-F]{8} +([0-9]+) +[0-9]+ +([0-9]+) "
       inode=
-      for table in /proc/net/tcp6 /proc/net/tcp; do
-        tcp=
-        if [ -r "$table" ]; then read -r -d '' tcp < "$table"; fi
-        if [[ $tcp =~ $listening ]]; then
-          if [ "${BASH_REMATCH[2]}" = "$EUID" ]; then inode=${BASH_REMATCH[3]}; fi
-          break
-        fi
-      done
+      listening_inode
       if [ -n "$inode" ]; then
         modes=$(stat -L -c '%u %a %i' -- "$dir" "$dir/state" "/proc/$pid/fd/$fd" 2>/dev/null)
         read -r -d '' duid dmode _ suid smode _ _ _ sinode <<< "$modes"
