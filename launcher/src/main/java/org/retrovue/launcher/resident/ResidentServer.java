@@ -17,7 +17,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,7 +39,6 @@ public final class ResidentServer {
     private static final Duration PAIRING = Duration.ofSeconds(5);
 
     private final ResidentFiles files;
-    private final Map<String, String> env;
     private final Path dataDir;
     private final String build;
     private final String secret;
@@ -54,7 +52,6 @@ public final class ResidentServer {
 
     private ResidentServer(ResidentFiles files, Map<String, String> env, Path dataDir, String build, ServerSocket server) {
         this.files = files;
-        this.env = env;
         this.dataDir = dataDir;
         this.build = build;
         this.server = server;
