@@ -9,7 +9,13 @@
 self=$0
 if [ -L "$self" ]; then self=$(readlink -f "$self"); fi
 case $self in */*) ;; *) self=$(command -v -- "$self") ;; esac
-home=$(cd "${self%/*}/.." && pwd)
+case $self in /*) ;; *) self=$PWD/$self ;; esac
+self=${self//\/.\//\/}
+home=${self%/*}   # bin/
+case ${home##*/} in
+  .|..|'') home=$(cd "$home/.." && pwd) ;;   # invoked through ./ or ../: let cd resolve it
+  *) home=${home%/*}; home=${home:-/} ;;     # the usual case, without a subshell (a fork: 2-4 ms on these VMs)
+esac
 build=@BUILD@
 cache=retrovue.aot
 served=
@@ -18,24 +24,83 @@ case "$1 ${2:-}" in
     cache=retrovue-read.aot; served=1 ;;
 esac
 
+# Sets inode to that of the socket listening on 127.0.0.1:$port when it is ours (state 0A, uid, inode in the table).
+# A JVM listens on an IPv6 socket where it can (127.0.0.1 as ::ffff:127.0.0.1, in tcp6), else in tcp. In the C
+# locale: glibc's regex is several times faster on these tables (tens of kB) without multibyte characters.
+listening_inode() {
+  local LC_ALL=C hex table tcp listening
+  printf -v hex %04X "$port"
+  listening=": (0000000000000000FFFF0000)?0100007F:$hex [0-9A-F]+:0000 0A [0-9A-F]+:[0-9A-F]+ [0-9A-F]+:[0-9A-F]+ [0-9A-F]+ +([0-9]+) +[0-9]+ +([0-9]+) "
+  for table in /proc/net/tcp6 /proc/net/tcp; do
+    tcp=
+    if [ -r "$table" ]; then read -r -d '' tcp < "$table"; fi
+    if [[ $tcp =~ $listening ]]; then
+      if [ "${BASH_REMATCH[2]}" = "$EUID" ]; then inode=${BASH_REMATCH[3]}; fi
+      return
+    fi
+  done
+}
+
 if [ -n "$served" ] && [ "${RETROVUE_RESIDENT:-}" != off ]; then
   data=${RETROVUE_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/retrovue}
   case $data in /*) ;; *) data=$PWD/$data ;; esac
-  port= secret= owner= pid= refused=
-  if [ -r "$data/resident/state" ]; then read -r port secret owner pid _ < "$data/resident/state"; fi
-  if [ -n "$owner" ] && [ "$owner" != "$build" ]; then refused="it is of another build"; fi
-  # Only to a live process of ours: a state file left by one that was killed names a port anyone may take now,
-  # and the request carries the database password.
-  if [ -n "$port" ] && { [ -z "$pid" ] || [ ! -O "/proc/$pid" ]; }; then port= refused="it is not running"; fi
-  if [ -n "$port" ] && [ "$owner" = "$build" ] \
-      && { exec 3<>"/dev/tcp/127.0.0.1/$port" 4<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null; then
+  dir=$data/resident
+  port= secret= owner= pid= fd= digest= refused=
+  # The state file counts only when it and its folder are ours, not links, and no one else can write them (checked
+  # below with the socket): a data directory may be another user's, who could plant a file naming a listener of theirs.
+  if [ -f "$dir/state" ]; then
+    if [ ! -L "$dir" ] && [ ! -L "$dir/state" ] && [ -O "$dir" ] && [ -O "$dir/state" ]; then
+      read -r port secret owner pid fd digest _ < "$dir/state"
+      case $port.$pid.$fd in *[!0-9.]*|.*|*..*|*.) port= refused="its state file is not valid" ;; esac
+    else
+      refused="its state file is not yours alone ($dir/state)"
+    fi
+  fi
+  if [ -n "$port" ] && [ "$owner" != "$build" ]; then port= refused="it is of another build"; fi
+  # Only to a live process of ours that holds the port's listening socket itself: a state file left by one killed
+  # with -9 names a port anyone may listen on by now, and its pid may be another process's. The socket listening on
+  # 127.0.0.1:PORT (state 0A in /proc/net/tcp6 or tcp) must be ours and be /proc/PID/fd/FD; the folder must be ours and
+  # closed to others (700), the file ours and writable by us alone (one stat for the three).
+  if [ -n "$port" ]; then
+    refused="it is not running"
+    if [ -O "/proc/$pid" ]; then
+      refused="its process does not hold its port"
+      inode=
+      listening_inode
+      if [ -n "$inode" ]; then
+        modes=$(stat -L -c '%u %a %i' -- "$dir" "$dir/state" "/proc/$pid/fd/$fd" 2>/dev/null)
+        read -r -d '' duid dmode _ suid smode _ _ _ sinode <<< "$modes"
+        if [ "$sinode" != "$inode" ]; then
+          :
+        elif [ "$duid.$suid" != "$EUID.$EUID" ] || (( (8#${dmode:-777} & 8#077) != 0 || (8#${smode:-777} & 8#022) != 0 )); then
+          refused="its state file is not yours alone ($dir/state)"
+        else
+          refused=
+        fi
+      fi
+    fi
+    [ -z "$refused" ] || port=
+  fi
+  # The environment it serves (database, plugins, JVM options) must be ours: compared here through a digest salted
+  # with its secret (EnvironmentDigest), so that no request carries the database password. "-" when all are unset.
+  if [ -n "$port" ]; then
+    mine=-
+    if [ -n "${RETROVUE_DATABASE_URL:-}${RETROVUE_DATABASE_USER:-}${RETROVUE_DATABASE_PASSWORD:-}${RETROVUE_PLUGIN_PATH:-}${RETROVUE_JAVA_OPTS:-}" ]; then
+      mine=$secret
+      for value in "${RETROVUE_DATABASE_URL:-}" "${RETROVUE_DATABASE_USER:-}" "${RETROVUE_DATABASE_PASSWORD:-}" \
+          "${RETROVUE_PLUGIN_PATH:-}" "${RETROVUE_JAVA_OPTS:-}"; do
+        value=${value//\\/\\\\}; mine+=$'\n'${value//$'\n'/\\n}
+      done
+      mine=$(sha256sum <<< "$mine"); mine=${mine%% *}
+    fi
+    [ "$mine" = "$digest" ] || { port= refused="another environment"; }
+  fi
+  if [ -n "$port" ] && { exec 3<>"/dev/tcp/127.0.0.1/$port" 4<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null; then
     id="$$.$RANDOM$RANDOM"
     interactive=0
     if [ -t 0 ] && [ -t 1 ]; then interactive=1; fi
-    printf '%s\0' RV1 "$secret" "$id" err >&4
-    printf '%s\0' RV1 "$secret" "$id" run "$build" "$data" "$interactive" \
-      "${RETROVUE_DATABASE_URL:-}" "${RETROVUE_DATABASE_USER:-}" "${RETROVUE_DATABASE_PASSWORD:-}" \
-      "${RETROVUE_PLUGIN_PATH:-}" "${RETROVUE_JAVA_OPTS:-}" "$#" "$@" >&3
+    printf '%s\0' RV2 "$secret" "$id" err >&4
+    printf '%s\0' RV2 "$secret" "$id" run "$build" "$data" "$interactive" "$#" "$@" >&3
     answer=
     IFS= read -r -t 30 answer <&4   # a process that does not even start the command within 30 s is not used
     refused=${answer#R}

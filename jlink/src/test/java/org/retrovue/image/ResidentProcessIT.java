@@ -145,7 +145,7 @@ class ResidentProcessIT {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write("RV1\0guess\0x\0stop\0".getBytes(StandardCharsets.US_ASCII));
+            out.write("RV2\0guess\0x\0stop\0".getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             assertEquals(-1, in.read(), "closed without an answer");
@@ -163,11 +163,21 @@ class ResidentProcessIT {
         assertFalse(Files.exists(dataDir.resolve("resident/state")));
         assertTrue(ProcessHandle.of(pid).map(p -> p.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join()).map(p -> !p.isAlive()).orElse(true));
 
-        Run started = run(Map.of("RETROVUE_JAVA_OPTS", "-Dretrovue.resident.idle-seconds=2"), "source", "list");
+        // started with an environment of its own: a client with the same one is served (bin/retrovue computes the
+        // digest the process wrote, escapes and all), one with another password is not, and no request holds it
+        Map<String, String> own = Map.of("RETROVUE_JAVA_OPTS", "-Dretrovue.resident.idle-seconds=3",
+                "RETROVUE_DATABASE_PASSWORD", "unused \\ by the embedded\ndatabase"); // read only with RETROVUE_DATABASE_URL
+        Run started = run(own, "source", "list");
         assertEquals(0, started.code(), started.toString());
         long idle = awaitResident();
+        Run served = run(withOnly(own), "--version");
+        assertEquals(0, served.code(), served.toString());
+        Map<String, String> otherPassword = new HashMap<>(own);
+        otherPassword.put("RETROVUE_DATABASE_PASSWORD", "another");
+        Run refused = run(withOnly(otherPassword), "--version");
+        assertTrue(refused.err().contains("(another environment)"), refused.toString());
         assertTrue(ProcessHandle.of(idle).map(p -> p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join()).map(p -> !p.isAlive()).orElse(true),
-                "ended after 2 s without requests");
+                "ended after 3 s without requests");
         assertTrue(Files.readString(dataDir.resolve("resident/log")).contains("stopping: idle"));
     }
 
@@ -180,7 +190,7 @@ class ResidentProcessIT {
         gone.waitFor();
         try (java.net.ServerSocket impostor = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             impostor.setSoTimeout(2_000);
-            Files.writeString(dataDir.resolve("resident/state"), impostor.getLocalPort() + " secret " + build + " " + gone.pid() + "\n");
+            Files.writeString(dataDir.resolve("resident/state"), impostor.getLocalPort() + " secret " + build + " " + gone.pid() + " 5 -\n");
             Run refused = run(Map.of("RETROVUE_RESIDENT", "only", "RETROVUE_DATABASE_PASSWORD", "hunter2"), "source", "list");
             assertEquals(1, refused.code(), refused.toString());
             assertTrue(refused.err().contains("it is not running"), refused.err());
@@ -188,6 +198,53 @@ class ResidentProcessIT {
         } finally {
             Files.deleteIfExists(dataDir.resolve("resident/state"));
         }
+    }
+
+    @Test
+    @Order(9)
+    void aSchemaMigratedPastThisBuildStopsItAndIsRefusedAsInAJvmOfItsOwn() throws Exception {
+        assertEquals(0, run(Map.of(), "source", "list").code()); // starts one if none is running
+        long pid = awaitResident();
+        assertEquals(0, run(Map.of("RETROVUE_RESIDENT", "only"), "source", "list").code()); // it holds the catalogue now
+        Files.writeString(media.resolve("Episode 99.mkv"), "x"); // what an ingest would add
+
+        var status = run(Map.of("RETROVUE_RESIDENT", "off"), "db", "status", "--json").json();
+        String password = Files.readString(Path.of(status.get("data_dir").asText()).resolve("password")).strip();
+        String url = "jdbc:postgresql://127.0.0.1:" + status.get("port").asInt() + "/retrovue";
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, status.get("user").asText(), password);
+             java.sql.Statement s = c.createStatement()) {
+            // as a newer RetroVue (or someone by hand) leaves it: version 99 applied out of band
+            s.executeUpdate("insert into flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by,"
+                    + " execution_time, success) select max(installed_rank) + 1, '99', 'from the future', 'SQL', 'V99__from_the_future.sql', 0,"
+                    + " current_user, 0, true from flyway_schema_history");
+        }
+
+        Run alone = run(Map.of("RETROVUE_RESIDENT", "off"), "source", "ingest");
+        assertEquals(6, alone.code(), alone.toString());
+        assertTrue(alone.err().startsWith("error: ") && alone.err().contains("schema version 99"), alone.err());
+        Run served = run(Map.of("RETROVUE_RESIDENT", "only"), "source", "ingest");
+        assertEquals(alone.toString(), served.toString());
+        assertEquals(1, served.err().lines().count(), served.err());
+
+        assertTrue(ProcessHandle.of(pid).map(p -> p.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join()).map(p -> !p.isAlive()).orElse(true),
+                "it ended");
+        String log = Files.readString(dataDir.resolve("resident/log"));
+        assertTrue(log.contains("stopping: the catalogue's schema is newer than this build: ") && log.contains("schema version 99"), log);
+        Run after = run(Map.of("RETROVUE_RESIDENT", "only"), "source", "list");
+        assertTrue(after.err().contains("none is running"), after.toString());
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, status.get("user").asText(), password);
+             java.sql.ResultSet rs = c.createStatement().executeQuery("select count(*) from assets")) {
+            rs.next();
+            assertEquals(30, rs.getInt(1), "nothing was ingested");
+        }
+
+        Run text = run(Map.of("RETROVUE_RESIDENT", "off"), "db", "status");
+        assertEquals(0, text.code(), text.toString());
+        assertTrue(text.out().lines().anyMatch(l -> l.startsWith("problem") && l.contains("schema version 99 but this RetroVue knows only up to")),
+                text.out());
+        var json = run(Map.of("RETROVUE_RESIDENT", "off"), "db", "status", "--json").json();
+        assertEquals(99, json.get("schema_version").asInt(), json.toString());
+        assertTrue(json.get("problem").asText().contains("schema version 99"), json.toString());
     }
 
     private static Map<String, String> withOnly(Map<String, String> env) {
@@ -202,7 +259,7 @@ class ResidentProcessIT {
         for (int i = 0; i < 300; i++) {
             if (Files.exists(state)) {
                 String[] parts = Files.readString(state).strip().split(" ");
-                if (parts.length == 4) {
+                if (parts.length == 6) {
                     return Long.parseLong(parts[3]);
                 }
             }

@@ -13,14 +13,16 @@ import java.util.Optional;
 
 /**
  * The resident process's files under {@code DATA_DIR/resident/} (a folder only its owner can enter): {@code lock},
- * held by the live process for its whole life; {@code state}, one line {@code PORT SECRET BUILD PID} that
- * {@code bin/retrovue} reads with the shell's {@code read}; and {@code log}, its output.
+ * held by the live process for its whole life; {@code state}, one line {@code PORT SECRET BUILD PID FD DIGEST} that
+ * {@code bin/retrovue} reads with the shell's {@code read}; and {@code log}, its output. {@code FD} is the process's
+ * file descriptor of its listening socket (the client checks that {@code /proc/PID/fd/FD} is the socket listening on
+ * the port), {@code DIGEST} the {@link EnvironmentDigest} of the environment it serves.
  */
 final class ResidentFiles {
     /** What the state file says. */
-    record State(int port, String secret, String build, long pid) {
+    record State(int port, String secret, String build, long pid, String fd, String digest) {
         String line() {
-            return port + " " + secret + " " + build + " " + pid + "\n";
+            return port + " " + secret + " " + build + " " + pid + " " + fd + " " + digest + "\n";
         }
     }
 
@@ -87,10 +89,27 @@ final class ResidentFiles {
         }
     }
 
+    /**
+     * Whether the folder is safe to put the secret in: a directory (not a link) of this process's user that no one
+     * else can enter, as {@link #createFolder()} makes it. A folder made by someone else (in a data directory another
+     * user controls) is not used: the resident process then does not start.
+     */
+    boolean safe() {
+        try {
+            java.nio.file.attribute.PosixFileAttributes attributes = Files.readAttributes(folder,
+                    java.nio.file.attribute.PosixFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            String me = Files.getOwner(Path.of("/proc/self/")).getName(); // this process's user
+            return attributes.isDirectory() && attributes.owner().getName().equals(me)
+                    && PosixFilePermissions.toString(attributes.permissions()).endsWith("------");
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
     Optional<State> readState() {
         try {
             String[] parts = Files.readString(state(), StandardCharsets.US_ASCII).strip().split(" ");
-            return Optional.of(new State(Integer.parseInt(parts[0]), parts[1], parts[2], Long.parseLong(parts[3])));
+            return Optional.of(new State(Integer.parseInt(parts[0]), parts[1], parts[2], Long.parseLong(parts[3]), parts[4], parts[5]));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -8,16 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What {@code bin/retrovue} sends, as NUL-terminated fields: {@code RV1 SECRET ID ROLE}, then for the role
- * {@code run}: {@code BUILD DATA_DIR INTERACTIVE} (1 when stdin and stdout are terminals), the environment that
- * decides which database and plugins a command sees ({@link #ENVIRONMENT}, in that order), {@code ARGC} and the
+ * What {@code bin/retrovue} sends, as NUL-terminated fields: {@code RV2 SECRET ID ROLE}, then for the role
+ * {@code run}: {@code BUILD DATA_DIR INTERACTIVE} (1 when stdin and stdout are terminals), {@code ARGC} and the
  * arguments. The role {@code err} opens the stderr half of request {@code ID}; {@code stop} ends the process.
+ * <p>
+ * No environment travels (RV1 sent the database URL, user and password for the process to compare): the client
+ * compares its own with the {@link EnvironmentDigest} in the state file before it connects, so a request never
+ * holds the database password. An RV1 request is closed unanswered.
  */
-record ResidentRequest(String secret, String id, String role, String build, String dataDir, boolean interactive,
-                       List<String> environment, List<String> args) {
-    static final String MAGIC = "RV1";
-    static final List<String> ENVIRONMENT = List.of("RETROVUE_DATABASE_URL", "RETROVUE_DATABASE_USER", "RETROVUE_DATABASE_PASSWORD",
-            "RETROVUE_PLUGIN_PATH", "RETROVUE_JAVA_OPTS");
+record ResidentRequest(String secret, String id, String role, String build, String dataDir, boolean interactive, List<String> args) {
+    static final String MAGIC = "RV2";
     private static final int MAX_FIELD = 64 * 1024;
     private static final int MAX_ARGS = 4096;
 
@@ -33,15 +33,11 @@ record ResidentRequest(String secret, String id, String role, String build, Stri
         String id = field(in);
         String role = field(in);
         if (!role.equals("run")) {
-            return new ResidentRequest(secret, id, role, null, null, false, List.of(), List.of());
+            return new ResidentRequest(secret, id, role, null, null, false, List.of());
         }
         String build = field(in);
         String dataDir = field(in);
         boolean interactive = field(in).equals("1");
-        List<String> environment = new ArrayList<>();
-        for (int i = 0; i < ENVIRONMENT.size(); i++) {
-            environment.add(field(in));
-        }
         int count = Integer.parseInt(field(in));
         if (count < 0 || count > MAX_ARGS) {
             throw new IOException("too many arguments");
@@ -50,7 +46,7 @@ record ResidentRequest(String secret, String id, String role, String build, Stri
         for (int i = 0; i < count; i++) {
             args.add(field(in));
         }
-        return new ResidentRequest(secret, id, role, build, dataDir, interactive, environment, args);
+        return new ResidentRequest(secret, id, role, build, dataDir, interactive, args);
     }
 
     private static String field(InputStream in) throws IOException {

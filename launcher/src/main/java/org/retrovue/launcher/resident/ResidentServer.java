@@ -17,7 +17,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,7 +39,6 @@ public final class ResidentServer {
     private static final Duration PAIRING = Duration.ofSeconds(5);
 
     private final ResidentFiles files;
-    private final Map<String, String> env;
     private final Path dataDir;
     private final String build;
     private final String secret;
@@ -54,7 +52,6 @@ public final class ResidentServer {
 
     private ResidentServer(ResidentFiles files, Map<String, String> env, Path dataDir, String build, ServerSocket server) {
         this.files = files;
-        this.env = env;
         this.dataDir = dataDir;
         this.build = build;
         this.server = server;
@@ -74,9 +71,20 @@ public final class ResidentServer {
             return 0;
         }
         String build = Objects.requireNonNullElse(System.getProperty("retrovue.build"), "unknown");
-        try (ServerSocket server = new ServerSocket(0, 64, InetAddress.getLoopbackAddress())) {
+        if (!files.safe()) {
+            log("not started: " + files.folder() + " is not a folder of this user that only it can enter");
+            lock.get().channel().close();
+            return 0;
+        }
+        // 127.0.0.1, not whatever loopback address java.net.preferIPv6Addresses picks: bin/retrovue connects there
+        try (ServerSocket server = new ServerSocket(0, 64, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}))) {
             ResidentServer resident = new ResidentServer(files, env, dataDir, build, server);
-            files.writeState(new ResidentFiles.State(server.getLocalPort(), resident.secret, build, ProcessHandle.current().pid()));
+            String fd = ListeningSocket.fd(server.getLocalPort()).orElse("-");
+            if (fd.equals("-")) {
+                log("its listening socket is not in /proc/self/fd: bin/retrovue will not use it");
+            }
+            files.writeState(new ResidentFiles.State(server.getLocalPort(), resident.secret, build, ProcessHandle.current().pid(), fd,
+                    EnvironmentDigest.of(resident.secret, env)));
             log("started: pid " + ProcessHandle.current().pid() + ", port " + server.getLocalPort() + ", max heap "
                     + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, idle limit " + idle().toSeconds() + " s");
             resident.run();
@@ -221,7 +229,15 @@ public final class ResidentServer {
             }
             watcher.interrupt();
             Thread.interrupted();
-            slots.offerFirst(slot);
+            java.util.Optional<String> tooNew = slot.schemaTooNew();
+            if (tooNew.isPresent()) {
+                // the catalogue was migrated past this build: answer no more requests (the next command runs in a
+                // JVM of its own, which refuses it the same way, until this build is upgraded)
+                stop("the catalogue's schema is newer than this build: " + tooNew.get());
+                slot.close();
+            } else {
+                slots.offerFirst(slot);
+            }
         } finally {
             lastUsed = System.nanoTime();
             running.decrementAndGet();
@@ -239,12 +255,7 @@ public final class ResidentServer {
         if (!dataDir.equals(Path.of(request.dataDir()).toAbsolutePath())) {
             return "another data directory";
         }
-        List<String> names = ResidentRequest.ENVIRONMENT;
-        for (int i = 0; i < names.size(); i++) {
-            if (!Objects.requireNonNullElse(env.get(names.get(i)), "").equals(request.environment().get(i))) {
-                return "another environment";
-            }
-        }
+        // the environment (database, plugin path, JVM options) was compared by the client: EnvironmentDigest
         if (!ResidentCommands.served(request.args().toArray(String[]::new))) {
             return "not served";
         }

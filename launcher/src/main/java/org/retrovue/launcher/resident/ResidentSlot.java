@@ -41,7 +41,7 @@ final class ResidentSlot implements AutoCloseable {
         out.target = stdout;
         err.target = stderr;
         try {
-            context.dropCatalogIfDisconnected();
+            context.dropCatalogIfStale();
             return Cli.forArguments(context, args).execute(args);
         } finally {
             context.environment().out().flush();
@@ -49,6 +49,15 @@ final class ResidentSlot implements AutoCloseable {
             out.target = null;
             err.target = null;
         }
+    }
+
+    /**
+     * Why this slot met a schema newer than this build (its catalogue's version changed under it, or opening it was
+     * refused), or empty: the process then answers as a JVM of its own would (the request that found it fails with
+     * the same {@code error:} line and exit code) and ends.
+     */
+    java.util.Optional<String> schemaTooNew() {
+        return context.schemaTooNew();
     }
 
     @Override

@@ -52,19 +52,41 @@ class ResidentProtocolTest {
 
     @Test
     void aRequestIsReadFieldByFieldAndOnlyWithTheSecret() throws IOException {
-        String run = String.join("\0", "RV1", "s3cret", "42.7", "run", "build-1", "/data", "1", "jdbc:postgresql://db/x", "", "", "/plugins", "",
+        String run = String.join("\0", "RV2", "s3cret", "42.7", "run", "build-1", "/data", "1",
                 "3", "source", "show", "My \"Plex\"\nServer") + "\0";
         ResidentRequest request = ResidentRequest.read(new ByteArrayInputStream(run.getBytes(StandardCharsets.UTF_8)), "s3cret");
         assertEquals("run", request.role());
         assertEquals("42.7", request.id());
         assertEquals("build-1", request.build());
+        assertEquals("/data", request.dataDir());
         assertTrue(request.interactive());
-        assertEquals(List.of("jdbc:postgresql://db/x", "", "", "/plugins", ""), request.environment());
         assertEquals(List.of("source", "show", "My \"Plex\"\nServer"), request.args());
 
         assertThrows(IOException.class, () -> ResidentRequest.read(new ByteArrayInputStream(run.getBytes(StandardCharsets.UTF_8)), "other"));
-        assertThrows(IOException.class, () -> ResidentRequest.read(new ByteArrayInputStream("RV1\0s3cret\0".getBytes(StandardCharsets.UTF_8)), "s3cret"));
+        assertThrows(IOException.class, () -> ResidentRequest.read(new ByteArrayInputStream("RV2\0s3cret\0".getBytes(StandardCharsets.UTF_8)), "s3cret"));
         assertThrows(IOException.class, () -> ResidentRequest.read(new ByteArrayInputStream("HTTP/1.1 GET /\r\n".getBytes(StandardCharsets.UTF_8)), "s3cret"));
+    }
+
+    @Test
+    void anRv1RequestWithItsEnvironmentAndPasswordIsNotAccepted() {
+        String rv1 = String.join("\0", "RV1", "s3cret", "42.7", "run", "build-1", "/data", "0", "jdbc:postgresql://db/x", "me", "hunter2",
+                "", "", "2", "source", "list") + "\0";
+        assertThrows(IOException.class, () -> ResidentRequest.read(new ByteArrayInputStream(rv1.getBytes(StandardCharsets.UTF_8)), "s3cret"));
+    }
+
+    @Test
+    void theEnvironmentDigestIsSaltedWithTheSecretAndDashWhenNothingIsSet() throws Exception {
+        assertEquals("-", EnvironmentDigest.of("s3cret", java.util.Map.of()));
+        assertEquals("-", EnvironmentDigest.of("s3cret", java.util.Map.of("RETROVUE_DATABASE_PASSWORD", "", "HOME", "/root")));
+        java.util.Map<String, String> env = java.util.Map.of("RETROVUE_DATABASE_URL", "jdbc:postgresql://db/x", "RETROVUE_DATABASE_PASSWORD",
+                "a\\b\nc", "RETROVUE_JAVA_OPTS", "-Dx=1");
+        // what bin/retrovue hands to sha256sum: the secret, then each value escaped, each on a line of its own
+        String text = "s3cret\njdbc:postgresql://db/x\n\na\\\\b\\nc\n\n-Dx=1\n";
+        String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(expected, EnvironmentDigest.of("s3cret", env));
+        assertFalse(EnvironmentDigest.of("other", env).equals(expected), "salted");
+        assertFalse(EnvironmentDigest.of("s3cret", java.util.Map.of("RETROVUE_DATABASE_PASSWORD", "a\\b\nc")).equals(expected));
     }
 
     @Test

@@ -3,12 +3,16 @@ package org.retrovue.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.retrovue.core.AppPaths;
 import org.retrovue.core.DatabaseLocator;
 import org.retrovue.core.IngestService;
 import org.retrovue.core.PluginRegistry;
 import org.retrovue.core.SourceService;
 import org.retrovue.persistence.Catalog;
+import org.retrovue.persistence.SchemaMigrator;
+import org.retrovue.persistence.SchemaTooNewException;
 
 /**
  * The services one process (or one shell session) uses, each made on first use and kept: the plugin registry,
@@ -20,6 +24,7 @@ public final class CliContext implements AutoCloseable {
     private PluginRegistry registry;
     private DatabaseLocator locator;
     private Catalog catalog;
+    private volatile String schemaTooNew;
     private SourceService sources;
     private IngestService ingest;
 
@@ -74,7 +79,12 @@ public final class CliContext implements AutoCloseable {
 
     public synchronized Catalog catalog() {
         if (catalog == null) {
-            catalog = Catalog.open(locator().locate());
+            try {
+                catalog = Catalog.open(locator().locate());
+            } catch (SchemaTooNewException e) {
+                schemaTooNew = e.getMessage();
+                throw e;
+            }
         }
         return catalog;
     }
@@ -108,12 +118,31 @@ public final class CliContext implements AutoCloseable {
 
     /**
      * Forgets the open catalogue when its database no longer answers (stopped or restarted by someone else while a
-     * shell session held it), so the next command finds the database again, starting the embedded one if needed.
+     * shell session held it), so the next command finds the database again, starting the embedded one if needed; or
+     * when its schema version changed since it opened (migrated by a newer RetroVue, or by hand), so the next command
+     * opens it again, which migrates it or refuses a schema newer than this program ({@link #schemaTooNew()}).
+     * One round trip.
      */
-    public synchronized void dropCatalogIfDisconnected() {
-        if (catalog != null && !catalog.connected()) {
-            dropCatalog();
+    public synchronized void dropCatalogIfStale() {
+        if (catalog == null) {
+            return;
         }
+        OptionalInt now = catalog.schemaVersionNow();
+        if (now.isPresent() && now.getAsInt() == catalog.openedAtVersion()) {
+            return;
+        }
+        if (now.isPresent()) {
+            SchemaMigrator.tooNew(now.getAsInt(), catalog.target()).ifPresent(why -> schemaTooNew = why);
+        }
+        dropCatalog();
+    }
+
+    /**
+     * Why this context met a schema newer than this program (opening the catalogue failed, or its version changed
+     * under an open one), or empty: a long-lived process then ends rather than serve from it.
+     */
+    public Optional<String> schemaTooNew() {
+        return Optional.ofNullable(schemaTooNew);
     }
 
     @Override

@@ -29,14 +29,17 @@ public final class Catalog implements AutoCloseable {
     private static final Pattern CONSTRAINT = Pattern.compile("constraint \"([^\"]+)\"");
 
     private final DatabaseTarget target;
+    /** The schema version in force when this catalogue opened (it migrated to it or found it). */
+    private final int openedAt;
     private Connection readConnection;
     /** Whether the read connection was used already: only then is it checked (a round trip) before the next read. */
     private boolean readConnectionUsed;
     private EntityManagerFactory emf;
 
-    private Catalog(DatabaseTarget target, Connection readConnection) {
+    private Catalog(DatabaseTarget target, Connection readConnection, int openedAt) {
         this.target = target;
         this.readConnection = readConnection;
+        this.openedAt = openedAt;
     }
 
     /**
@@ -50,10 +53,10 @@ public final class Catalog implements AutoCloseable {
         Connection connection = connect(target);
         try {
             connection.setAutoCommit(false);
-            SchemaMigrator.ensureCurrent(connection, target);
+            int version = SchemaMigrator.ensureCurrent(connection, target);
             connection.commit();
             connection.setReadOnly(true);
-            return new Catalog(target, connection);
+            return new Catalog(target, connection, version);
         } catch (SQLException | RuntimeException e) {
             try {
                 connection.close();
@@ -158,6 +161,38 @@ public final class Catalog implements AutoCloseable {
         } catch (SQLException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether this catalogue may still be used: the database answers on its connection and the schema there is still
+     * the version it opened with (a newer RetroVue, or someone by hand, may have migrated it since). One round trip
+     * of at most 2 s, like {@link #connected()}, which it replaces for long-lived processes (the shell, the resident
+     * process). Returns the version found, or empty when the database does not answer.
+     */
+    public synchronized java.util.OptionalInt schemaVersionNow() {
+        if (readConnection == null) {
+            return java.util.OptionalInt.empty();
+        }
+        try {
+            int timeout = readConnection.getNetworkTimeout();
+            readConnection.setNetworkTimeout(null, 2_000);
+            try {
+                readConnection.setAutoCommit(true); // idle between reads: no round trip, and none for a commit after
+                int version = SchemaMigrator.currentVersion(readConnection);
+                readConnectionUsed = false; // just checked: the next read need not check it again
+                return java.util.OptionalInt.of(version);
+            } finally {
+                readConnection.setAutoCommit(false);
+                readConnection.setNetworkTimeout(null, timeout);
+            }
+        } catch (SQLException | RuntimeException e) {
+            return java.util.OptionalInt.empty();
+        }
+    }
+
+    /** The schema version in force when this catalogue opened. */
+    public int openedAtVersion() {
+        return openedAt;
     }
 
     @Override

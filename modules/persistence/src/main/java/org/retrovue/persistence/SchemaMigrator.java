@@ -58,13 +58,26 @@ public final class SchemaMigrator {
         }
     }
 
+    /**
+     * Why a database at schema version {@code current} must not be used by this program (a newer RetroVue migrated
+     * it), or empty: the message every command that opens the catalogue fails with, and {@code db status} shows.
+     */
+    public static java.util.Optional<String> tooNew(int current, DatabaseTarget target) {
+        int latest = latestVersion();
+        if (current <= latest) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("the database at " + target.hostAndPort() + " has schema version " + current
+                + " but this RetroVue knows only up to " + latest + "; upgrade RetroVue or point RETROVUE_DATABASE_URL at another database");
+    }
+
     /** Migrates when the schema is behind; refuses a schema newer than this program. Returns the version now in force. */
     static int ensureCurrent(Connection connection, DatabaseTarget target) throws SQLException {
         int current = currentVersion(connection);
         int latest = latestVersion();
-        if (current > latest) {
-            throw new SchemaTooNewException("the database at " + target.hostAndPort() + " has schema version " + current
-                    + " but this RetroVue knows only up to " + latest + "; upgrade RetroVue or point RETROVUE_DATABASE_URL at another database");
+        java.util.Optional<String> tooNew = tooNew(current, target);
+        if (tooNew.isPresent()) {
+            throw new SchemaTooNewException(tooNew.get());
         }
         if (current < latest) {
             migrate(target);

@@ -96,7 +96,7 @@ final class ShellSession {
 
     private int execute(List<String> words) {
         long start = System.nanoTime();
-        context.dropCatalogIfDisconnected();
+        context.dropCatalogIfStale();
         int code;
         try {
             code = cli.execute(words.toArray(String[]::new));

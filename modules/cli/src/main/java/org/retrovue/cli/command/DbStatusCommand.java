@@ -61,7 +61,9 @@ final class DbStatusCommand extends ContextCommand {
         if (target != null) {
             try (Connection connection = Catalog.connect(target)) {
                 up = true;
-                schema = SchemaMigrator.currentVersion(connection);
+                int version = SchemaMigrator.currentVersion(connection);
+                schema = version;
+                problem = SchemaMigrator.tooNew(version, target).orElse(null); // every command that opens the catalogue refuses it
             } catch (CatalogException | RetrovueException | java.sql.SQLException e) {
                 problem = e.getMessage();
             }
