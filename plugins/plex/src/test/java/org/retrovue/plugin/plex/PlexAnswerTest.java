@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,8 +20,6 @@ import org.retrovue.fakeplex.Faults;
 import org.retrovue.fakeplex.Library;
 import org.retrovue.spi.DiscoveredCollection;
 import org.retrovue.spi.ScanRequest;
-import org.retrovue.spi.ScanSink;
-import org.retrovue.spi.ScannedItem;
 import org.retrovue.spi.SourceConnection;
 import org.retrovue.spi.SourceException;
 import org.retrovue.spi.testkit.SourceKindContract;
@@ -57,19 +53,6 @@ class PlexAnswerTest {
         assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
         return e;
-    }
-
-    private static final class Items implements ScanSink {
-        final List<ScannedItem> items = new ArrayList<>();
-
-        @Override
-        public void item(ScannedItem item) {
-            items.add(item);
-        }
-
-        @Override
-        public void warning(String message) {
-        }
     }
 
     @Test
@@ -107,7 +90,7 @@ class PlexAnswerTest {
             plex.faults().setBodyStall(Faults.BodyStall.SILENT, "/library/sections/" + movies.externalId() + "/all");
             long before = plex.requestCount();
             long started = System.nanoTime();
-            SourceException e = oneLine(assertThrows(SourceException.class, () -> connection.scan(new ScanRequest(movies, null), new Items())));
+            SourceException e = oneLine(assertThrows(SourceException.class, () -> connection.scan(new ScanRequest(movies, null), new CollectingSink())));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             // four tries of 1 s each and 3.5 s of backoff between them
             assertTrue(took.compareTo(Duration.ofSeconds(25)) < 0, "returned after " + took);
@@ -124,7 +107,7 @@ class PlexAnswerTest {
         try (SourceConnection connection = connect("page-size", "10")) {
             DiscoveredCollection movies = connection.collections().getFirst();
             long before = plex.requestCount();
-            Items sink = new Items();
+            CollectingSink sink = new CollectingSink();
             SourceException e = oneLine(assertThrows(SourceException.class, () -> connection.scan(new ScanRequest(movies, null), sink)));
             assertEquals(SourceException.Code.PROTOCOL, e.code());
             assertEquals("Plex at " + plex.baseUrl() + " sent more than 8 MB for a page of library 'Movies' (10 items from 0); lower --page-size",

@@ -18,7 +18,6 @@ import org.retrovue.fakeplex.RecordedRequest;
 import org.retrovue.spi.DiscoveredCollection;
 import org.retrovue.spi.ScanRequest;
 import org.retrovue.spi.ScanResult;
-import org.retrovue.spi.ScanSink;
 import org.retrovue.spi.ScannedItem;
 import org.retrovue.spi.SourceConnection;
 import org.retrovue.spi.SourceException;
@@ -35,17 +34,8 @@ class PlexPagingTest {
     private FakePlexServer plex;
     private SourceConnection connection;
     private DiscoveredCollection movies;
-    private final List<ScannedItem> items = new ArrayList<>();
-    private final ScanSink sink = new ScanSink() {
-        @Override
-        public void item(ScannedItem item) {
-            items.add(item);
-        }
-
-        @Override
-        public void warning(String message) {
-        }
-    };
+    private final CollectingSink sink = new CollectingSink();
+    private final List<ScannedItem> items = sink.items;
 
     @BeforeEach
     void start() throws SourceException {
