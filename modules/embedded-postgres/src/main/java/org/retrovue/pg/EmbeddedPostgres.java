@@ -179,8 +179,13 @@ public final class EmbeddedPostgres {
         return home.resolve("data");
     }
 
+    /**
+     * Whether {@code data} is a cluster: initdb writes {@code PG_VERSION} first and {@code global/pg_control} at the
+     * end of its bootstrap, so a folder without both (an older RetroVue's initdb killed part-way) holds nothing and
+     * is made anew.
+     */
     private boolean isInitialised() {
-        return Files.isRegularFile(dataDir().resolve("PG_VERSION"));
+        return Files.isRegularFile(dataDir().resolve("PG_VERSION")) && Files.isRegularFile(dataDir().resolve("global/pg_control"));
     }
 
     /** The live postmaster of our cluster, if any; a stale pid file (crash, reboot, reused pid) counts as none. */

@@ -119,6 +119,19 @@ class EmbeddedPostgresSecurityIT {
     }
 
     @Test
+    void aClusterWhoseInitdbWasKilledEarlyHoldsNothingAndIsMadeAnew() throws Exception {
+        EmbeddedPostgres server = newServer("initdb-killed");
+        Files.createDirectories(server.home().resolve("data/base"));
+        Files.writeString(server.home().resolve("data/PG_VERSION"), "17\n");
+        Files.writeString(server.home().resolve("data/pg_hba.conf"), "host all all 127.0.0.1/32 trust\n");
+        assertFalse(server.status().initialised());
+        Endpoint endpoint = server.ensureRunning("catalogue");
+        assertTrue(server.status().securityProblem().isEmpty());
+        assertRefusesAWrongPassword(endpoint);
+        connect(endpoint, "catalogue").close();
+    }
+
+    @Test
     void aServerKilledAMomentAgoIsFollowedAtOnceWithoutAnError() throws Exception {
         EmbeddedPostgres server = newServer("killed");
         server.ensureRunning();
