@@ -204,32 +204,63 @@ final class CollectionIngest implements ScanSink {
      * so that one such item is a warning instead of the failure of its whole batch.
      */
     static String refusal(ScannedItem item) {
-        String[][] fields = {{"key", item.key()}, {"path", item.remotePath()}, {"title", item.title()}, {"show", item.show()}};
-        for (String[] field : fields) {
-            String value = field[1];
-            if (value == null) {
-                continue;
-            }
-            if (value.length() > MAX_TEXT) {
-                return "its " + field[0] + " is " + String.format(Locale.ROOT, "%,d", value.length()) + " characters long (at most "
-                        + String.format(Locale.ROOT, "%,d", MAX_TEXT) + ")";
-            }
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                if (c == 0) {
-                    return "its " + field[0] + " holds a NUL character";
-                }
-                if (Character.isSurrogate(c)) {
-                    if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-                        i++;
-                    } else {
-                        return "its " + field[0] + " is not valid Unicode (a lone surrogate)";
-                    }
-                }
-            }
-        }
         if (item.key().isEmpty()) {
             return "its key is empty";
+        }
+        if (!suspect(item.key()) && !suspect(item.remotePath()) && !suspect(item.title()) && !suspect(item.show())) {
+            return null; // every item goes through here: one tight loop per field, no allocation (ADR 0007)
+        }
+        String[][] fields = {{"key", item.key()}, {"path", item.remotePath()}, {"title", item.title()}, {"show", item.show()}};
+        for (String[] field : fields) {
+            String why = refusal(field[1]);
+            if (why != null) {
+                return "its " + field[0] + why;
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code value} may be refused: too long, or holding a NUL or any surrogate (paired ones are fine). */
+    private static boolean suspect(String value) {
+        if (value == null) {
+            return false;
+        }
+        int length = value.length();
+        if (length > MAX_TEXT) {
+            return true;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c == 0 || (char) (c - Character.MIN_SURROGATE) < SURROGATES) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final int SURROGATES = Character.MAX_SURROGATE - Character.MIN_SURROGATE + 1;
+
+    /** What is wrong with one suspect value, after "its FIELD", or null. */
+    private static String refusal(String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > MAX_TEXT) {
+            return " is " + String.format(Locale.ROOT, "%,d", value.length()) + " characters long (at most "
+                    + String.format(Locale.ROOT, "%,d", MAX_TEXT) + ")";
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == 0) {
+                return " holds a NUL character";
+            }
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return " is not valid Unicode (a lone surrogate)";
+                }
+            }
         }
         return null;
     }
