@@ -304,6 +304,42 @@ class SourceCommandsIT {
     }
 
     @Test
+    void aMissingPositionalArgumentIsAUsageErrorNotACrash() {
+        String[][] commands = {{"source", "show"}, {"source", "enable"}, {"source", "disable"}, {"source", "delete"}, {"source", "assets"},
+                {"source", "discover"}, {"source", "update"}, {"source", "mapping", "remove", "x"}, {"source", "mapping", "add", "x", "/a"},
+                {"source", "enrichers", "x"}};
+        for (String[] command : commands) {
+            CliHarness.Result r = cli.run(command);
+            assertEquals(2, r.code(), r::toString);
+            assertTrue(r.err().startsWith("error: Missing required parameter"), r::toString);
+            assertFalse(r.err().contains("Exception"), r::toString);
+            assertEquals(1, r.err().lines().count(), r::toString);
+        }
+    }
+
+    @Test
+    void theManagedServicesUrlFormWorksAndAMalformedUrlIsAUsageError() {
+        java.util.Map<String, String> env = cli.environment();
+        String hostAndDatabase = env.get("RETROVUE_DATABASE_URL").substring("jdbc:postgresql://".length());
+        String password = env.get("RETROVUE_DATABASE_PASSWORD");
+        cli.env("RETROVUE_DATABASE_URL", "postgresql://" + env.get("RETROVUE_DATABASE_USER") + ":"
+                        + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8) + "@" + hostAndDatabase)
+                .env("RETROVUE_DATABASE_USER", "").env("RETROVUE_DATABASE_PASSWORD", "");
+        assertEquals("[ ]", ok("source", "list", "--json").out().strip());
+        CliHarness.Result status = ok("db", "status", "--json");
+        assertFalse(status.out().contains(password), status::toString);
+
+        cli.env("RETROVUE_DATABASE_URL", "jdbc:postgresql://127.0.0.1:abc/retrovue");
+        CliHarness.Result bad = cli.run("source", "list", "--debug");
+        assertEquals(2, bad.code(), bad::toString);
+        assertTrue(bad.err().startsWith("error: RETROVUE_DATABASE_URL has a port that is not a number"), bad::toString);
+        cli.env("RETROVUE_DATABASE_URL", "postgresql://u:hunter2@no-such-host.invalid:5432/rv?connectTimeout=2");
+        CliHarness.Result unreachable = cli.run("source", "list", "--debug");
+        assertEquals(6, unreachable.code(), unreachable::toString);
+        assertFalse(unreachable.err().contains("hunter2"), "no password, --debug included: " + unreachable);
+    }
+
+    @Test
     void aMissingDatabasePasswordIsNamedAsSuch() {
         cli.env("RETROVUE_DATABASE_PASSWORD", "");
         CliHarness.Result r = cli.run("source", "list");

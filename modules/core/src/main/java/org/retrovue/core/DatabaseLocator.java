@@ -33,13 +33,15 @@ public final class DatabaseLocator {
         if (url == null || url.isBlank()) {
             return Optional.empty();
         }
-        String jdbc = url.startsWith("jdbc:") ? url : "jdbc:" + url.replaceFirst("^postgres://", "postgresql://");
-        if (!jdbc.startsWith("jdbc:postgresql://")) {
-            throw new RetrovueException(ErrorKind.USAGE, URL + " must look like jdbc:postgresql://HOST:PORT/DATABASE");
-        }
-        String password = env.get(PASSWORD);
-        return Optional.of(new DatabaseTarget(jdbc, env.getOrDefault(USER, System.getProperty("user.name")),
-                password == null || password.isEmpty() ? null : password));
+        DatabaseUrl parsed = DatabaseUrl.parse(URL, url);
+        // the variables, when set, win over what the URL carries
+        String user = nonEmpty(env.get(USER)).or(parsed::user).orElse(System.getProperty("user.name"));
+        String password = nonEmpty(env.get(PASSWORD)).or(parsed::password).orElse(null);
+        return Optional.of(new DatabaseTarget(parsed.jdbcUrl(), user, password));
+    }
+
+    private static Optional<String> nonEmpty(String value) {
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 
     /** The database to use, starting the embedded server when that is the one. */

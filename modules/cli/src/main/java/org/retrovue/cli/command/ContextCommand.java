@@ -62,8 +62,9 @@ public abstract class ContextCommand implements Callable<Integer> {
 
     /** A positional parameter; {@code arity} "1" for required, "0..1" for optional. */
     protected PositionalParamSpec parameter(String label, String arity, String description) {
+        // required as its arity says: the model API (unlike annotations) does not infer it, and a missing one was null
         PositionalParamSpec parameter = PositionalParamSpec.builder().paramLabel(label).arity(arity).type(String.class)
-                .index(String.valueOf(spec.positionalParameters().size())).description(description).build();
+                .required(!arity.startsWith("0")).index(String.valueOf(spec.positionalParameters().size())).description(description).build();
         spec.addPositional(parameter);
         return parameter;
     }
