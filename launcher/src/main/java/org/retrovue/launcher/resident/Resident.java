@@ -21,10 +21,10 @@ import org.retrovue.core.AppPaths;
  */
 public final class Resident {
     /** {@link #stop(Map)} as a value, for {@code db stop} (BeforeDatabaseStop). */
-    public static final java.util.function.Consumer<Map<String, String>> STOP = new java.util.function.Consumer<>() {
+    public static final java.util.function.Predicate<Map<String, String>> STOP = new java.util.function.Predicate<>() {
         @Override
-        public void accept(Map<String, String> env) {
-            stop(env);
+        public boolean test(Map<String, String> env) {
+            return stop(env);
         }
     };
 
@@ -57,15 +57,18 @@ public final class Resident {
         }
     }
 
-    /** Stops the resident process of this data directory, if there is one, and waits (a few seconds at most) until it has. */
-    public static void stop(Map<String, String> env) {
-        stop(new ResidentFiles(AppPaths.fromEnvironment(env).dataDir()));
+    /**
+     * Stops the resident process of this data directory, if there is one, and waits (a few seconds at most) until it
+     * has; returns whether one was running.
+     */
+    public static boolean stop(Map<String, String> env) {
+        return stop(new ResidentFiles(AppPaths.fromEnvironment(env).dataDir()));
     }
 
-    private static void stop(ResidentFiles files) {
+    private static boolean stop(ResidentFiles files) {
         Optional<ResidentFiles.State> state = files.readState();
         if (state.isEmpty() || !files.alive()) {
-            return;
+            return false;
         }
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), state.get().port())) {
             OutputStream out = socket.getOutputStream();
@@ -73,7 +76,7 @@ public final class Resident {
             out.flush();
             socket.getInputStream().read(); // closed by the process once it took the request
         } catch (IOException e) {
-            return; // not listening: nothing to stop
+            return false; // not listening: nothing to stop
         }
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (files.alive() && System.nanoTime() < deadline) {
@@ -81,9 +84,10 @@ public final class Resident {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             }
         }
+        return true;
     }
 
     /**

@@ -1,25 +1,24 @@
 package org.retrovue.cli;
 
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * What {@code db stop} does first, set once by the launcher for the whole process (one-shot commands and the shell
  * alike): stop the resident process, which holds connections to the database and is not wanted without it.
  */
 public final class BeforeDatabaseStop {
-    private static volatile Consumer<Map<String, String>> hook; // null: nothing to do (tests, command scripts)
+    private static volatile Predicate<Map<String, String>> hook; // null: nothing to do (tests, command scripts)
 
     private BeforeDatabaseStop() {}
 
-    public static void set(Consumer<Map<String, String>> action) {
+    /** {@code action} stops the resident process of the environment's data directory and says whether one ran. */
+    public static void set(Predicate<Map<String, String>> action) {
         hook = action;
     }
 
-    static void run(Map<String, String> env) {
-        Consumer<Map<String, String>> action = hook;
-        if (action != null) {
-            action.accept(env);
-        }
+    static boolean run(Map<String, String> env) {
+        Predicate<Map<String, String>> action = hook;
+        return action != null && action.test(env);
     }
 }

@@ -103,9 +103,12 @@ public final class CliContext implements AutoCloseable {
         return ingest;
     }
 
-    /** Stops the resident process of this data directory, if there is one (before {@code db stop}: BeforeDatabaseStop). */
-    public void stopResident() {
-        BeforeDatabaseStop.run(environment.env());
+    /**
+     * Stops the resident process of this data directory, if there is one (before {@code db stop}: BeforeDatabaseStop);
+     * returns whether one was running.
+     */
+    public boolean stopResident() {
+        return BeforeDatabaseStop.run(environment.env());
     }
 
     /** Forgets the open catalogue (after {@code db stop}), so the next command reconnects. */

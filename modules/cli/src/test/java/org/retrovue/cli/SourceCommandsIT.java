@@ -340,6 +340,13 @@ class SourceCommandsIT {
     }
 
     @Test
+    void dbStopWithAnExternalDatabaseLeavesItAloneAndSaysSo() {
+        CliHarness.Result r = ok("db", "stop");
+        assertTrue(r.out().startsWith("the database at jdbc:postgresql://") && r.out().contains("is not RetroVue's to stop"), r::toString);
+        assertEquals("", r.err());
+    }
+
+    @Test
     void aMissingDatabasePasswordIsNamedAsSuch() {
         cli.env("RETROVUE_DATABASE_PASSWORD", "");
         CliHarness.Result r = cli.run("source", "list");
