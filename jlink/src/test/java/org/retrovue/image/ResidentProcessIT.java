@@ -60,6 +60,12 @@ class ResidentProcessIT {
     @Test
     @Order(1)
     void aServedCommandStartsItThenItServesTheSameAnswers() throws Exception {
+        for (String[] startsNothing : new String[][] {{"db", "status"}, {"--version"}}) { // as the docs promise
+            assertEquals(0, run(Map.of(), startsNothing).code());
+        }
+        Thread.sleep(1500); // a process they started would have written its state by now
+        assertFalse(Files.exists(dataDir.resolve("resident/state")), "db status and --version start no resident process");
+
         Run first = run(Map.of(), "source", "list", "--json"); // none yet: runs here, then starts one
         assertEquals(0, first.code(), first.toString());
         long pid = awaitResident();

@@ -39,7 +39,7 @@ public final class Resident {
     public static void afterCommand(Map<String, String> env, String... args) {
         String home = System.getProperty("retrovue.home");
         String build = System.getProperty("retrovue.build");
-        if (home == null || build == null || !enabled(env) || !ResidentCommands.served(args)) {
+        if (home == null || build == null || !enabled(env) || !ResidentCommands.startsResident(args)) {
             return; // not run from the image (the plain module path of the benchmark, tests), or not wanted
         }
         ResidentFiles files = new ResidentFiles(AppPaths.fromEnvironment(env).dataDir());

@@ -11,14 +11,26 @@ public final class ResidentCommands {
     private static final List<String> SERVED = List.of("source list", "source show", "source collections", "source list-types",
             "source assets", "source ingest", "db status", "--version");
 
+    /** Served when a resident process runs, but never the reason to start one: they promise to start nothing. */
+    private static final List<String> SERVED_ONLY = List.of("db status", "--version");
+
     private ResidentCommands() {}
 
+    /** Whether running {@code args} in a JVM of its own should leave a resident process for the next command. */
+    public static boolean startsResident(String... args) {
+        return served(args) && !matches(SERVED_ONLY, args);
+    }
+
     public static boolean served(String... args) {
+        return matches(SERVED, args);
+    }
+
+    private static boolean matches(List<String> commands, String... args) {
         if (args.length == 0) {
             return false;
         }
         String first = args.length > 1 ? args[0] + " " + args[1] : args[0];
-        for (String command : SERVED) {
+        for (String command : commands) {
             if (command.indexOf(' ') < 0 ? args[0].equals(command) : first.equals(command)) {
                 return true;
             }

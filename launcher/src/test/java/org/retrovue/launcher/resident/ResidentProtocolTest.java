@@ -99,5 +99,9 @@ class ResidentProtocolTest {
                 {"source", "enable", "x"}, {"db", "stop"}, {"shell"}, {"--debug", "source", "list"}, {"source", "lists"}}) {
             assertFalse(ResidentCommands.served(notServed), String.join(" ", notServed));
         }
+        assertTrue(ResidentCommands.startsResident("source", "list"));
+        assertFalse(ResidentCommands.startsResident("db", "status"), "it starts nothing");
+        assertFalse(ResidentCommands.startsResident("--version"));
+        assertFalse(ResidentCommands.startsResident("source", "add"));
     }
 }
