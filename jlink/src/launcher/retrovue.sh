@@ -41,6 +41,10 @@ listening_inode() {
   done
 }
 
+case ${RETROVUE_RESIDENT:-} in
+  ""|on|off|only) ;;
+  *) echo "error: RETROVUE_RESIDENT must be on, off or only (it is '${RETROVUE_RESIDENT//[^[:print:]]/?}'); unset it for the default (on)" >&2; exit 2 ;;
+esac
 if [ -n "$served" ] && [ "${RETROVUE_RESIDENT:-}" != off ]; then
   data=${RETROVUE_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/retrovue}
   case $data in /*) ;; *) data=$PWD/$data ;; esac

@@ -63,6 +63,9 @@ class ResidentProcessIT {
         for (String[] startsNothing : new String[][] {{"db", "status"}, {"--version"}}) { // as the docs promise
             assertEquals(0, run(Map.of(), startsNothing).code());
         }
+        Run bogus = run(Map.of("RETROVUE_RESIDENT", "bogus"), "source", "list");
+        assertEquals(2, bogus.code(), bogus.toString());
+        assertEquals("error: RETROVUE_RESIDENT must be on, off or only (it is 'bogus'); unset it for the default (on)", bogus.err().strip());
         Thread.sleep(1500); // a process they started would have written its state by now
         assertFalse(Files.exists(dataDir.resolve("resident/state")), "db status and --version start no resident process");
 

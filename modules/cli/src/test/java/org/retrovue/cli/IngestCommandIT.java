@@ -63,6 +63,17 @@ class IngestCommandIT {
     }
 
     @Test
+    void aCollectionIsNamedAsSourceSlashCollectionAsInEnableAndAssets() throws Exception {
+        plexSource();
+        JsonNode report = cli.ok("source", "ingest", "My Plex/TV Shows", "--json");
+        assertEquals(1, report.get("collections").size(), report::toString);
+        assertEquals("TV Shows", report.get("collections").get(0).get("collection").asText());
+        CliHarness.Result none = cli.run("source", "ingest", "My Plex/Music");
+        assertEquals(3, none.code(), none::toString);
+        assertEquals("error: no collection matches 'My Plex/Music'; see `retrovue source collections`", none.err().strip());
+    }
+
+    @Test
     void plexLibrariesAreIngestedPageByPageAndAnUnchangedLibraryCostsOneRequest() throws Exception {
         plexSource("--page-size", "500");
         long before = plex.requestCount();

@@ -340,6 +340,14 @@ class SourceCommandsIT {
     }
 
     @Test
+    void identifiersAreTrimmedAsNamesAreOnAdd() {
+        add("Media Library", movies);
+        assertEquals("Media Library", ok("source", "show", "  Media Library  ", "--json").json().get("name").asText());
+        String collection = ok("source", "collections", "--json").json().get(0).get("name").asText();
+        ok("source", "enable", " Media Library/" + collection + " ");
+    }
+
+    @Test
     void dbStopWithAnExternalDatabaseLeavesItAloneAndSaysSo() {
         CliHarness.Result r = ok("db", "stop");
         assertTrue(r.out().startsWith("the database at jdbc:postgresql://") && r.out().contains("is not RetroVue's to stop"), r::toString);

@@ -13,14 +13,21 @@ public final class Enrichers {
 
     private Enrichers() {}
 
-    /** "a, b" to [a, b]; an empty string is the empty list; unknown or repeated names are refused. */
+    /**
+     * "a, b" to [a, b]; an empty (or blank) string is the empty list; unknown or repeated names, and empty items
+     * in a list ("a,,b", ",,": a slip, not a request to clear it), are refused.
+     */
     public static List<String> parse(String text) {
         List<String> names = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
+        if (text.isBlank()) {
+            return List.of();
+        }
         for (String part : text.split(",", -1)) {
-            String name = part.trim().toLowerCase();
+            String name = part.trim().toLowerCase(java.util.Locale.ROOT);
             if (name.isEmpty()) {
-                continue;
+                throw new RetrovueException(ErrorKind.USAGE, "the enricher list '" + text + "' has an empty item; give names separated by"
+                        + " commas (known: " + String.join(", ", KNOWN) + "), or \"\" for none");
             }
             if (!KNOWN.contains(name)) {
                 throw new RetrovueException(ErrorKind.USAGE, "unknown enricher '" + part.trim() + "'; known enrichers: " + String.join(", ", KNOWN));

@@ -22,7 +22,8 @@ final class Identifiers {
     private static final java.util.regex.Pattern UUID_TEXT =
             java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    static SourceRecord source(CatalogReader session, String given) {
+    static SourceRecord source(CatalogReader session, String identifier) {
+        String given = identifier.strip(); // as names are on add
         List<SourceRecord> matches = sourceMatches(session, given);
         if (matches.isEmpty()) {
             throw new RetrovueException(ErrorKind.NOT_FOUND, (uuid(given).isPresent() ? "no source has the UUID " + given
@@ -48,7 +49,8 @@ final class Identifiers {
         return new ArrayList<>(found.values());
     }
 
-    static CollectionRecord collection(CatalogReader session, String given) {
+    static CollectionRecord collection(CatalogReader session, String identifier) {
+        String given = identifier.strip(); // as names are on add
         Map<UUID, CollectionRecord> found = new LinkedHashMap<>();
         Optional<UUID> id = uuid(given);
         if (id.isPresent()) {

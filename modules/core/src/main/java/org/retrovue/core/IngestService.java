@@ -68,8 +68,9 @@ public final class IngestService implements AutoCloseable {
         return DatabaseErrors.translate(() -> ingestAll(request, progress));
     }
 
-    private IngestReport ingestAll(Request request, IngestProgress progress) {
+    private IngestReport ingestAll(Request given, IngestProgress progress) {
         long start = System.nanoTime();
+        Request request = resolved(given);
         List<SourceRecord> sources = select(request);
         List<IngestReport.CollectionReport> reports = new ArrayList<>();
         Map<UUID, List<CollectionRecord>> work = new LinkedHashMap<>();
@@ -160,6 +161,30 @@ public final class IngestService implements AutoCloseable {
 
     private List<SourceRecord> select(Request request) {
         return catalog.get().read(s -> request.source().map(id -> List.of(Identifiers.source(s, id))).orElseGet(s::sources));
+    }
+
+    /**
+     * {@code source ingest SOURCE/COLLECTION} as {@code enable} and {@code assets} take it: a lone identifier with a
+     * {@code /} that names no source is read as a collection (a source's own name may hold a {@code /}).
+     */
+    private Request resolved(Request request) {
+        if (request.collection().isPresent() || request.source().isEmpty() || request.source().get().indexOf('/') < 0) {
+            return request;
+        }
+        String given = request.source().get();
+        return catalog.get().read(s -> {
+            try {
+                Identifiers.source(s, given);
+                return request;
+            } catch (RetrovueException e) {
+                if (e.kind() != ErrorKind.NOT_FOUND) {
+                    throw e;
+                }
+                CollectionRecord collection = Identifiers.collection(s, given);
+                return new Request(Optional.of(collection.sourceId().toString()), Optional.of(collection.id().toString()),
+                        request.dryRun(), request.full(), request.parallelSources());
+            }
+        });
     }
 
     private static List<CollectionRecord> chosen(SourceRecord source, Request request) {

@@ -29,6 +29,12 @@ class SourceRulesTest {
         assertEquals(ErrorKind.USAGE, unknown.kind());
         assertEquals("unknown enricher 'color'; known enrichers: ffprobe, loudness", unknown.getMessage());
         assertThrows(RetrovueException.class, () -> Enrichers.parse("ffprobe,ffprobe"));
+        assertEquals(List.of(), Enrichers.parse("  "));
+        for (String slip : new String[] {",,", "ffprobe,,loudness", "ffprobe,"}) {
+            RetrovueException empty = assertThrows(RetrovueException.class, () -> Enrichers.parse(slip), slip);
+            assertEquals(ErrorKind.USAGE, empty.kind());
+            assertTrue(empty.getMessage().contains("has an empty item"), empty.getMessage());
+        }
     }
 
     @Test
