@@ -160,7 +160,7 @@ class IngestCommandIT {
         cli.ok("source", "add", "--type", "filesystem", "--name", "Local", "--base-path", localMovies.toString(), "--json");
         CliHarness.Result skipped = cli.run("source", "ingest");
         assertEquals(0, skipped.code(), skipped::toString);
-        assertTrue(skipped.out().contains("Local/movies: disabled; enable it with `retrovue source enable`"), skipped::toString);
+        assertTrue(skipped.out().contains("Local/movies: disabled; enable it with `retrovue source enable Local/movies`"), skipped::toString);
         cli.ok("source", "enable", "Local/movies", "--json");
         CliHarness.Result text = cli.run("source", "ingest", "Local");
         assertTrue(text.out().lines().anyMatch(l -> l.matches("Local\\s+movies\\s+ingested\\s+1\\s+1\\s+0\\s+0\\s+0\\s+.*")), text::toString);

@@ -198,7 +198,7 @@ public final class IngestService implements AutoCloseable {
                 .toList();
         if (matches.isEmpty()) {
             throw new RetrovueException(ErrorKind.NOT_FOUND, "'" + source.name() + "' has no collection '" + given + "'; see `retrovue source collections "
-                    + source.name() + "`");
+                    + ShellWord.of(source.name()) + "`");
         }
         if (matches.size() > 1) {
             throw new RetrovueException(ErrorKind.AMBIGUOUS, "'" + given + "' matches " + matches.size() + " collections of '" + source.name()
@@ -209,7 +209,7 @@ public final class IngestService implements AutoCloseable {
 
     private static Optional<String> skipReason(CollectionRecord collection) {
         if (!collection.enabled()) {
-            return Optional.of("disabled; enable it with `retrovue source enable`");
+            return Optional.of("disabled; enable it with `retrovue source enable " + ShellWord.of(collection.sourceName() + "/" + collection.name()) + "`");
         }
         Ingestability ingestability = Ingestability.of(collection);
         return ingestability.ingestable() ? Optional.empty() : Optional.of("not ingestable: " + String.join("; ", ingestability.reasons()));
