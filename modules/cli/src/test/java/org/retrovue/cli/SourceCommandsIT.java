@@ -340,6 +340,18 @@ class SourceCommandsIT {
     }
 
     @Test
+    void discoverOnADirectoryThatIsGoneIsAnEnvironmentFailureNotAUsageError() throws IOException {
+        Path gone = Files.createDirectories(temp.resolve("gone/library"));
+        add("Media Library", gone);
+        Files.delete(gone);
+        CliHarness.Result r = cli.run("source", "discover", "Media Library");
+        assertEquals(1, r.code(), r::toString);
+        assertTrue(r.err().startsWith("error: 'Media Library' cannot be discovered as it is configured: base path "), r::toString);
+        assertTrue(r.err().contains("`retrovue source update 'Media Library'`"), r::toString);
+        assertEquals(1, r.err().lines().count(), r::toString);
+    }
+
+    @Test
     void identifiersAreTrimmedAsNamesAreOnAdd() {
         add("Media Library", movies);
         assertEquals("Media Library", ok("source", "show", "  Media Library  ", "--json").json().get("name").asText());

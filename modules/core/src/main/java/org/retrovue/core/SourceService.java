@@ -203,7 +203,17 @@ public final class SourceService {
         SourceRecord current = read(s -> Identifiers.source(s, identifier));
         SourceKind kind = registry.find(current.kind()).orElseThrow(() -> new RetrovueException(ErrorKind.USAGE,
                 "source type '" + current.kind() + "' is not installed, so '" + current.name() + "' cannot be discovered"));
-        Remote remote = inspect(kind, configOf(current));
+        Remote remote;
+        try {
+            remote = inspect(kind, configOf(current));
+        } catch (RetrovueException e) {
+            if (e.kind() != ErrorKind.USAGE) {
+                throw e;
+            }
+            // the stored configuration no longer fits what is there (a directory gone): the place changed, not the input
+            throw new RetrovueException(ErrorKind.EXTERNAL, "'" + current.name() + "' cannot be discovered as it is configured: " + e.getMessage()
+                    + " (or change it with `retrovue source update " + ShellWord.of(current.name()) + "`)", e);
+        }
         Discovery discovery = write(s -> {
             SourceRecord source = s.sourceById(current.id()).orElseThrow(() -> gone(identifier));
             String identity = ExternalIds.of(source.kind(), remote.fingerprint());
