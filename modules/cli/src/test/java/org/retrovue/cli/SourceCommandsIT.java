@@ -352,6 +352,17 @@ class SourceCommandsIT {
     }
 
     @Test
+    void emptyListingsSayWhatIsTrue() throws IOException {
+        add("Media Library", movies);
+        assertEquals("No sources of type plex. `retrovue source list` shows all of them.", ok("source", "list", "--type", "plex").out().strip());
+        String collection = "Media Library/" + ok("source", "collections", "--json").json().get(0).get("name").asText();
+        Files.writeString(movies.resolve("Film.mkv"), "x");
+        ok("source", "enable", collection);
+        ok("source", "ingest");
+        assertEquals("No missing items: the last ingest found every item it had stored.", ok("source", "assets", collection, "--missing").out().strip());
+    }
+
+    @Test
     void identifiersAreTrimmedAsNamesAreOnAdd() {
         add("Media Library", movies);
         assertEquals("Media Library", ok("source", "show", "  Media Library  ", "--json").json().get("name").asText());

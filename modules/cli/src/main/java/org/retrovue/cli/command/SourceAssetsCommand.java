@@ -32,7 +32,8 @@ final class SourceAssetsCommand extends ContextCommand {
             rows.add(List.of(a.key(), a.kind(), a.state(), a.size() < 0 ? "-" : Long.toString(a.size()),
                     a.localPath() == null ? "(no mapping)" : a.localPath() + (Boolean.FALSE.equals(a.filePresent()) ? " (not found)" : "")));
         }
-        Text.table(out(), List.of("KEY", "KIND", "STATE", "SIZE", "LOCAL PATH"), rows, "No items. Ingest with `retrovue source ingest`.");
+        Text.table(out(), List.of("KEY", "KIND", "STATE", "SIZE", "LOCAL PATH"), rows,
+                isSet(missing) ? "No missing items: the last ingest found every item it had stored." : "No items. Ingest with `retrovue source ingest`.");
         out().flush();
         return 0;
     }

@@ -25,7 +25,8 @@ final class SourceListCommand extends ContextCommand {
             Text.table(out(), List.of("NAME", "TYPE", "EXTERNAL ID", "COLLECTIONS", "UPDATED"),
                     sources.stream().map(s -> List.of(s.name(), s.kind(), s.externalId(),
                             s.enabledCollections() + "/" + s.totalCollections() + " enabled", Shapes.timestamp(s.updatedAt()))).toList(),
-                    "No sources. Add one with `retrovue source add --type TYPE --name NAME ...`.");
+                    value(type) == null ? "No sources. Add one with `retrovue source add --type TYPE --name NAME ...`."
+                            : "No sources of type " + Text.escape(value(type)) + ". `retrovue source list` shows all of them.");
         }
         return 0;
     }
