@@ -105,44 +105,17 @@ public final class Cli {
                 return "unknown option '" + option + "'" + (suggestion == null ? "" : "; did you mean " + suggestion + "?");
             }
         }
+        CommandLine where = e.getCommandLine();
+        if (!words.isEmpty() && !where.getSubcommands().isEmpty() && where.getCommandSpec().positionalParameters().isEmpty()) {
+            return Suggestions.unknownCommand(words.getFirst(), where); // a group (`retrovue`, `source`, `db`) takes commands only
+        }
         return words.isEmpty() ? "unexpected arguments"
                 : "unexpected argument" + (words.size() == 1 ? " '" : "s '") + String.join("' '", words) + "'";
     }
 
     /** The command's option nearest to a mistyped one (at most two edits away, or a prefix of it), or null. */
     private static String closestOption(String typed, CommandLine.Model.CommandSpec spec) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String name : spec.optionsMap().keySet()) {
-            if (!name.startsWith("--")) {
-                continue;
-            }
-            int distance = name.startsWith(typed) && typed.length() > 3 ? 1 : editDistance(typed, name);
-            if (distance < bestDistance) {
-                best = name;
-                bestDistance = distance;
-            }
-        }
-        return bestDistance <= 2 ? best : null;
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return Suggestions.nearest(typed, spec.optionsMap().keySet().stream().filter(name -> name.startsWith("--")).toList());
     }
 
     private int failure(Exception e, boolean debug) {

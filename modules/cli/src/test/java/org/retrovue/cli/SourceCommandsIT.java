@@ -352,6 +352,22 @@ class SourceCommandsIT {
     }
 
     @Test
+    void unknownCommandsAreAnsweredOneWayWithASuggestion() {
+        CliHarness.Result typo = cli.run("sourc", "list");
+        assertEquals(2, typo.code(), typo::toString);
+        assertTrue(typo.err().startsWith("error: unknown command 'sourc' under `retrovue`; did you mean 'source'? Its commands: "), typo::toString);
+        CliHarness.Result db = cli.run("db", "start");
+        assertEquals(2, db.code(), db::toString);
+        assertTrue(db.err().startsWith("error: unknown command 'start' under `retrovue db`"), db::toString);
+        CliHarness.Result help = cli.run("help", "sourc");
+        assertEquals(2, help.code(), help::toString);
+        assertTrue(help.err().startsWith("error: unknown command 'sourc' under `retrovue`; did you mean 'source'?"), help::toString);
+        for (CliHarness.Result r : List.of(typo, db, help)) {
+            assertEquals(1, r.err().lines().count(), r::toString);
+        }
+    }
+
+    @Test
     void emptyListingsSayWhatIsTrue() throws IOException {
         add("Media Library", movies);
         assertEquals("No sources of type plex. `retrovue source list` shows all of them.", ok("source", "list", "--type", "plex").out().strip());

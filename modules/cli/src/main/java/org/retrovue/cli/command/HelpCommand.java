@@ -25,8 +25,7 @@ final class HelpCommand extends ContextCommand {
         for (String word : words == null ? List.<String>of() : words) {
             CommandLine next = target.getSubcommands().get(word);
             if (next == null) {
-                throw new RetrovueException(ErrorKind.USAGE, "no command '" + word + "' under `" + target.getCommandSpec().qualifiedName()
-                        + "`; its commands: " + String.join(", ", target.getSubcommands().keySet()));
+                throw new RetrovueException(ErrorKind.USAGE, org.retrovue.cli.Suggestions.unknownCommand(word, target));
             }
             target = next;
         }
