@@ -352,6 +352,25 @@ class SourceCommandsIT {
     }
 
     @Test
+    void mappingsOfTheSameRemotePathHoweverWrittenAreOneMapping() throws IOException {
+        add("Media Library", movies);
+        String collection = "Media Library/" + ok("source", "collections", "--json").json().get(0).get("name").asText();
+        ok("source", "mapping", "add", collection, "D:\\Media\\TV\\", "/mnt/tv");
+        for (String same : new String[] {"D:/Media/TV", "d:\\media\\tv", "D:\\Media\\TV"}) {
+            fails(5, "the collection already maps D:\\Media\\TV", "source", "mapping", "add", collection, same, "/mnt/other");
+        }
+        ok("source", "mapping", "add", collection, "/data/movies/", "/mnt/movies");
+        fails(5, "the collection already maps /data/movies", "source", "mapping", "add", collection, "\\data\\movies\\", "/mnt/x");
+        fails(5, "already maps", "source", "mapping", "add", collection, "/data/movies", "/mnt/x");
+        ok("source", "mapping", "add", collection, "/data/Movies", "/mnt/case"); // not a Windows path: case counts
+        ok("source", "mapping", "remove", collection, "\\data\\movies\\");
+        ok("source", "mapping", "remove", collection, "d:/media/tv/");
+        JsonNode left = ok("source", "mapping", "list", collection, "--json").json();
+        assertEquals(1, left.size(), left::toString);
+        assertEquals("/data/Movies", left.get(0).get("plex_path").asText(), left::toString);
+    }
+
+    @Test
     void unknownCommandsAreAnsweredOneWayWithASuggestion() {
         CliHarness.Result typo = cli.run("sourc", "list");
         assertEquals(2, typo.code(), typo::toString);

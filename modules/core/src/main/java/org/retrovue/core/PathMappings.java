@@ -7,7 +7,8 @@ import org.retrovue.persistence.PathMappingRecord;
 /**
  * Translation of a remote path (as Plex sees it) to a local one: the longest mapping prefix that matches on whole
  * path segments wins ({@code /media/tv} does not match {@code /media/tvshows}); {@code \} counts as {@code /}, so
- * Windows servers work; matching is exact in case.
+ * Windows servers work; matching is exact in case. Two remote paths are the same mapping when their {@link #key}s
+ * are equal: separators and trailing ones aside, and case too where the path is a Windows one.
  */
 public final class PathMappings {
     private PathMappings() {}
@@ -36,6 +37,25 @@ public final class PathMappings {
             forward = forward.substring(0, forward.length() - 1);
         }
         return forward;
+    }
+
+    /** {@code path} without separators at its end, unless they are all there is (or a drive's root, {@code D:\}). */
+    static String withoutTrailingSeparators(String path) {
+        int end = path.length();
+        while (end > 1 && (path.charAt(end - 1) == '/' || path.charAt(end - 1) == '\\') && path.charAt(end - 2) != ':') {
+            end--;
+        }
+        return path.substring(0, end);
+    }
+
+    /**
+     * What identifies a mapping's remote path: normalised, and lower case where it is a Windows path (a drive
+     * letter, or a {@code \\server\share}), whose file systems ignore case.
+     */
+    static String key(String path) {
+        String normal = normalise(path);
+        boolean windows = normal.matches("[A-Za-z]:(/.*)?") || normal.startsWith("//");
+        return windows ? normal.toLowerCase(java.util.Locale.ROOT) : normal;
     }
 
     private static boolean covers(String prefix, String path) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.retrovue.persistence.PathMappingRecord;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.retrovue.persistence.Catalog;
@@ -270,14 +271,30 @@ public final class SourceService {
             // stored as given, a relative path would mean another folder to each process that reads it
             throw new RetrovueException(ErrorKind.USAGE, "LOCAL_PATH " + local + " is relative; give an absolute path (starting with /)");
         }
-        return write(s -> s.addPathMapping(Identifiers.collection(s, collectionIdentifier).id(), remote, local), null, remote);
+        String stored = PathMappings.withoutTrailingSeparators(remote); // kept as the server writes it, \ or /
+        return write(s -> {
+            CollectionRecord collection = Identifiers.collection(s, collectionIdentifier);
+            Optional<PathMappingRecord> same = sameRemote(collection, stored);
+            if (same.isPresent()) {
+                throw new RetrovueException(ErrorKind.CONFLICT, "the collection already maps " + same.get().plexPath()
+                        + (same.get().plexPath().equals(stored) ? "" : " (the same remote path as " + remote + ")") + "; remove that mapping first");
+            }
+            return s.addPathMapping(collection.id(), stored, local);
+        }, null, stored);
+    }
+
+    /** The collection's mapping of the same remote path as {@code remote}, however either is written. */
+    private static Optional<PathMappingRecord> sameRemote(CollectionRecord collection, String remote) {
+        String key = PathMappings.key(remote);
+        return collection.pathMappings().stream().filter(m -> PathMappings.key(m.plexPath()).equals(key)).findFirst();
     }
 
     /** Removes the mapping of {@code plexPath} from a collection. */
     public CollectionRecord removeMapping(String collectionIdentifier, String plexPath) {
         return write(s -> {
             CollectionRecord collection = Identifiers.collection(s, collectionIdentifier);
-            if (!s.removePathMapping(collection.id(), plexPath)) {
+            Optional<PathMappingRecord> same = sameRemote(collection, plexPath);
+            if (same.isEmpty() || !s.removePathMapping(collection.id(), same.get().plexPath())) {
                 throw new RetrovueException(ErrorKind.NOT_FOUND, "collection '" + collection.sourceName() + "/" + collection.name()
                         + "' has no mapping for " + plexPath + "; see `retrovue source mapping list`");
             }
