@@ -85,7 +85,7 @@ class InteractiveShellIT {
             shell.awaitPrompts(prompts + 1);
             assertTrue(shell.err().contains("interrupted"), shell.err());
             shell.enter("source list --type plex");
-            assertTrue(shell.screen().contains("No sources."), "nothing half-written: " + shell.screen());
+            assertTrue(shell.screen().contains("No sources of type plex."), "nothing half-written: " + shell.screen());
             silent.close();
             acceptor.join(5000);
         }
