@@ -251,7 +251,7 @@ class SourceCommandsIT {
         cli.terminalAnswering(true);
         CliHarness.Result deleted = cli.run("source", "delete", "Media Library");
         assertEquals(0, deleted.code(), deleted::toString);
-        assertTrue(deleted.err().contains("1 collection(s) and 0 path mapping(s)"), deleted::toString);
+        assertTrue(deleted.err().contains("1 collection(s), 0 path mapping(s) and 0 ingested item(s)"), deleted::toString);
         assertEquals("[ ]", ok("source", "list", "--json").out().strip());
         add("Again", movies);
         JsonNode gone = ok("source", "delete", "Again", "--force", "--json").json();

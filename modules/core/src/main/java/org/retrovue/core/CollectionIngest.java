@@ -111,7 +111,9 @@ final class CollectionIngest implements ScanSink {
         }
         KnownAsset before = known.put(item.key(), SEEN); // one hash lookup: what was stored, and that it is seen now
         if (before == SEEN) {
-            return; // reported twice (a library that changed between pages): written once
+            // reported twice (a library that changed between pages): written once, and said
+            warning("item " + shortened(item.key()) + " was reported twice by the source; stored once");
+            return;
         }
         counts.seen++;
         Instant modified = item.modified() == null ? null : item.modified().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps

@@ -253,6 +253,8 @@ class IngestServiceIT {
         assertEquals(10, count(report, "seen"));
         assertEquals(10, count(report, "new"));
         assertEquals(10, storedAssets());
+        assertEquals(10, count(report, "warnings"), report::toString);
+        assertTrue(report.warnings().getFirst().endsWith(" was reported twice by the source; stored once"), report::toString);
     }
 
     @Test

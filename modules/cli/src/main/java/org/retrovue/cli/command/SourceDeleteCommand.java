@@ -28,8 +28,10 @@ final class SourceDeleteCommand extends ContextCommand {
                 throw new RetrovueException(ErrorKind.CONFLICT, "refusing to delete '" + plan.name() + "' without confirmation; pass --force");
             }
             long mappings = plan.collections().stream().mapToLong(c -> c.pathMappings().size()).sum();
+            long items = context.ingest().summaries(plan.collections()).values().stream().mapToLong(i -> i.present() + i.missing()).sum();
             err().println(Text.escape("This deletes source '" + plan.name() + "' (" + plan.id() + ") with " + plan.collections().size()
-                    + " collection(s) and " + mappings + " path mapping(s)."));
+                    + " collection(s), " + mappings + " path mapping(s) and " + String.format(java.util.Locale.ROOT, "%,d", items)
+                    + " ingested item(s)."));
             err().flush();
             if (!prompter.confirm("Delete it?")) {
                 throw new RetrovueException(ErrorKind.CONFLICT, "not deleted: the operator declined");
