@@ -45,29 +45,23 @@ public record Ingestability(boolean ingestable, List<String> reasons) {
                 reasons.add(path + " is not a valid local path");
                 continue;
             }
-            if (!Files.exists(dir) && deniedOnTheWay(dir)) {
-                reasons.add(path + " cannot be entered: permission denied");
-            } else if (!Files.exists(dir)) {
+            java.nio.file.attribute.BasicFileAttributes attributes; // one look at the path says all of what follows
+            try {
+                attributes = Files.readAttributes(dir, java.nio.file.attribute.BasicFileAttributes.class);
+            } catch (java.nio.file.AccessDeniedException e) {
+                reasons.add(path + " cannot be entered: permission denied"); // there, behind a folder this user may not enter
+                continue;
+            } catch (java.io.IOException e) {
                 reasons.add(local.isEmpty() ? "no mapping for " + location + ", and it does not exist here" : path + " does not exist");
-            } else if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            if (!attributes.isDirectory()) {
                 reasons.add(path + " is not a directory");
             } else if (!Files.isReadable(dir) || !Files.isExecutable(dir)) {
                 reasons.add(path + " is not readable");
             }
         }
         return new Ingestability(reasons.isEmpty(), reasons);
-    }
-
-    /** Whether a path that Files.exists cannot see is there but behind a folder this user may not enter. */
-    private static boolean deniedOnTheWay(Path dir) {
-        try {
-            Files.readAttributes(dir, java.nio.file.attribute.BasicFileAttributes.class);
-            return false;
-        } catch (java.nio.file.AccessDeniedException e) {
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
-        }
     }
 
     /** The collection's locations as discovery stored them (blank ones left out). */
