@@ -11,6 +11,8 @@ public final class ExitCodes {
     public static final int AMBIGUOUS = 4;
     public static final int CONFLICT = 5;
     public static final int DATABASE = 6;
+    /** Ctrl-C or SIGINT: 128 + the signal's number, as a shell reports a command that a signal ended. */
+    public static final int INTERRUPTED = 130;
 
     private ExitCodes() {}
 

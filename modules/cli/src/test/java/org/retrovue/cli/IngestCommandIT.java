@@ -124,7 +124,12 @@ class IngestCommandIT {
         assertTrue(r.err().lines().allMatch(l -> l.startsWith("error: My Plex/") && l.contains("did not answer within 2 s")), r::toString);
         assertTrue(r.err().contains("(tried 4 times)"), "retried with backoff, then failed: " + r);
         assertEquals("failed", collection(r.json(), "Movies").get("status").asText());
+        assertTrue(collection(r.json(), "TV Shows").get("counts").isNull(), "not scanned once its source stopped answering: no counts: " + r);
         assertEquals("ingested", collection(r.json(), "tree").get("status").asText());
+        JsonNode lastIngest = cli.ok("source", "collections", "My Plex", "--json").get(0).get("last_ingest");
+        assertEquals("failed", lastIngest.get("outcome").asText(), lastIngest::toString);
+        assertTrue(lastIngest.get("error").asText().contains("did not answer within 2 s"), lastIngest::toString);
+        assertFalse(lastIngest.get("counts").has("error"), "the reason is beside the counts, not one of them: " + lastIngest);
         assertEquals(1, cli.ok("source", "assets", "Tree/tree", "--json").size());
     }
 

@@ -221,7 +221,7 @@ public final class IngestService implements AutoCloseable {
         Optional<SourceKind> kind = registry.find(source.kind());
         if (kind.isEmpty()) {
             for (CollectionRecord collection : collections) {
-                reports.add(failed(source, collection, "source type '" + source.kind() + "' is not installed", new IngestCounts(), List.of(), 0));
+                reports.add(notScanned(source, collection, "source type '" + source.kind() + "' is not installed"));
             }
             return reports;
         }
@@ -231,7 +231,7 @@ public final class IngestService implements AutoCloseable {
                     PluginContext.forKind(kind.get().id(), clock));
         } catch (SourceException | RuntimeException e) {
             for (CollectionRecord collection : collections) {
-                reports.add(failed(source, collection, message(e), new IngestCounts(), List.of(), 0));
+                reports.add(notScanned(source, collection, message(e)));
             }
             return reports;
         }
@@ -252,7 +252,7 @@ public final class IngestService implements AutoCloseable {
                 IngestReport.CollectionReport report;
                 if (unreachable != null) {
                     // the source stopped answering for an earlier collection: no need to wait for it again
-                    report = failed(source, collection, unreachable, new IngestCounts(), List.of(), 0);
+                    report = notScanned(source, collection, unreachable);
                 } else {
                     Outcome outcome = ingestCollection(source, collection, connection, store, request, progress);
                     report = outcome.report();
@@ -352,6 +352,12 @@ public final class IngestService implements AutoCloseable {
                                                         List<String> warnings, long millis) {
         return new IngestReport.CollectionReport(collection.id(), source.name(), collection.name(), IngestReport.Status.FAILED, reason,
                 counts.asMap(), millis, warnings);
+    }
+
+    /** A collection that failed before its scan began: it has no counts (null in JSON, "-" in the table). */
+    private static IngestReport.CollectionReport notScanned(SourceRecord source, CollectionRecord collection, String reason) {
+        return new IngestReport.CollectionReport(collection.id(), source.name(), collection.name(), IngestReport.Status.FAILED, reason,
+                Map.of(), 0, List.of());
     }
 
     private static Map<String, Object> withError(IngestCounts counts, String reason) {

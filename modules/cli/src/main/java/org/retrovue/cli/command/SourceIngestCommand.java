@@ -69,9 +69,9 @@ final class SourceIngestCommand extends ContextCommand {
             Map<String, Object> n = c.counts();
             boolean counted = !n.isEmpty();
             rows.add(List.of(c.source(), c.collection(), c.status().name().toLowerCase(Locale.ROOT),
-                    counted ? n.get("seen").toString() : "-", counted ? n.get("new").toString() : "-",
-                    counted ? Long.toString((Long) n.get("changed") + (Long) n.get("reappeared")) : "-",
-                    counted ? n.get("missing").toString() : "-", counted ? n.get("warnings").toString() : "-",
+                    counted ? count(n.get("seen")) : "-", counted ? count(n.get("new")) : "-",
+                    counted ? count((Long) n.get("changed") + (Long) n.get("reappeared")) : "-",
+                    counted ? count(n.get("missing")) : "-", counted ? count(n.get("warnings")) : "-",
                     String.format(Locale.ROOT, "%.1fs", c.durationMillis() / 1000.0)));
         }
         Text.table(out(), List.of("SOURCE", "COLLECTION", "STATUS", "SEEN", "NEW", "CHANGED", "MISSING", "WARNINGS", "TIME"), rows,
@@ -88,5 +88,9 @@ final class SourceIngestCommand extends ContextCommand {
             out().println("dry run: nothing was written");
         }
         out().flush();
+    }
+
+    private static String count(Object value) {
+        return String.format(Locale.ROOT, "%,d", (Long) value);
     }
 }

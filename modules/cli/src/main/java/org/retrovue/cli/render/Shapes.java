@@ -146,7 +146,10 @@ public final class Shapes {
             lastIngest = new LinkedHashMap<>();
             lastIngest.put("at", timestamp(last.at()));
             lastIngest.put("outcome", last.outcome());
-            lastIngest.put("counts", last.counts());
+            Map<String, Object> counts = new LinkedHashMap<>(last.counts() == null ? Map.of() : last.counts());
+            Object error = counts.remove("error"); // stored beside the counts; a failure's reason, not a count
+            lastIngest.put("counts", counts.isEmpty() ? null : counts);
+            lastIngest.put("error", error);
             lastIngest.put("version", last.version());
             lastIngest.put("last_complete_at", timestamp(last.lastCompleteAt()));
         }
