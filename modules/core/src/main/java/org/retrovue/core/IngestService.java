@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import org.retrovue.persistence.AssetFilter;
 import org.retrovue.persistence.AssetRecord;
 import org.retrovue.persistence.AssetStore;
 import org.retrovue.persistence.Catalog;
@@ -110,19 +111,33 @@ public final class IngestService implements AutoCloseable {
         connections.close();
     }
 
-    /** The items of one collection, by key. */
+    /** The items of one collection, by key; only missing ones with {@code missingOnly}; at most {@code limit} (0: all). */
     public List<AssetRecord> assets(String collectionIdentifier, boolean missingOnly, int limit) {
-        return DatabaseErrors.translate(() -> readAssets(collectionIdentifier, missingOnly, limit));
+        return assets(collectionIdentifier, new AssetFilter(missingOnly, null), 0, limit).items();
     }
 
-    private List<AssetRecord> readAssets(String collectionIdentifier, boolean missingOnly, int limit) {
+    /**
+     * The items of one collection that {@code filter} selects, by key, leaving out the first {@code offset}; at most
+     * {@code limit} (0: all). The total is counted only when the page does not tell it (items left out after it, or
+     * none on it past the first).
+     */
+    public AssetPage assets(String collectionIdentifier, AssetFilter filter, long offset, int limit) {
+        return DatabaseErrors.translate(() -> readAssets(collectionIdentifier, filter, offset, limit));
+    }
+
+    private AssetPage readAssets(String collectionIdentifier, AssetFilter filter, long offset, int limit) {
         CollectionRecord collection = catalog.get().read(s -> Identifiers.collection(s, collectionIdentifier));
         AssetStore store = connections.take(catalog.get().target(), applicationName());
         boolean clean = false;
         try {
-            List<AssetRecord> assets = store.assets(collection.id(), missingOnly, limit);
+            List<AssetRecord> items = store.assets(collection.id(), filter, offset, limit > 0 ? limit + 1L : 0);
+            boolean cut = limit > 0 && items.size() > limit;
+            if (cut) {
+                items = items.subList(0, limit);
+            }
+            long total = cut || (items.isEmpty() && offset > 0) ? store.countAssets(collection.id(), filter) : offset + items.size();
             clean = true;
-            return assets;
+            return new AssetPage(items, offset, total);
         } finally {
             connections.giveBack(store, clean);
         }

@@ -352,15 +352,22 @@ public final class AssetStore implements AutoCloseable {
         });
     }
 
-    /** The collection's items, by key; only missing ones with {@code missingOnly}; at most {@code limit} (0: all). */
-    public List<AssetRecord> assets(UUID collectionId, boolean missingOnly, int limit) {
+    /**
+     * The collection's items that {@code filter} selects, by key (unique in a collection, so pages never overlap),
+     * leaving out the first {@code offset}; at most {@code limit} (0: all).
+     */
+    public List<AssetRecord> assets(UUID collectionId, AssetFilter filter, long offset, long limit) {
         return sql(() -> {
-            String query = "select " + ASSET_COLUMNS + " from assets a join source_collections c on c.id = a.collection_id where a.collection_id = ?"
-                    + (missingOnly ? " and a.state = 'missing'" : "") + " order by a.key" + (limit > 0 ? " limit " + limit : "");
+            String query = "select " + ASSET_COLUMNS + " from assets a join source_collections c on c.id = a.collection_id where "
+                    + where(filter) + " order by a.key" + (limit > 0 ? " limit ?" : "") + " offset ?";
             List<AssetRecord> out = new ArrayList<>();
             try (PreparedStatement s = connection.prepareStatement(query)) {
                 s.setFetchSize(1000);
-                s.setObject(1, collectionId);
+                int next = bind(s, collectionId, filter);
+                if (limit > 0) {
+                    s.setLong(next++, limit);
+                }
+                s.setLong(next, offset);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         out.add(new AssetRecord(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
@@ -374,6 +381,36 @@ public final class AssetStore implements AutoCloseable {
             connection.commit();
             return out;
         });
+    }
+
+    /** How many of the collection's items {@code filter} selects. */
+    public long countAssets(UUID collectionId, AssetFilter filter) {
+        return sql(() -> {
+            try (PreparedStatement s = connection.prepareStatement("select count(*) from assets a where " + where(filter))) {
+                bind(s, collectionId, filter);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    long count = rs.getLong(1);
+                    connection.commit();
+                    return count;
+                }
+            }
+        });
+    }
+
+    private static String where(AssetFilter filter) {
+        return "a.collection_id = ?" + (filter.missingOnly() ? " and a.state = 'missing'" : "")
+                + (filter.pathGlob() != null ? " and a.local_path like ? escape '\\'" : "");
+    }
+
+    /** Binds what {@link #where} asks for; returns the index of the next parameter. */
+    private static int bind(PreparedStatement s, UUID collectionId, AssetFilter filter) throws SQLException {
+        s.setObject(1, collectionId);
+        if (filter.pathGlob() == null) {
+            return 2;
+        }
+        s.setString(2, LikePattern.fromGlob(filter.pathGlob()));
+        return 3;
     }
 
     private interface Work<T> {

@@ -2,40 +2,83 @@ package org.retrovue.cli.command;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.retrovue.cli.CliContext;
 import org.retrovue.cli.render.Shapes;
 import org.retrovue.cli.render.Text;
+import org.retrovue.core.AssetPage;
+import org.retrovue.persistence.AssetFilter;
 import org.retrovue.persistence.AssetRecord;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
-/** {@code source assets COLLECTION}: what an ingest stored for a collection. */
+/** {@code source assets COLLECTION}: what an ingest stored for a collection, a page at a time. */
 final class SourceAssetsCommand extends ContextCommand {
     private final PositionalParamSpec collection = parameter("COLLECTION", "1", "UUID, name, external id, or SOURCE/COLLECTION.");
     private final OptionSpec missing = flag("--missing", "Only items that were not found by the last ingest.");
-    private final OptionSpec limit = option("--limit", "N", false, "At most N items (default 100; 0 for all).", null);
+    private final OptionSpec path = option("--path", "GLOB", false,
+            "Only items whose local path matches GLOB, whole: * any characters (/ too), ? one; case counts.", null);
+    private final OptionSpec limit = option("--limit", "N", false,
+            "At most N items (default 100; 0 for all); a line on stderr says how many there are when some are left out.", null);
+    private final OptionSpec offset = option("--offset", "N", false, "Leave out the first N items (default 0): --offset 100 is the second page.", null);
     private final OptionSpec json = jsonFlag();
 
     SourceAssetsCommand(CliContext context) {
         super(context, "assets", "List the items ingested for a collection, by key.");
+        footer("Example: retrovue source assets \"Media Library/movies\" --path '*/Alien*' --offset 100");
     }
 
     @Override
     public Integer call() {
-        List<AssetRecord> assets = context.ingest().assets(value(collection), isSet(missing), wholeNumber(limit, 100, 0));
+        AssetPage page = context.ingest().assets(value(collection), new AssetFilter(isSet(missing), value(path)), wholeNumber(offset, 0, 0),
+                wholeNumber(limit, 100, 0));
+        String pastTheEnd = page.items().isEmpty() && page.offset() > 0 && page.total() > 0
+                ? "items from --offset " + page.offset() + " on: there are " + count(page.total()) : null;
         if (isSet(json)) {
-            json(assets.stream().map(Shapes::asset).toList());
+            json(page.items().stream().map(Shapes::asset).toList());
+            note(pastTheEnd != null ? "no " + pastTheEnd : pageNote(page));
             return 0;
         }
         List<List<String>> rows = new ArrayList<>();
-        for (AssetRecord a : assets) {
+        for (AssetRecord a : page.items()) {
             rows.add(List.of(a.key(), a.kind(), a.state(), a.size() < 0 ? "-" : Long.toString(a.size()),
                     a.localPath() == null ? "(no mapping)" : a.localPath() + (Boolean.FALSE.equals(a.filePresent()) ? " (not found)" : "")));
         }
-        Text.table(out(), List.of("KEY", "KIND", "STATE", "SIZE", "LOCAL PATH"), rows,
-                isSet(missing) ? "No missing items: the last ingest found every item it had stored." : "No items. Ingest with `retrovue source ingest`.");
-        out().flush();
+        Text.table(out(), List.of("KEY", "KIND", "STATE", "SIZE", "LOCAL PATH"), rows, pastTheEnd != null ? "No " + pastTheEnd + "." : whenEmpty());
+        note(pageNote(page));
         return 0;
     }
 
+    private void note(String line) {
+        if (line != null) {
+            err().println(line);
+            err().flush();
+        }
+    }
+
+    private String whenEmpty() {
+        if (value(path) != null) {
+            return Text.escape("No " + (isSet(missing) ? "missing " : "") + "items whose local path matches '" + value(path) + "'.");
+        }
+        return isSet(missing) ? "No missing items: the last ingest found every item it had stored." : "No items. Ingest with `retrovue source ingest`.";
+    }
+
+    /** What was left out, when something was; null when the page is every item. */
+    private static String pageNote(AssetPage page) {
+        if (page.items().isEmpty()) {
+            return null;
+        }
+        long first = page.offset() + 1;
+        long last = page.offset() + page.items().size();
+        if (page.more()) {
+            String shown = page.offset() == 0 ? count(last) + " of " + count(page.total()) + " items shown"
+                    : "items " + count(first) + " to " + count(last) + " of " + count(page.total()) + " shown";
+            return shown + "; --offset " + last + " for the next page, --limit 0 for all";
+        }
+        return page.offset() > 0 ? "items " + count(first) + " to " + count(last) + " of " + count(page.total()) + " shown: the last page" : null;
+    }
+
+    private static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
 }

@@ -69,7 +69,10 @@ public final class Text {
                 || (c >= '\u2066' && c <= '\u2069');
     }
 
-    /** Prints a table whose columns are as wide as their widest cell; nothing but a note when there are no rows. */
+    /**
+     * Prints a table whose columns are as wide as their widest cell on a terminal ({@link DisplayWidth}: CJK and emoji
+     * take two columns, combining marks none); nothing but a note when there are no rows.
+     */
     public static void table(PrintWriter out, List<String> headers, List<List<String>> rows, String whenEmpty) {
         if (rows.isEmpty()) {
             out.println(whenEmpty);
@@ -88,7 +91,7 @@ public final class Text {
         }
         for (List<String> row : all) {
             for (int i = 0; i < widths.length; i++) {
-                widths[i] = Math.max(widths[i], cell(row, i).length());
+                widths[i] = Math.max(widths[i], DisplayWidth.of(cell(row, i)));
             }
         }
         for (List<String> row : all) {
@@ -97,7 +100,7 @@ public final class Text {
                 String value = cell(row, i);
                 line.append(value);
                 if (i < widths.length - 1) {
-                    line.append(" ".repeat(widths[i] - value.length() + 2));
+                    line.append(" ".repeat(widths[i] - DisplayWidth.of(value) + 2));
                 }
             }
             out.println(line.toString().stripTrailing());
