@@ -321,9 +321,13 @@ public final class IngestService implements AutoCloseable {
                 }
                 return new Outcome(failed(source, collection, reason, counts, ingest.warnings(), millisSince(start)), unreachable);
             }
-            IngestReport.Status status = IngestReport.Status.INGESTED;
+            IngestReport.Status status = request.dryRun() ? IngestReport.Status.WOULD_INGEST : IngestReport.Status.INGESTED;
+            String reason = null;
             if (result.unchanged()) {
                 status = IngestReport.Status.UNCHANGED;
+                ingest.lookForFilesNotFound();
+                reason = "unchanged at the source since the last ingest" + (counts.changed() == 0 ? ""
+                        : "; " + counts.changed() + " item(s) whose file was not here " + (request.dryRun() ? "would be" : "were") + " found");
             } else {
                 ingest.markUnseenMissing();
             }
@@ -331,7 +335,7 @@ public final class IngestService implements AutoCloseable {
                 store.recordIngest(collection.id(), Instant.now(clock), "ok", counts.asMap(), result.version(), true);
             }
             return new Outcome(new IngestReport.CollectionReport(collection.id(), source.name(), collection.name(), status,
-                    result.unchanged() ? "unchanged at the source since the last ingest" : null, counts.asMap(), millisSince(start), ingest.warnings()));
+                    reason, counts.asMap(), millisSince(start), ingest.warnings()));
         } finally {
             try {
                 store.unlock(collection.id());
