@@ -207,11 +207,11 @@ public final class IngestService implements AutoCloseable {
         return matches;
     }
 
-    private static Optional<String> skipReason(CollectionRecord collection) {
+    private Optional<String> skipReason(CollectionRecord collection) {
         if (!collection.enabled()) {
             return Optional.of("disabled; enable it with `retrovue source enable " + ShellWord.of(collection.sourceName() + "/" + collection.name()) + "`");
         }
-        Ingestability ingestability = Ingestability.of(collection);
+        Ingestability ingestability = Ingestability.of(collection, registry);
         return ingestability.ingestable() ? Optional.empty() : Optional.of("not ingestable: " + String.join("; ", ingestability.reasons()));
     }
 
