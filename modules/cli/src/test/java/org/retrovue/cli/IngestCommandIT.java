@@ -74,6 +74,31 @@ class IngestCommandIT {
     }
 
     @Test
+    void aDryRunSaysWouldIngestAFileThatAppearsIsFoundAndFullCountsOnlyRealChanges() throws Exception {
+        plexSource();
+        cli.ok("source", "disable", "My Plex/TV Shows", "--json");
+        assertEquals("would_ingest", collection(cli.ok("source", "ingest", "My Plex", "--dry-run", "--json"), "Movies").get("status").asText());
+        CliHarness.Result dryText = cli.run("source", "ingest", "My Plex", "--dry-run");
+        assertTrue(dryText.out().lines().anyMatch(l -> l.matches("My Plex\\s+Movies\\s+would_ingest\\s+2500\\s+2500\\s.*")), dryText::toString);
+        cli.ok("source", "ingest", "My Plex", "--json");
+
+        JsonNode item = cli.ok("source", "assets", "My Plex/Movies", "--limit", "1", "--json").get(0);
+        assertFalse(item.get("file_present").asBoolean(), item::toString);
+        Path file = Path.of(item.get("local_path").asText());
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "the mount is back");
+        JsonNode movies = collection(cli.ok("source", "ingest", "My Plex", "--json"), "Movies");
+        assertEquals("unchanged", movies.get("status").asText(), movies::toString);
+        assertEquals(List.of(1L, 2_499L), List.of(movies.get("counts").get("changed").asLong(), movies.get("counts").get("file_not_found").asLong()),
+                movies::toString);
+        assertTrue(cli.ok("source", "assets", "My Plex/Movies", "--limit", "1", "--json").get(0).get("file_present").asBoolean());
+
+        JsonNode full = collection(cli.ok("source", "ingest", "My Plex", "--full", "--json"), "Movies").get("counts");
+        assertEquals(List.of(2_500L, 0L, 2_500L), List.of(full.get("seen").asLong(), full.get("changed").asLong(), full.get("unchanged").asLong()),
+                full::toString);
+    }
+
+    @Test
     void plexLibrariesAreIngestedPageByPageAndAnUnchangedLibraryCostsOneRequest() throws Exception {
         plexSource("--page-size", "500");
         long before = plex.requestCount();

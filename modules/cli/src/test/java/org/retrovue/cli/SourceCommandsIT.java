@@ -235,7 +235,7 @@ class SourceCommandsIT {
         CliHarness.Result enabled = cli.run("source", "enable", "movies");
         assertEquals(0, enabled.code(), enabled::toString);
         assertTrue(enabled.err().startsWith("warning: 'Media Library/movies' is enabled, but ingest will skip it: "), enabled::toString);
-        assertTrue(enabled.err().contains("does not exist"), enabled::toString);
+        assertTrue(enabled.err().contains("directory " + movies + " is missing"), enabled::toString);
         JsonNode collection = ok("source", "collections", "--json").json().get(0);
         assertFalse(collection.get("ingestable").asBoolean());
         assertEquals(1, collection.get("not_ingestable_reasons").size());
@@ -349,6 +349,16 @@ class SourceCommandsIT {
         assertTrue(r.err().startsWith("error: 'Media Library' cannot be discovered as it is configured: base path "), r::toString);
         assertTrue(r.err().contains("`retrovue source update 'Media Library'`"), r::toString);
         assertEquals(1, r.err().lines().count(), r::toString);
+
+        // path mappings are for remote servers: a filesystem source's directory is simply missing
+        JsonNode collection = ok("source", "collections", "--json").json().get(0);
+        assertEquals("directory " + gone + " is missing", collection.get("not_ingestable_reasons").get(0).asText(), collection::toString);
+        assertEquals(1, collection.get("not_ingestable_reasons").size(), collection::toString);
+        assertTrue(ok("source", "collections").out().contains("no: directory " + gone + " is missing"));
+        CliHarness.Result enabled = cli.run("source", "enable", "Media Library/library");
+        assertEquals("warning: 'Media Library/library' is enabled, but ingest will skip it: directory " + gone + " is missing", enabled.err().strip(),
+                enabled::toString);
+        assertTrue(ok("source", "ingest").out().contains("Media Library/library: not ingestable: directory " + gone + " is missing"));
     }
 
     @Test

@@ -23,8 +23,10 @@ import org.retrovue.spi.ScannedItem;
  * One collection's ingest, fed item by item by its plugin's scan: compares each item with what is stored, writes
  * new, changed and reappeared items in batches (one transaction each), and at the end marks the items that were
  * not seen missing. A written item's remote path is translated through the collection's path mappings and the
- * local file checked: an item whose file is not here is stored, flagged. An unchanged item (same size and time) is not rewritten. With {@code dryRun} it counts and
- * writes nothing; with {@code full} every item is rewritten.
+ * local file checked: an item whose file is not here is stored, flagged. An unchanged item (same size and time) is
+ * not rewritten, unless it is flagged and its file is here now. With {@code dryRun} it counts and writes nothing;
+ * with {@code full} every item is looked at whole and compared with what is stored, and only what differs is
+ * written.
  */
 final class CollectionIngest implements ScanSink {
     static final int BATCH = 1000;
@@ -47,7 +49,7 @@ final class CollectionIngest implements ScanSink {
     private List<AssetRow> pending = new ArrayList<>(BATCH);
     private List<AssetRow> pendingNew = new ArrayList<>(BATCH);
     /** Put in place of a stored item's entry once the scan reported it, so a second report of it is ignored. */
-    private static final KnownAsset SEEN = new KnownAsset(-1, KnownAsset.NO_TIME, false);
+    private static final KnownAsset SEEN = new KnownAsset(-1, KnownAsset.NO_TIME, false, false, null);
     private BatchWriter writer;
     private final List<String> warnings = new ArrayList<>();
     private final java.util.function.Consumer<IngestCounts> onProgress;
@@ -61,7 +63,7 @@ final class CollectionIngest implements ScanSink {
         this.dryRun = dryRun;
         this.full = full;
         this.onProgress = onProgress;
-        this.loading = CompletableFuture.supplyAsync(() -> store.known(collection.id()),
+        this.loading = CompletableFuture.supplyAsync(() -> store.known(collection.id(), full),
                 runnable -> Thread.ofPlatform().name("ingest-known").daemon(true).start(runnable));
     }
 
@@ -125,16 +127,31 @@ final class CollectionIngest implements ScanSink {
             }
             progress();
             return;
-        } else if (!before.present()) {
+        }
+        AssetRow row = null;
+        if (!before.present()) {
             counts.reappeared++;
-        } else if (!full && before.size() == item.size() && before.modifiedMicros() == micros(modified)) {
-            counts.unchanged++;
-            progress();
-            return;
+        } else if (full) {
+            row = row(item, modified);
+            if (row.equals(before.stored())) {
+                counts.unchanged++;
+                progress();
+                return;
+            }
+            counts.changed++;
+        } else if (before.size() == item.size() && before.modifiedMicros() == micros(modified)) {
+            // the item is the same; a file not found here before is looked for again (the mount may be back)
+            row = before.fileFound() ? null : row(item, modified);
+            if (row == null || !Boolean.TRUE.equals(row.filePresent())) {
+                counts.unchanged++;
+                progress();
+                return;
+            }
+            counts.changed++;
         } else {
             counts.changed++;
         }
-        pending.add(row(item, modified));
+        pending.add(row != null ? row : row(item, modified));
         if (pending.size() >= BATCH) {
             pending = flush(pending, false);
         }
@@ -191,6 +208,26 @@ final class CollectionIngest implements ScanSink {
         }
         for (int from = 0; from < gone.size(); from += BATCH) {
             store.markMissing(collection.id(), gone.subList(from, Math.min(gone.size(), from + BATCH)), Instant.now(clock));
+        }
+    }
+
+    /**
+     * When the source listed nothing (unchanged since the last ingest): the present items whose file was not found
+     * here are looked for again, and those found are written so (counted changed).
+     */
+    void lookForFilesNotFound() {
+        Map<String, String> found = new java.util.HashMap<>();
+        for (Map.Entry<String, String> item : store.withoutFile(collection.id()).entrySet()) {
+            LocalFile file = localFile(item.getValue(), false);
+            if (Boolean.TRUE.equals(file.present())) {
+                found.put(item.getKey(), file.path());
+            } else {
+                counts.flagged++;
+            }
+        }
+        counts.changed += found.size();
+        if (!dryRun) {
+            store.markFileFound(collection.id(), found, Instant.now(clock));
         }
     }
 
@@ -280,21 +317,25 @@ final class CollectionIngest implements ScanSink {
     }
 
     private AssetRow row(ScannedItem item, Instant modified) {
-        Optional<String> mapped = PathMappings.translate(item.remotePath(), collection.pathMappings());
-        String local;
-        Boolean present;
-        if (mapped.isEmpty() && localFiles) {
-            local = item.remotePath();
-            present = true;
-        } else {
-            local = mapped.orElse(item.remotePath().startsWith("/") ? item.remotePath() : null);
-            present = local == null ? null : exists(local);
-            if (!Boolean.TRUE.equals(present)) {
-                counts.flagged++;
-            }
+        LocalFile file = localFile(item.remotePath(), localFiles);
+        if (!Boolean.TRUE.equals(file.present())) {
+            counts.flagged++;
         }
-        return new AssetRow(item.key(), item.remotePath(), local, present, item.size(), modified, item.durationMillis(),
+        return new AssetRow(item.key(), item.remotePath(), file.path(), file.present(), item.size(), modified, item.durationMillis(),
                 item.title(), item.kind().name().toLowerCase(Locale.ROOT), item.show(), item.season(), item.episode());
+    }
+
+    /** Where an item's file is here (null: no mapping, and not a local path), and whether it is there (null: not looked for). */
+    private record LocalFile(String path, Boolean present) {}
+
+    /** {@code justFound}: the scan found the file on this disk itself (a directory walk), so it is there. */
+    private LocalFile localFile(String remotePath, boolean justFound) {
+        Optional<String> mapped = PathMappings.translate(remotePath, collection.pathMappings());
+        if (mapped.isEmpty() && justFound) {
+            return new LocalFile(remotePath, true);
+        }
+        String local = mapped.orElse(remotePath.startsWith("/") ? remotePath : null);
+        return new LocalFile(local, local == null ? null : exists(local));
     }
 
     private static boolean exists(String path) {

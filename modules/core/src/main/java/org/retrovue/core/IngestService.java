@@ -222,11 +222,11 @@ public final class IngestService implements AutoCloseable {
         return matches;
     }
 
-    private static Optional<String> skipReason(CollectionRecord collection) {
+    private Optional<String> skipReason(CollectionRecord collection) {
         if (!collection.enabled()) {
             return Optional.of("disabled; enable it with `retrovue source enable " + ShellWord.of(collection.sourceName() + "/" + collection.name()) + "`");
         }
-        Ingestability ingestability = Ingestability.of(collection);
+        Ingestability ingestability = Ingestability.of(collection, registry);
         return ingestability.ingestable() ? Optional.empty() : Optional.of("not ingestable: " + String.join("; ", ingestability.reasons()));
     }
 
@@ -336,9 +336,13 @@ public final class IngestService implements AutoCloseable {
                 }
                 return new Outcome(failed(source, collection, reason, counts, ingest.warnings(), millisSince(start)), unreachable);
             }
-            IngestReport.Status status = IngestReport.Status.INGESTED;
+            IngestReport.Status status = request.dryRun() ? IngestReport.Status.WOULD_INGEST : IngestReport.Status.INGESTED;
+            String reason = null;
             if (result.unchanged()) {
                 status = IngestReport.Status.UNCHANGED;
+                ingest.lookForFilesNotFound();
+                reason = "unchanged at the source since the last ingest" + (counts.changed() == 0 ? ""
+                        : "; " + counts.changed() + " item(s) whose file was not here " + (request.dryRun() ? "would be" : "were") + " found");
             } else {
                 ingest.markUnseenMissing();
             }
@@ -346,7 +350,7 @@ public final class IngestService implements AutoCloseable {
                 store.recordIngest(collection.id(), Instant.now(clock), "ok", counts.asMap(), result.version(), true);
             }
             return new Outcome(new IngestReport.CollectionReport(collection.id(), source.name(), collection.name(), status,
-                    result.unchanged() ? "unchanged at the source since the last ingest" : null, counts.asMap(), millisSince(start), ingest.warnings()));
+                    reason, counts.asMap(), millisSince(start), ingest.warnings()));
         } finally {
             try {
                 store.unlock(collection.id());

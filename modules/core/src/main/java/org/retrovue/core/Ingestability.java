@@ -7,10 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.retrovue.persistence.CollectionRecord;
+import org.retrovue.spi.SourceKind;
 
 /**
  * Whether a collection can be ingested here: every location it reports must translate through its path mappings
  * (or already be a local absolute path) to a directory that exists and can be read. Computed afresh each time.
+ * Where the source's kind reports directories of this machine ({@link SourceKind#locationsAreLocal}), a location
+ * that is not there is missing, and no mapping is spoken of.
  */
 public record Ingestability(boolean ingestable, List<String> reasons) {
     public Ingestability {
@@ -22,7 +25,12 @@ public record Ingestability(boolean ingestable, List<String> reasons) {
         return ingestable ? "yes" : "no: " + String.join("; ", reasons);
     }
 
-    public static Ingestability of(CollectionRecord collection) {
+    /** Asks the collection's source kind, when installed, whether its locations are local directories. */
+    public static Ingestability of(CollectionRecord collection, PluginRegistry registry) {
+        return of(collection, registry.find(collection.sourceKind()).map(SourceKind::locationsAreLocal).orElse(false));
+    }
+
+    static Ingestability of(CollectionRecord collection, boolean localLocations) {
         if (SourceService.isMissing(collection)) {
             return new Ingestability(false, List.of("the source no longer has this collection (found missing by `source discover`)"));
         }
@@ -35,7 +43,7 @@ public record Ingestability(boolean ingestable, List<String> reasons) {
             Optional<String> local = PathMappings.translate(location, collection.pathMappings());
             String path = local.orElse(location);
             if (local.isEmpty() && !location.startsWith("/")) {
-                reasons.add("no mapping for " + location);
+                reasons.add(localLocations ? "directory " + location + " is not an absolute path" : "no mapping for " + location);
                 continue;
             }
             Path dir;
@@ -52,7 +60,11 @@ public record Ingestability(boolean ingestable, List<String> reasons) {
                 reasons.add(path + " cannot be entered: permission denied"); // there, behind a folder this user may not enter
                 continue;
             } catch (java.io.IOException e) {
-                reasons.add(local.isEmpty() ? "no mapping for " + location + ", and it does not exist here" : path + " does not exist");
+                if (local.isPresent()) {
+                    reasons.add(path + " does not exist");
+                } else {
+                    reasons.add(localLocations ? "directory " + path + " is missing" : "no mapping for " + location + ", and it does not exist here");
+                }
                 continue;
             }
             if (!attributes.isDirectory()) {

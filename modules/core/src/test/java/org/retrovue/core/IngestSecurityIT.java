@@ -124,7 +124,7 @@ class IngestSecurityIT {
     void aBusyCollectionNamesWhenItsIngestStartedNotWhenTheConnectionDid() throws Exception {
         var collection = sources.collections(Optional.of("S")).getFirst();
         try (AssetStore other = AssetStore.open(catalog.target(), "retrovue ingest (process 4242)")) {
-            other.known(collection.id()); // the connection is older than the ingest that holds the lock (kept between ingests)
+            other.known(collection.id(), false); // the connection is older than the ingest that holds the lock (kept between ingests)
             Thread.sleep(2_100);
             Instant lockedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             assertTrue(other.lock(collection.id()).isEmpty());

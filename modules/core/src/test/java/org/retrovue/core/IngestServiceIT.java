@@ -129,7 +129,9 @@ class IngestServiceIT {
         assertEquals("present", assets("Media/media").get("Shows/Show/S01E02.mp4").state());
 
         IngestReport.CollectionReport full = only(run(null, false, true));
-        assertEquals(4, count(full, "changed"), "--full rewrites everything: " + full);
+        assertEquals(List.of(4L, 0L, 4L), List.of(count(full, "seen"), count(full, "changed"), count(full, "unchanged")),
+                "--full reads everything and counts what really changed: " + full);
+        assertEquals(alien.lastChanged(), assets("Media/media").get("Movies/Alien (1979).MKV").lastChanged(), "nor rewrites what did not");
         assertEquals("ok", ingest.lastIngest(full.collectionId()).orElseThrow().outcome());
     }
 
@@ -168,6 +170,71 @@ class IngestServiceIT {
         assertEquals("/remote/show/e1.mkv", stored.get("k1").remotePath());
         assertEquals(List.of("episode", "Show", 1, 2, 1_800_000L), List.of(stored.get("k1").kind(), stored.get("k1").show(), stored.get("k1").season(),
                 stored.get("k1").episode(), stored.get("k1").durationMillis()));
+    }
+
+    @Test
+    void anItemWhoseFileWasNotHereIsLookedForAgainOnEveryIngest() throws Exception {
+        scriptedSource("Mounted");
+        Files.writeString(temp.resolve("local/show/e0.mkv"), "here");
+        scripted.items = 3;
+        scripted.supportsUnchanged = true;
+        only(run("Mounted", false, false));
+        AssetRecord before = assets("Mounted/Everything").get("k1");
+        assertEquals(Boolean.FALSE, before.filePresent());
+
+        Files.writeString(temp.resolve("local/show/e1.mkv"), "here now");
+        scripted.version = "v2"; // listed again: the item is the same, its file is here now
+        IngestReport.CollectionReport dry = only(run("Mounted", true, false));
+        assertEquals(List.of(1L, 2L, 1L), List.of(count(dry, "changed"), count(dry, "unchanged"), count(dry, "file_not_found")), dry::toString);
+        assertEquals(Boolean.FALSE, assets("Mounted/Everything").get("k1").filePresent(), "a dry run writes nothing");
+        IngestReport.CollectionReport listed = only(run("Mounted", false, false));
+        assertEquals(IngestReport.Status.INGESTED, listed.status(), listed::toString);
+        assertEquals(List.of(1L, 2L, 1L), List.of(count(listed, "changed"), count(listed, "unchanged"), count(listed, "file_not_found")), listed::toString);
+        AssetRecord found = assets("Mounted/Everything").get("k1");
+        assertEquals(Boolean.TRUE, found.filePresent());
+        assertEquals(temp.resolve("local/show/e1.mkv").toString(), found.localPath());
+        assertTrue(found.lastChanged().isAfter(before.lastChanged()), found::toString);
+
+        Files.writeString(temp.resolve("local/show/e2.mkv"), "here too");
+        IngestReport.CollectionReport unchanged = only(run("Mounted", false, false)); // the source lists nothing
+        assertEquals(IngestReport.Status.UNCHANGED, unchanged.status(), unchanged::toString);
+        assertEquals(List.of(0L, 1L, 0L), List.of(count(unchanged, "seen"), count(unchanged, "changed"), count(unchanged, "file_not_found")),
+                unchanged::toString);
+        assertEquals("unchanged at the source since the last ingest; 1 item(s) whose file was not here were found", unchanged.reason());
+        assertEquals(Boolean.TRUE, assets("Mounted/Everything").get("k2").filePresent());
+        assertEquals(temp.resolve("local/show/e2.mkv").toString(), assets("Mounted/Everything").get("k2").localPath());
+
+        IngestReport.CollectionReport quiet = only(run("Mounted", false, false));
+        assertEquals(List.of(0L, 0L), List.of(count(quiet, "changed"), count(quiet, "file_not_found")), quiet::toString);
+        assertEquals("unchanged at the source since the last ingest", quiet.reason());
+    }
+
+    @Test
+    void aFullIngestCountsWhatReallyChangedAndADryRunSaysItWouldIngest() throws Exception {
+        scriptedSource("Whole");
+        scripted.items = 3;
+        IngestReport.CollectionReport dry = only(run("Whole", true, false));
+        assertEquals(IngestReport.Status.WOULD_INGEST, dry.status(), dry::toString);
+        assertEquals(0, storedAssets());
+        only(run("Whole", false, false));
+        AssetRecord before = assets("Whole/Everything").get("k1");
+
+        // same size and time, another title: only a full ingest, which compares everything, sees it
+        scripted.custom = i -> i != 1 ? null : new org.retrovue.spi.ScannedItem("k1", "/remote/show/e1.mkv", 1001, Instant.parse("2020-01-01T00:00:00Z"),
+                1_800_000L, "Renamed", org.retrovue.spi.ItemKind.EPISODE, "Show", 1, 2);
+        IngestReport.CollectionReport incremental = only(run("Whole", false, false));
+        assertEquals(List.of(0L, 3L), List.of(count(incremental, "changed"), count(incremental, "unchanged")), incremental::toString);
+        IngestReport.CollectionReport fullDry = only(run("Whole", true, true));
+        assertEquals(IngestReport.Status.WOULD_INGEST, fullDry.status(), fullDry::toString);
+        assertEquals(List.of(1L, 2L), List.of(count(fullDry, "changed"), count(fullDry, "unchanged")), fullDry::toString);
+        IngestReport.CollectionReport full = only(run("Whole", false, true));
+        assertEquals(IngestReport.Status.INGESTED, full.status(), full::toString);
+        assertEquals(List.of(3L, 1L, 2L), List.of(count(full, "seen"), count(full, "changed"), count(full, "unchanged")), full::toString);
+        Map<String, AssetRecord> after = assets("Whole/Everything");
+        assertEquals("Renamed", after.get("k1").title());
+        assertEquals(before.lastChanged(), after.get("k0").lastChanged(), "an unchanged item is not rewritten by --full");
+        IngestReport.CollectionReport again = only(run("Whole", false, true));
+        assertEquals(List.of(0L, 3L), List.of(count(again, "changed"), count(again, "unchanged")), again::toString);
     }
 
     @Test

@@ -26,8 +26,13 @@ class IngestabilityTest {
     }
 
     private static CollectionRecord collection(List<String> locations, PathMappingRecord... mappings) {
-        return new CollectionRecord(UUID.randomUUID(), UUID.randomUUID(), "Plex", "1", "Movies", false,
+        return new CollectionRecord(UUID.randomUUID(), UUID.randomUUID(), "Plex", "plex", "1", "Movies", false,
                 Map.of("locations", new ArrayList<>(locations)), OffsetDateTime.now(), List.of(mappings));
+    }
+
+    /** A collection of a kind whose locations are paths as a remote server sees them (Plex). */
+    private static Ingestability remote(CollectionRecord collection) {
+        return Ingestability.of(collection, false);
     }
 
     @Test
@@ -51,13 +56,26 @@ class IngestabilityTest {
     void aCollectionIsIngestableWhenEveryLocationReachesAReadableDirectory() throws Exception {
         Path movies = Files.createDirectories(temp.resolve("movies"));
         Path file = Files.writeString(temp.resolve("file"), "x");
-        assertTrue(Ingestability.of(collection(List.of("/data/movies"), mapping("/data", temp.toString()))).ingestable());
-        assertTrue(Ingestability.of(collection(List.of(movies.toString()))).ingestable(), "an existing local path needs no mapping");
+        assertTrue(remote(collection(List.of("/data/movies"), mapping("/data", temp.toString()))).ingestable());
+        assertTrue(remote(collection(List.of(movies.toString()))).ingestable(), "an existing local path needs no mapping");
 
-        Ingestability some = Ingestability.of(collection(List.of("/data/movies", "D:\\TV", "/data/gone", "/data/file"), mapping("/data", temp.toString())));
+        Ingestability some = remote(collection(List.of("/data/movies", "D:\\TV", "/data/gone", "/data/file"), mapping("/data", temp.toString())));
         assertFalse(some.ingestable());
         assertEquals(List.of("no mapping for D:\\TV", temp.resolve("gone") + " does not exist", file + " is not a directory"), some.reasons());
-        assertEquals(List.of("no mapping for /srv/x, and it does not exist here"), Ingestability.of(collection(List.of("/srv/x"))).reasons());
-        assertEquals(List.of("the collection reports no locations"), Ingestability.of(collection(List.of())).reasons());
+        assertEquals(List.of("no mapping for /srv/x, and it does not exist here"), remote(collection(List.of("/srv/x"))).reasons());
+        assertEquals(List.of("the collection reports no locations"), remote(collection(List.of())).reasons());
+    }
+
+    @Test
+    void aKindWhoseLocationsAreLocalDirectoriesSpeaksOfAMissingDirectoryNotOfMappings() throws Exception {
+        Path movies = Files.createDirectories(temp.resolve("movies"));
+        PluginRegistry registry = PluginRegistry.of(new org.retrovue.plugin.filesystem.FilesystemSourceKind());
+        CollectionRecord here = new CollectionRecord(UUID.randomUUID(), UUID.randomUUID(), "Media", "filesystem", "root", "movies", true,
+                Map.of("locations", List.of(movies.toString())), OffsetDateTime.now(), List.of());
+        assertTrue(Ingestability.of(here, registry).ingestable());
+        Files.delete(movies);
+        assertEquals(List.of("directory " + movies + " is missing"), Ingestability.of(here, registry).reasons());
+        assertEquals(List.of("no mapping for " + movies + ", and it does not exist here"), Ingestability.of(here, PluginRegistry.of()).reasons(),
+                "a kind that is not installed is taken for a remote one");
     }
 }

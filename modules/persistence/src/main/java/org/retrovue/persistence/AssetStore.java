@@ -192,11 +192,16 @@ public final class AssetStore implements AutoCloseable {
         return collectionId.getMostSignificantBits() ^ collectionId.getLeastSignificantBits();
     }
 
-    /** Every stored item of the collection by key, with what tells a change. */
-    public Map<String, KnownAsset> known(UUID collectionId) {
+    /**
+     * Every stored item of the collection by key, with what tells a change; {@code withRows} reads each whole item
+     * too (for a full ingest, which compares what it reads with what is stored).
+     */
+    public Map<String, KnownAsset> known(UUID collectionId, boolean withRows) {
         return sql(() -> {
             Map<String, KnownAsset> known = new HashMap<>(1 << 16);
-            try (PreparedStatement s = connection.prepareStatement("select key, size, modified, state = 'present' from assets where collection_id = ?")) {
+            try (PreparedStatement s = connection.prepareStatement("select key, size, modified, state = 'present', file_present is true"
+                    + (withRows ? ", remote_path, local_path, file_present, duration_ms, title, kind, show, season, episode" : "")
+                    + " from assets where collection_id = ?")) {
                 // Binary transfer from the first execution: a time arrives as its microseconds, not as text to parse
                 // (and the server does not compute an epoch in numeric arithmetic): a third of a rescan's reading.
                 s.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
@@ -206,12 +211,58 @@ public final class AssetStore implements AutoCloseable {
                     while (rs.next()) {
                         OffsetDateTime modified = rs.getObject(3, OffsetDateTime.class);
                         long micros = modified == null ? KnownAsset.NO_TIME : modified.toEpochSecond() * 1_000_000 + modified.getNano() / 1_000;
-                        known.put(rs.getString(1), new KnownAsset(rs.getLong(2), micros, rs.getBoolean(4)));
+                        String key = rs.getString(1);
+                        AssetRow stored = !withRows ? null : new AssetRow(key, rs.getString(6), rs.getString(7), (Boolean) rs.getObject(8),
+                                rs.getLong(2), modified == null ? null : modified.toInstant(), (Long) rs.getObject(9), rs.getString(10),
+                                rs.getString(11), rs.getString(12), (Integer) rs.getObject(13), (Integer) rs.getObject(14));
+                        known.put(key, new KnownAsset(rs.getLong(2), micros, rs.getBoolean(4), rs.getBoolean(5), stored));
                     }
                 }
             }
             connection.commit();
             return known;
+        });
+    }
+
+    /** The remote paths, by key, of the collection's present items whose local file was not found (or not looked for). */
+    public Map<String, String> withoutFile(UUID collectionId) {
+        return sql(() -> {
+            Map<String, String> found = new HashMap<>();
+            try (PreparedStatement s = connection.prepareStatement(
+                    "select key, remote_path from assets where collection_id = ? and state = 'present' and file_present is not true")) {
+                s.setFetchSize(10_000);
+                s.setObject(1, collectionId);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            connection.commit();
+            return found;
+        });
+    }
+
+    /** Records, in one transaction, that the items of {@code localPaths}' keys have their file here now, at that path. */
+    public void markFileFound(UUID collectionId, Map<String, String> localPaths, Instant now) {
+        if (localPaths.isEmpty()) {
+            return;
+        }
+        sql(() -> {
+            try (PreparedStatement s = connection.prepareStatement("""
+                    update assets a set local_path = f.local_path, file_present = true, last_changed = ?
+                      from unnest(?::text[], ?::text[]) as f(key, local_path)
+                     where a.collection_id = ? and a.key = f.key
+                    """)) {
+                List<String> keys = new ArrayList<>(localPaths.keySet());
+                s.setTimestamp(1, Timestamp.from(now));
+                s.setArray(2, connection.createArrayOf("text", keys.toArray()));
+                s.setArray(3, connection.createArrayOf("text", keys.stream().map(localPaths::get).toArray()));
+                s.setObject(4, collectionId);
+                s.executeUpdate();
+            }
+            connection.commit();
+            return null;
         });
     }
 

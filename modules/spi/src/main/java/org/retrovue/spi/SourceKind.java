@@ -45,6 +45,15 @@ public interface SourceKind {
         return null;
     }
 
+    /**
+     * Whether the locations of this kind's collections are directories on this machine (a directory tree on a local
+     * or mounted disk) rather than paths as a remote server sees them. Path mappings are then not needed to reach
+     * them, and a location that is gone is reported missing, not unmapped. Since SPI 1.4.
+     */
+    default boolean locationsAreLocal() {
+        return false;
+    }
+
     /** Opens a connection for a configuration that {@link #validate} returned. */
     SourceConnection connect(Map<String, Object> config, SourceContext context) throws SourceException;
 }

@@ -31,7 +31,7 @@ final class CollectionToggle extends ContextCommand {
     @Override
     public Integer call() {
         CollectionRecord c = sources().setEnabled(value(collection), enable);
-        Ingestability ingestability = Ingestability.of(c);
+        Ingestability ingestability = Ingestability.of(c, context.registry());
         if (enable && !ingestability.ingestable()) {
             err().println(Text.escape("warning: '" + c.sourceName() + "/" + c.name() + "' is enabled, but ingest will skip it: "
                     + String.join("; ", ingestability.reasons())));

@@ -26,12 +26,12 @@ final class SourceCollectionsCommand extends ContextCommand {
         List<CollectionRecord> collections = sources().collections(Optional.ofNullable(value(source)));
         Map<UUID, IngestSummary> ingest = context.ingest().summaries(collections);
         if (isSet(json)) {
-            json(collections.stream().map(c -> Shapes.collection(c, ingest.get(c.id()))).toList());
+            json(collections.stream().map(c -> Shapes.collection(c, ingest.get(c.id()), context.registry())).toList());
         } else {
             List<List<String>> rows = new java.util.ArrayList<>();
             for (CollectionRecord c : collections) {
                 rows.add(List.of(c.sourceName(), c.name(), c.externalId(), c.enabled() ? "yes" : "no",
-                        Ingestability.of(c).describe(), Shapes.assetsText(ingest.get(c.id())), Shapes.lastIngestText(ingest.get(c.id())), c.id().toString()));
+                        Ingestability.of(c, context.registry()).describe(), Shapes.assetsText(ingest.get(c.id())), Shapes.lastIngestText(ingest.get(c.id())), c.id().toString()));
             }
             Text.table(out(), List.of("SOURCE", "COLLECTION", "EXTERNAL ID", "ENABLED", "INGESTABLE", "ASSETS", "LAST INGEST", "ID"), rows, "No collections.");
         }

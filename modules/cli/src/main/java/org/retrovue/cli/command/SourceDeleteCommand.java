@@ -39,7 +39,7 @@ final class SourceDeleteCommand extends ContextCommand {
         }
         SourceRecord deleted = sources().delete(plan.id());
         if (isSet(json)) {
-            json(Shapes.source(deleted));
+            json(Shapes.source(deleted, context.registry()));
         } else {
             out().println(Text.escape("deleted source '" + deleted.name() + "' (" + deleted.id() + ") with " + deleted.collections().size() + " collection(s)"));
             out().flush();

@@ -25,7 +25,7 @@ final class SourceDiscoverCommand extends ContextCommand {
         SourceService.Discovery discovery = sources().discover(value(source));
         if (isSet(json)) {
             Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("source", Shapes.source(discovery.source()));
+            doc.put("source", Shapes.source(discovery.source(), context.registry()));
             doc.put("added", discovery.added());
             doc.put("updated", discovery.updated());
             doc.put("missing", discovery.missing());

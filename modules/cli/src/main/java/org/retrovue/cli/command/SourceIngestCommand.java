@@ -23,7 +23,7 @@ final class SourceIngestCommand extends ContextCommand {
     private final PositionalParamSpec source = parameter("SOURCE", "0..1", "Only this source's collections (name, UUID or external id).");
     private final PositionalParamSpec collection = parameter("COLLECTION", "0..1", "Only this collection of SOURCE (name, UUID or external id).");
     private final OptionSpec dryRun = flag("--dry-run", "Report what would change; write nothing.");
-    private final OptionSpec full = flag("--full", "Re-read and rewrite every item, even unchanged ones.");
+    private final OptionSpec full = flag("--full", "Re-read every item and look for its file, even unchanged ones; what differs is written.");
     private final OptionSpec parallel = option("--parallel", "N", false, "Sources ingested at the same time (default 2).", null);
     private final OptionSpec json = jsonFlag();
 

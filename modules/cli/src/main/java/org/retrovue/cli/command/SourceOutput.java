@@ -22,7 +22,7 @@ final class SourceOutput {
     /** With {@code ingest}, each collection shows its assets and last ingest too (source show). */
     static void print(ContextCommand command, SourceRecord s, boolean json, Map<UUID, IngestSummary> ingest) {
         if (json) {
-            command.json(ingest == null ? Shapes.source(s) : Shapes.source(s, ingest));
+            command.json(ingest == null ? Shapes.source(s, command.context.registry()) : Shapes.source(s, ingest, command.context.registry()));
             return;
         }
         Map<String, String> fields = new LinkedHashMap<>();
@@ -41,7 +41,7 @@ final class SourceOutput {
         Text.block(command.out(), fields, "");
         for (CollectionRecord c : s.collections()) {
             command.out().println();
-            Map<String, String> collectionFields = CollectionOutput.fields(c, false);
+            Map<String, String> collectionFields = CollectionOutput.fields(c, false, command.context.registry());
             if (ingest != null) {
                 collectionFields.put("assets", Shapes.assetsText(ingest.get(c.id())));
                 collectionFields.put("last_ingest", Shapes.lastIngestText(ingest.get(c.id())));

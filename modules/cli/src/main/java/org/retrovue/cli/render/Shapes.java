@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.retrovue.core.Enrichers;
 import org.retrovue.core.IngestReport;
 import org.retrovue.core.Ingestability;
+import org.retrovue.core.PluginRegistry;
 import org.retrovue.core.SourceKindInfo;
 import org.retrovue.persistence.AssetRecord;
 import org.retrovue.persistence.CollectionRecord;
@@ -71,10 +72,10 @@ public final class Shapes {
         return m;
     }
 
-    /** A source with its collections (show, add, update, enrichers, delete). */
-    public static Map<String, Object> source(SourceRecord s) {
+    /** A source with its collections (show, add, update, enrichers, delete); {@code registry} knows their kinds. */
+    public static Map<String, Object> source(SourceRecord s, PluginRegistry registry) {
         Map<String, Object> m = sourceFields(s);
-        m.put("collections", s.collections().stream().map(Shapes::collection).toList());
+        m.put("collections", s.collections().stream().map(c -> collection(c, registry)).toList());
         return m;
     }
 
@@ -116,7 +117,7 @@ public final class Shapes {
         return names;
     }
 
-    public static Map<String, Object> collection(CollectionRecord c) {
+    public static Map<String, Object> collection(CollectionRecord c, PluginRegistry registry) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", c.id().toString());
         m.put("source_id", c.sourceId().toString());
@@ -127,15 +128,15 @@ public final class Shapes {
         m.put("config", c.config());
         m.put("created_at", timestamp(c.createdAt()));
         m.put("path_mappings", c.pathMappings().stream().map(Shapes::pathMapping).toList());
-        Ingestability ingestability = Ingestability.of(c);
+        Ingestability ingestability = Ingestability.of(c, registry);
         m.put("ingestable", ingestability.ingestable());
         m.put("not_ingestable_reasons", ingestability.reasons());
         return m;
     }
 
     /** A collection with its assets and last ingest (source collections, source show). */
-    public static Map<String, Object> collection(CollectionRecord c, IngestSummary ingest) {
-        Map<String, Object> m = collection(c);
+    public static Map<String, Object> collection(CollectionRecord c, IngestSummary ingest, PluginRegistry registry) {
+        Map<String, Object> m = collection(c, registry);
         Map<String, Object> assets = new LinkedHashMap<>();
         assets.put("present", ingest.present());
         assets.put("missing", ingest.missing());
@@ -158,9 +159,9 @@ public final class Shapes {
     }
 
     /** A source with its collections, each with its assets and last ingest (source show). */
-    public static Map<String, Object> source(SourceRecord s, Map<UUID, IngestSummary> ingest) {
+    public static Map<String, Object> source(SourceRecord s, Map<UUID, IngestSummary> ingest, PluginRegistry registry) {
         Map<String, Object> m = sourceFields(s);
-        m.put("collections", s.collections().stream().map(c -> collection(c, ingest.getOrDefault(c.id(), IngestSummary.NONE))).toList());
+        m.put("collections", s.collections().stream().map(c -> collection(c, ingest.getOrDefault(c.id(), IngestSummary.NONE), registry)).toList());
         return m;
     }
 

@@ -35,7 +35,7 @@ public final class JdbcCatalogReader implements CatalogReader {
             """;
     private static final String COLLECTIONS = """
             select s.id, s.name, c.id, c.external_id, c.name, c.enabled, c.config::text, c.created_at,
-                   m.id, m.plex_path, m.local_path
+                   m.id, m.plex_path, m.local_path, s.kind
               from source_collections c
               join sources s on s.id = c.source_id
               left join path_mappings m on m.collection_id = c.id
@@ -155,7 +155,7 @@ public final class JdbcCatalogReader implements CatalogReader {
 
         SourceRecord toRecord() {
             List<CollectionRecord> records = new ArrayList<>();
-            collections.values().forEach(c -> records.add(c.toRecord(id, name)));
+            collections.values().forEach(c -> records.add(c.toRecord(id, name, kind)));
             records.sort(RecordOrder.COLLECTIONS_OF_A_SOURCE);
             return new SourceRecord(id, externalId, name, kind, StoredConfig.parse(config), createdAt, updatedAt, records);
         }
@@ -187,9 +187,9 @@ public final class JdbcCatalogReader implements CatalogReader {
             }
         }
 
-        CollectionRecord toRecord(UUID sourceId, String sourceName) {
+        CollectionRecord toRecord(UUID sourceId, String sourceName, String sourceKind) {
             mappings.sort(RecordOrder.PATH_MAPPINGS);
-            return new CollectionRecord(id, sourceId, sourceName, externalId, name, enabled, StoredConfig.parse(config), createdAt, mappings);
+            return new CollectionRecord(id, sourceId, sourceName, sourceKind, externalId, name, enabled, StoredConfig.parse(config), createdAt, mappings);
         }
     }
 
@@ -221,6 +221,7 @@ public final class JdbcCatalogReader implements CatalogReader {
         Map<UUID, CollectionRow> collections = new LinkedHashMap<>();
         Map<UUID, UUID> sourceIds = new LinkedHashMap<>();
         Map<UUID, String> sourceNames = new LinkedHashMap<>();
+        Map<UUID, String> sourceKinds = new LinkedHashMap<>();
         query(COLLECTIONS + where, parameter, rs -> {
             UUID collectionId = rs.getObject(3, UUID.class);
             CollectionRow collection = collections.get(collectionId);
@@ -229,11 +230,12 @@ public final class JdbcCatalogReader implements CatalogReader {
                 collections.put(collectionId, collection);
                 sourceIds.put(collectionId, rs.getObject(1, UUID.class));
                 sourceNames.put(collectionId, rs.getString(2));
+                sourceKinds.put(collectionId, rs.getString(12));
             }
             collection.addMapping(rs, 9);
         });
         List<CollectionRecord> records = new ArrayList<>();
-        collections.forEach((id, c) -> records.add(c.toRecord(sourceIds.get(id), sourceNames.get(id))));
+        collections.forEach((id, c) -> records.add(c.toRecord(sourceIds.get(id), sourceNames.get(id), sourceKinds.get(id))));
         records.sort(RecordOrder.COLLECTIONS);
         return records;
     }

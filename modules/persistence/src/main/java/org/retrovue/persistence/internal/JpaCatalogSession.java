@@ -203,7 +203,7 @@ public final class JpaCatalogSession implements CatalogSession {
         List<PathMappingRecord> mappings = c.getPathMappings().stream()
                 .map(m -> new PathMappingRecord(m.getId(), c.getId(), m.getPlexPath(), m.getLocalPath()))
                 .sorted(RecordOrder.PATH_MAPPINGS).toList();
-        return new CollectionRecord(c.getId(), c.getSource().getId(), c.getSource().getName(), c.getExternalId(), c.getName(),
+        return new CollectionRecord(c.getId(), c.getSource().getId(), c.getSource().getName(), c.getSource().getKind(), c.getExternalId(), c.getName(),
                 c.isEnabled(), StoredConfig.parse(c.getConfig()), c.getCreatedAt(), mappings);
     }
 

@@ -62,6 +62,12 @@ public final class FilesystemSourceKind implements SourceKind {
         return true;
     }
 
+    /** Its collection is the base path itself, a directory here. */
+    @Override
+    public boolean locationsAreLocal() {
+        return true;
+    }
+
     @Override
     public Map<String, Object> validate(Map<String, String> options) throws SourceException {
         String given = options.get(BASE_PATH);
