@@ -79,7 +79,7 @@ class IngestCommandIT {
         cli.ok("source", "disable", "My Plex/TV Shows", "--json");
         assertEquals("would_ingest", collection(cli.ok("source", "ingest", "My Plex", "--dry-run", "--json"), "Movies").get("status").asText());
         CliHarness.Result dryText = cli.run("source", "ingest", "My Plex", "--dry-run");
-        assertTrue(dryText.out().lines().anyMatch(l -> l.matches("My Plex\\s+Movies\\s+would_ingest\\s+2500\\s+2500\\s.*")), dryText::toString);
+        assertTrue(dryText.out().lines().anyMatch(l -> l.matches("My Plex\\s+Movies\\s+would_ingest\\s+2,500\\s+2,500\\s.*")), dryText::toString);
         cli.ok("source", "ingest", "My Plex", "--json");
 
         JsonNode item = cli.ok("source", "assets", "My Plex/Movies", "--limit", "1", "--json").get(0);
