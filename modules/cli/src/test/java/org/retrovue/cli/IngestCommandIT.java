@@ -155,6 +155,21 @@ class IngestCommandIT {
     }
 
     @Test
+    void warningsGoToStderrInTextAndStayInTheJsonDocument() throws Exception {
+        Files.writeString(localMovies.resolve("x.mkv"), "x");
+        Files.createSymbolicLink(localMovies.resolve("old.mkv"), localMovies.resolve("gone.mkv"));
+        cli.ok("source", "add", "--type", "filesystem", "--name", "Local", "--base-path", localMovies.toString(), "--follow-links", "yes", "--json");
+        cli.ok("source", "enable", "Local/movies", "--json");
+        CliHarness.Result text = cli.run("source", "ingest");
+        assertEquals(0, text.code(), text::toString);
+        assertEquals(List.of("warning: Local/movies: skipped a symbolic link that leads to nothing: old.mkv"), text.err().lines().toList());
+        assertFalse(text.out().contains("warning"), text::toString);
+        CliHarness.Result json = cli.run("source", "ingest", "--json");
+        assertEquals("", json.err(), json::toString);
+        assertEquals("skipped a symbolic link that leads to nothing: old.mkv", collection(json.json(), "movies").get("warnings").get(0).asText());
+    }
+
+    @Test
     void textOutputAndBadInput() throws Exception {
         Files.writeString(localMovies.resolve("x.mkv"), "x");
         cli.ok("source", "add", "--type", "filesystem", "--name", "Local", "--base-path", localMovies.toString(), "--json");
