@@ -36,6 +36,8 @@ import org.retrovue.spi.SourceKind;
  */
 public final class IngestService implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("org.retrovue.ingest");
+    /** How long an interrupted ingest waits for its collections in progress to stop (a hung disk or server may not). */
+    private static final long STOP_WAIT_SECONDS = 30;
 
     /** What to ingest: everything, one source's collections, or one collection of one source. */
     public record Request(Optional<String> source, Optional<String> collection, boolean dryRun, boolean full, int parallelSources) {
@@ -96,7 +98,7 @@ public final class IngestService implements AutoCloseable {
                 }
             }
             for (Future<List<IngestReport.CollectionReport>> future : running) {
-                reports.addAll(await(future, running));
+                reports.addAll(await(future, running, pool));
             }
         } finally {
             pool.shutdownNow();
@@ -144,11 +146,19 @@ public final class IngestService implements AutoCloseable {
     }
 
     private List<IngestReport.CollectionReport> await(Future<List<IngestReport.CollectionReport>> future,
-                                                      List<Future<List<IngestReport.CollectionReport>>> all) {
+                                                      List<Future<List<IngestReport.CollectionReport>>> all, ExecutorService pool) {
         try {
             return future.get();
         } catch (InterruptedException e) {
             all.forEach(f -> f.cancel(true));
+            pool.shutdownNow();
+            try {
+                // the collections in progress stop at their next item and record that they were interrupted: the
+                // operator's next look at them must find that, not a process still writing
+                pool.awaitTermination(STOP_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException again) {
+                // interrupted twice: leave now; what was committed stays all the same
+            }
             Thread.currentThread().interrupt();
             throw new RetrovueException(ErrorKind.EXTERNAL, "ingest interrupted; what was committed stays, and the next ingest finishes the job");
         } catch (ExecutionException e) {
@@ -317,7 +327,7 @@ public final class IngestService implements AutoCloseable {
                 boolean interrupted = failure instanceof CollectionIngest.IngestInterrupted || Thread.currentThread().isInterrupted();
                 String reason = interrupted ? "interrupted; what was committed stays, and the next ingest finishes the job" : message(failure);
                 if (!request.dryRun()) {
-                    store.recordIngest(collection.id(), Instant.now(clock), "failed", withError(counts, reason), null, false);
+                    store.recordIngest(collection.id(), Instant.now(clock), interrupted ? "interrupted" : "failed", withError(counts, reason), null, false);
                 }
                 return new Outcome(failed(source, collection, reason, counts, ingest.warnings(), millisSince(start)), unreachable);
             }
