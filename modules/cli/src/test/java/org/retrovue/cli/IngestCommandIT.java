@@ -147,6 +147,19 @@ class IngestCommandIT {
     }
 
     @Test
+    void withDebugAFailedCollectionPrintsItsStackTraceAfterItsLine() throws Exception {
+        plexSource();
+        plex.faults().setItemsServed(1_000);
+        CliHarness.Result r = cli.run("--debug", "source", "ingest", "My Plex", "Movies");
+        assertEquals(1, r.code(), r::toString);
+        List<String> lines = r.err().lines().toList();
+        assertTrue(lines.getFirst().startsWith("error: My Plex/Movies: Plex at ") && lines.getFirst().contains("ended library 'Movies'"), r::toString);
+        assertTrue(lines.get(1).contains("SourceException") && lines.stream().anyMatch(l -> l.startsWith("\tat org.retrovue.plugin.plex.")), r::toString);
+        CliHarness.Result plain = cli.run("source", "ingest", "My Plex", "Movies");
+        assertEquals(1, plain.err().lines().count(), "without --debug, the one line: " + plain);
+    }
+
+    @Test
     void transientServerErrorsAreRetried() throws Exception {
         plexSource();
         plex.faults().failNext(2);

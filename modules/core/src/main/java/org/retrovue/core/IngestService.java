@@ -231,7 +231,7 @@ public final class IngestService implements AutoCloseable {
         Optional<SourceKind> kind = registry.find(source.kind());
         if (kind.isEmpty()) {
             for (CollectionRecord collection : collections) {
-                reports.add(failed(source, collection, "source type '" + source.kind() + "' is not installed", new IngestCounts(), List.of(), 0));
+                reports.add(failed(source, collection, "source type '" + source.kind() + "' is not installed", null, new IngestCounts(), List.of(), 0));
             }
             return reports;
         }
@@ -241,7 +241,7 @@ public final class IngestService implements AutoCloseable {
                     PluginContext.forKind(kind.get().id(), clock));
         } catch (SourceException | RuntimeException e) {
             for (CollectionRecord collection : collections) {
-                reports.add(failed(source, collection, message(e), new IngestCounts(), List.of(), 0));
+                reports.add(failed(source, collection, message(e), e, new IngestCounts(), List.of(), 0));
             }
             return reports;
         }
@@ -262,7 +262,7 @@ public final class IngestService implements AutoCloseable {
                 IngestReport.CollectionReport report;
                 if (unreachable != null) {
                     // the source stopped answering for an earlier collection: no need to wait for it again
-                    report = failed(source, collection, unreachable, new IngestCounts(), List.of(), 0);
+                    report = failed(source, collection, unreachable, null, new IngestCounts(), List.of(), 0);
                 } else {
                     Outcome outcome = ingestCollection(source, collection, connection, store, request, progress);
                     report = outcome.report();
@@ -329,7 +329,7 @@ public final class IngestService implements AutoCloseable {
                 if (!request.dryRun()) {
                     store.recordIngest(collection.id(), Instant.now(clock), interrupted ? "interrupted" : "failed", withError(counts, reason), null, false);
                 }
-                return new Outcome(failed(source, collection, reason, counts, ingest.warnings(), millisSince(start)), unreachable);
+                return new Outcome(failed(source, collection, reason, failure, counts, ingest.warnings(), millisSince(start)), unreachable);
             }
             IngestReport.Status status = IngestReport.Status.INGESTED;
             if (result.unchanged()) {
@@ -358,10 +358,10 @@ public final class IngestService implements AutoCloseable {
         return new DiscoveredCollection(collection.externalId(), collection.name(), Ingestability.locations(collection), config);
     }
 
-    private static IngestReport.CollectionReport failed(SourceRecord source, CollectionRecord collection, String reason, IngestCounts counts,
-                                                        List<String> warnings, long millis) {
+    private static IngestReport.CollectionReport failed(SourceRecord source, CollectionRecord collection, String reason, Throwable failure,
+                                                        IngestCounts counts, List<String> warnings, long millis) {
         return new IngestReport.CollectionReport(collection.id(), source.name(), collection.name(), IngestReport.Status.FAILED, reason,
-                counts.asMap(), millis, warnings);
+                counts.asMap(), millis, warnings, failure);
     }
 
     private static Map<String, Object> withError(IngestCounts counts, String reason) {

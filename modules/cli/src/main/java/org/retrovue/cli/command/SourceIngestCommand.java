@@ -55,6 +55,9 @@ final class SourceIngestCommand extends ContextCommand {
             }
             if (c.status() == IngestReport.Status.FAILED || c.status() == IngestReport.Status.BUSY) {
                 err().println("error: " + Text.escape(name + ": " + Text.withoutClassNames(c.reason())));
+                if (c.failure() != null && debug()) {
+                    c.failure().printStackTrace(err());
+                }
             }
         }
         err().flush();
