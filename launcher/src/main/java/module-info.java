@@ -3,4 +3,5 @@ module org.retrovue.launcher {
     requires org.retrovue.cli;
     requires org.retrovue.shell;
     requires java.logging;
+    requires jdk.unsupported; // sun.misc.Signal: Ctrl-C interrupts the command (Interrupts)
 }

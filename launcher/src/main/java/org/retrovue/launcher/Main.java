@@ -38,9 +38,12 @@ public final class Main {
             java.io.Console console = System.console();
             code = console != null && console.isTerminal() ? shell(args) : Cli.run(CliEnvironment.system(), "--help");
         } else {
-            code = Cli.run(CliEnvironment.system(), args);
+            Interrupts interrupts = Interrupts.install(Thread.currentThread());
+            code = interrupts.exitCode(Cli.run(CliEnvironment.system(), args));
             System.out.flush();
-            Resident.afterCommand(System.getenv(), args);
+            if (!interrupts.interrupted()) {
+                Resident.afterCommand(System.getenv(), args);
+            }
         }
         System.out.flush();
         System.exit(code);

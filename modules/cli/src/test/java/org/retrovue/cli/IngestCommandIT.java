@@ -177,11 +177,39 @@ class IngestCommandIT {
     }
 
     @Test
+    void withDebugAFailedCollectionPrintsItsStackTraceAfterItsLine() throws Exception {
+        plexSource();
+        plex.faults().setItemsServed(1_000);
+        CliHarness.Result r = cli.run("--debug", "source", "ingest", "My Plex", "Movies");
+        assertEquals(1, r.code(), r::toString);
+        List<String> lines = r.err().lines().toList();
+        assertTrue(lines.getFirst().startsWith("error: My Plex/Movies: Plex at ") && lines.getFirst().contains("ended library 'Movies'"), r::toString);
+        assertTrue(lines.get(1).contains("SourceException") && lines.stream().anyMatch(l -> l.startsWith("\tat org.retrovue.plugin.plex.")), r::toString);
+        CliHarness.Result plain = cli.run("source", "ingest", "My Plex", "Movies");
+        assertEquals(1, plain.err().lines().count(), "without --debug, the one line: " + plain);
+    }
+
+    @Test
     void transientServerErrorsAreRetried() throws Exception {
         plexSource();
         plex.faults().failNext(2);
         JsonNode report = cli.ok("source", "ingest", "My Plex", "Movies", "--json");
         assertEquals(2_500, collection(report, "Movies").get("counts").get("new").asLong(), report::toString);
+    }
+
+    @Test
+    void warningsGoToStderrInTextAndStayInTheJsonDocument() throws Exception {
+        Files.writeString(localMovies.resolve("x.mkv"), "x");
+        Files.createSymbolicLink(localMovies.resolve("old.mkv"), localMovies.resolve("gone.mkv"));
+        cli.ok("source", "add", "--type", "filesystem", "--name", "Local", "--base-path", localMovies.toString(), "--follow-links", "yes", "--json");
+        cli.ok("source", "enable", "Local/movies", "--json");
+        CliHarness.Result text = cli.run("source", "ingest");
+        assertEquals(0, text.code(), text::toString);
+        assertEquals(List.of("warning: Local/movies: skipped a symbolic link that leads to nothing: old.mkv"), text.err().lines().toList());
+        assertFalse(text.out().contains("warning"), text::toString);
+        CliHarness.Result json = cli.run("source", "ingest", "--json");
+        assertEquals("", json.err(), json::toString);
+        assertEquals("skipped a symbolic link that leads to nothing: old.mkv", collection(json.json(), "movies").get("warnings").get(0).asText());
     }
 
     @Test

@@ -10,14 +10,20 @@ public record IngestReport(boolean dryRun, List<CollectionReport> collections, l
     public enum Status { INGESTED, WOULD_INGEST, UNCHANGED, SKIPPED, FAILED, BUSY }
 
     /**
-     * One collection: its status, why it was skipped or failed, the counts, how long it took, and its warnings
-     * (the first few; {@code counts} has how many).
+     * One collection: its status, why it was skipped or failed, the counts, how long it took, its warnings (the
+     * first few; {@code counts} has how many), and what failed it when something threw (for {@code --debug}; null
+     * otherwise).
      */
     public record CollectionReport(UUID collectionId, String source, String collection, Status status, String reason,
-                                   Map<String, Object> counts, long durationMillis, List<String> warnings) {
+                                   Map<String, Object> counts, long durationMillis, List<String> warnings, Throwable failure) {
         public CollectionReport {
             counts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(counts));
             warnings = List.copyOf(warnings);
+        }
+
+        public CollectionReport(UUID collectionId, String source, String collection, Status status, String reason,
+                                Map<String, Object> counts, long durationMillis, List<String> warnings) {
+            this(collectionId, source, collection, status, reason, counts, durationMillis, warnings, null);
         }
     }
 

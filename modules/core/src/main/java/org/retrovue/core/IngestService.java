@@ -37,6 +37,8 @@ import org.retrovue.spi.SourceKind;
  */
 public final class IngestService implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("org.retrovue.ingest");
+    /** How long an interrupted ingest waits for its collections in progress to stop (a hung disk or server may not). */
+    private static final long STOP_WAIT_SECONDS = 30;
 
     /** What to ingest: everything, one source's collections, or one collection of one source. */
     public record Request(Optional<String> source, Optional<String> collection, boolean dryRun, boolean full, int parallelSources) {
@@ -97,7 +99,7 @@ public final class IngestService implements AutoCloseable {
                 }
             }
             for (Future<List<IngestReport.CollectionReport>> future : running) {
-                reports.addAll(await(future, running));
+                reports.addAll(await(future, running, pool));
             }
         } finally {
             pool.shutdownNow();
@@ -159,11 +161,19 @@ public final class IngestService implements AutoCloseable {
     }
 
     private List<IngestReport.CollectionReport> await(Future<List<IngestReport.CollectionReport>> future,
-                                                      List<Future<List<IngestReport.CollectionReport>>> all) {
+                                                      List<Future<List<IngestReport.CollectionReport>>> all, ExecutorService pool) {
         try {
             return future.get();
         } catch (InterruptedException e) {
             all.forEach(f -> f.cancel(true));
+            pool.shutdownNow();
+            try {
+                // the collections in progress stop at their next item and record that they were interrupted: the
+                // operator's next look at them must find that, not a process still writing
+                pool.awaitTermination(STOP_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException again) {
+                // interrupted twice: leave now; what was committed stays all the same
+            }
             Thread.currentThread().interrupt();
             throw new RetrovueException(ErrorKind.EXTERNAL, "ingest interrupted; what was committed stays, and the next ingest finishes the job");
         } catch (ExecutionException e) {
@@ -236,7 +246,7 @@ public final class IngestService implements AutoCloseable {
         Optional<SourceKind> kind = registry.find(source.kind());
         if (kind.isEmpty()) {
             for (CollectionRecord collection : collections) {
-                reports.add(notScanned(source, collection, "source type '" + source.kind() + "' is not installed"));
+                reports.add(notScanned(source, collection, "source type '" + source.kind() + "' is not installed", null));
             }
             return reports;
         }
@@ -246,7 +256,7 @@ public final class IngestService implements AutoCloseable {
                     PluginContext.forKind(kind.get().id(), clock));
         } catch (SourceException | RuntimeException e) {
             for (CollectionRecord collection : collections) {
-                reports.add(notScanned(source, collection, message(e)));
+                reports.add(notScanned(source, collection, message(e), e));
             }
             return reports;
         }
@@ -267,7 +277,7 @@ public final class IngestService implements AutoCloseable {
                 IngestReport.CollectionReport report;
                 if (unreachable != null) {
                     // the source stopped answering for an earlier collection: no need to wait for it again
-                    report = notScanned(source, collection, unreachable);
+                    report = notScanned(source, collection, unreachable, null);
                 } else {
                     Outcome outcome = ingestCollection(source, collection, connection, store, request, progress);
                     report = outcome.report();
@@ -332,9 +342,9 @@ public final class IngestService implements AutoCloseable {
                 boolean interrupted = failure instanceof CollectionIngest.IngestInterrupted || Thread.currentThread().isInterrupted();
                 String reason = interrupted ? "interrupted; what was committed stays, and the next ingest finishes the job" : message(failure);
                 if (!request.dryRun()) {
-                    store.recordIngest(collection.id(), Instant.now(clock), "failed", withError(counts, reason), null, false);
+                    store.recordIngest(collection.id(), Instant.now(clock), interrupted ? "interrupted" : "failed", withError(counts, reason), null, false);
                 }
-                return new Outcome(failed(source, collection, reason, counts, ingest.warnings(), millisSince(start)), unreachable);
+                return new Outcome(failed(source, collection, reason, failure, counts, ingest.warnings(), millisSince(start)), unreachable);
             }
             IngestReport.Status status = request.dryRun() ? IngestReport.Status.WOULD_INGEST : IngestReport.Status.INGESTED;
             String reason = null;
@@ -367,16 +377,16 @@ public final class IngestService implements AutoCloseable {
         return new DiscoveredCollection(collection.externalId(), collection.name(), Ingestability.locations(collection), config);
     }
 
-    private static IngestReport.CollectionReport failed(SourceRecord source, CollectionRecord collection, String reason, IngestCounts counts,
-                                                        List<String> warnings, long millis) {
+    private static IngestReport.CollectionReport failed(SourceRecord source, CollectionRecord collection, String reason, Throwable failure,
+                                                        IngestCounts counts, List<String> warnings, long millis) {
         return new IngestReport.CollectionReport(collection.id(), source.name(), collection.name(), IngestReport.Status.FAILED, reason,
-                counts.asMap(), millis, warnings);
+                counts.asMap(), millis, warnings, failure);
     }
 
     /** A collection that failed before its scan began: it has no counts (null in JSON, "-" in the table). */
-    private static IngestReport.CollectionReport notScanned(SourceRecord source, CollectionRecord collection, String reason) {
+    private static IngestReport.CollectionReport notScanned(SourceRecord source, CollectionRecord collection, String reason, Throwable failure) {
         return new IngestReport.CollectionReport(collection.id(), source.name(), collection.name(), IngestReport.Status.FAILED, reason,
-                Map.of(), 0, List.of());
+                Map.of(), 0, List.of(), failure);
     }
 
     private static Map<String, Object> withError(IngestCounts counts, String reason) {

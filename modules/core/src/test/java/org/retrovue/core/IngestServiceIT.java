@@ -259,6 +259,39 @@ class IngestServiceIT {
     }
 
     @Test
+    void anInterruptedIngestHasRecordedItsCollectionInterruptedWhenItReturns() throws Exception {
+        scriptedSource("Stopped");
+        java.util.UUID collection = sources.setEnabled("Stopped/Everything", true).id();
+        scripted.items = 2_500;
+        java.util.concurrent.CountDownLatch reached = new java.util.concurrent.CountDownLatch(1);
+        scripted.beforeItem = i -> {
+            if (i == 1_700) {
+                reached.countDown();
+                try {
+                    new java.util.concurrent.CountDownLatch(1).await(); // until interrupted, as a scan waiting on a server
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread caller = Thread.ofPlatform().start(() -> {
+            try {
+                run("Stopped", false, false);
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        assertTrue(reached.await(60, java.util.concurrent.TimeUnit.SECONDS), "the scan got to item 1700");
+        caller.interrupt(); // Ctrl-C
+        caller.join(60_000);
+        assertTrue(!caller.isAlive() && thrown.get() instanceof RetrovueException e && e.getMessage().contains("interrupted"), String.valueOf(thrown.get()));
+        assertEquals("interrupted", ingest.lastIngest(collection).orElseThrow().outcome(), "recorded before the ingest returned, not as failed");
+        long stored = storedAssets();
+        assertTrue(stored == 1_000 || stored == 1_700, "whole batches: " + stored);
+    }
+
+    @Test
     void aFailingSourceDoesNotStopTheOthers() throws Exception {
         scriptedSource("Down");
         scripted.failAfter = 0;

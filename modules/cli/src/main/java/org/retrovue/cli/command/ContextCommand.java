@@ -95,6 +95,16 @@ public abstract class ContextCommand implements Callable<Integer> {
                 option.longestName() + " takes a whole number, " + minimum + " or more, not '" + given + "'");
     }
 
+    /** Whether {@code --debug} was given (it may stand anywhere on the command line: picocli copies it to every command). */
+    protected boolean debug() {
+        for (picocli.CommandLine.ParseResult p = spec.root().commandLine().getParseResult(); p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     protected PrintWriter out() {
         return context.environment().out();
     }

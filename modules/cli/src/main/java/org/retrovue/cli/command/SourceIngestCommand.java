@@ -49,8 +49,15 @@ final class SourceIngestCommand extends ContextCommand {
             }
         }
         for (IngestReport.CollectionReport c : report.collections()) {
+            String name = c.source() + "/" + c.collection();
+            for (String warning : isSet(json) ? List.<String>of() : c.warnings()) { // JSON has them in its document
+                err().println("warning: " + Text.escape(name + ": " + Text.withoutClassNames(warning)));
+            }
             if (c.status() == IngestReport.Status.FAILED || c.status() == IngestReport.Status.BUSY) {
-                err().println("error: " + Text.escape(c.source() + "/" + c.collection() + ": " + Text.withoutClassNames(c.reason())));
+                err().println("error: " + Text.escape(name + ": " + Text.withoutClassNames(c.reason())));
+                if (c.failure() != null && debug()) {
+                    c.failure().printStackTrace(err());
+                }
             }
         }
         err().flush();
@@ -79,9 +86,6 @@ final class SourceIngestCommand extends ContextCommand {
         for (IngestReport.CollectionReport c : report.collections()) {
             if (c.status() == IngestReport.Status.SKIPPED || c.status() == IngestReport.Status.UNCHANGED) {
                 out().println(Text.escape(c.source() + "/" + c.collection() + ": " + c.reason()));
-            }
-            for (String warning : c.warnings()) {
-                out().println(Text.escape(c.source() + "/" + c.collection() + ": warning: " + warning));
             }
         }
         if (report.dryRun()) {

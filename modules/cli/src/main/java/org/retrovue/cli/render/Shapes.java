@@ -38,10 +38,10 @@ public final class Shapes {
             r.put("source", c.source());
             r.put("collection", c.collection());
             r.put("status", c.status().name().toLowerCase(java.util.Locale.ROOT));
-            r.put("reason", c.reason());
+            r.put("reason", Text.withoutClassNames(c.reason()));
             r.put("counts", c.counts().isEmpty() ? null : c.counts());
             r.put("duration_ms", c.durationMillis());
-            r.put("warnings", c.warnings());
+            r.put("warnings", c.warnings().stream().map(Text::withoutClassNames).toList());
             collections.add(r);
         }
         m.put("collections", collections);

@@ -60,7 +60,25 @@ public final class Text {
      * a library's message may carry: an {@code error:} line says what happened, not which class said it.
      */
     public static String withoutClassNames(String message) {
-        return message == null ? null : CLASS_NAME.matcher(message).replaceAll("");
+        if (message == null) {
+            return null;
+        }
+        String worded = message.contains("Exception")
+                ? FileExceptions.NAME.matcher(message).replaceAll(m -> FileExceptions.WORDS.get(m.group(1)) + (m.group(2) == null ? "" : ":"))
+                : message;
+        return CLASS_NAME.matcher(worded).replaceAll("");
+    }
+
+    /**
+     * The JDK's file exceptions, whose names a plugin's message may hold without a colon after them ("... NoSuchFileException
+     * /x"), in words; compiled when first needed (every command loads this class; few print an error).
+     */
+    private static final class FileExceptions {
+        static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile(
+                "\\b(?:java\\.nio\\.file\\.)?(NoSuchFile|AccessDenied|NotDirectory|FileSystemLoop|DirectoryNotEmpty|FileAlreadyExists)Exception\\b(:)?");
+        static final Map<String, String> WORDS = Map.of("NoSuchFile", "no such file", "AccessDenied", "permission denied",
+                "NotDirectory", "not a folder", "FileSystemLoop", "symbolic link loop", "DirectoryNotEmpty", "folder not empty",
+                "FileAlreadyExists", "already exists");
     }
 
     /** Whether {@link #escape} writes {@code c} out. */

@@ -22,6 +22,12 @@ class TextTest {
         assertEquals("Connection refused", Text.withoutClassNames("java.net.ConnectException: Connection refused"));
         assertEquals("cannot reach x: refused", Text.withoutClassNames("cannot reach x: DatabaseUnavailableException: refused"));
         assertEquals("an Error in the plan", Text.withoutClassNames("an Error in the plan"));
+        // a plugin's warning that names what the JDK threw says it in words
+        assertEquals("cannot read a.mkv: no such file /m/a.mkv", Text.withoutClassNames("cannot read a.mkv: NoSuchFileException /m/a.mkv"));
+        assertEquals("cannot read b: permission denied", Text.withoutClassNames("cannot read b: AccessDeniedException"));
+        assertEquals("permission denied: /m/b", Text.withoutClassNames("java.nio.file.AccessDeniedException: /m/b"));
+        assertEquals("cannot read c: Too many levels of symbolic links",
+                Text.withoutClassNames("cannot read c: FileSystemException: Too many levels of symbolic links"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.retrovue.plugin.filesystem;
 
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +26,8 @@ import org.retrovue.spi.ScannedItem;
  * The walk of {@link TreeScanner} with several folders listed at once on threads the program lends (a NAS answers
  * each request with latency; several in flight hide it). Workers hand items and warnings over in batches; the
  * calling thread alone talks to the sink, as the SPI asks. The same rules: videos by extension in any case,
- * hidden entries skipped, links followed only when asked, each folder at most once then (a link back is reported).
+ * hidden entries skipped, links followed only when asked; then a link to a folder above itself (a loop) is reported
+ * and not followed, and a folder reached two ways is walked under each path, as the sequential walk does.
  */
 final class ParallelTreeScanner {
     private static final int BATCH = 256;
@@ -39,7 +40,6 @@ final class ParallelTreeScanner {
     private final LinkOption[] linkOptions;
     private final ConcurrentLinkedQueue<Folder> folders = new ConcurrentLinkedQueue<>();
     private final AtomicInteger unfinished = new AtomicInteger();
-    private final Set<Object> walked = ConcurrentHashMap.newKeySet();
     private final BlockingQueue<Object> handOver = new ArrayBlockingQueue<>(64);
     private volatile boolean stopped;
 
@@ -52,8 +52,23 @@ final class ParallelTreeScanner {
         this.linkOptions = followLinks ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
     }
 
-    /** A folder still to list, with its path relative to the root ("" for the root) as items' keys spell it. */
-    private record Folder(Path path, String relative) {}
+    /**
+     * A folder still to list, with its path relative to the root ("" for the root) as items' keys spell it, and
+     * (following links) the file keys of itself and the folders above it, to tell a loop.
+     */
+    private record Folder(Path path, String relative, Above above) {}
+
+    /** A folder's file key and those above it: a link to any of them loops. */
+    private record Above(Object key, Above parent) {
+        boolean holds(Object other) {
+            for (Above a = this; a != null; a = a.parent()) {
+                if (a.key().equals(other)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
     static void scan(Path root, Set<String> extensions, boolean followLinks, ScanSink sink, Executor executor, int workers) {
         new ParallelTreeScanner(root, extensions, followLinks).run(sink, executor, workers);
@@ -61,10 +76,7 @@ final class ParallelTreeScanner {
 
     private void run(ScanSink sink, Executor executor, int workers) {
         unfinished.set(1);
-        folders.add(new Folder(root, ""));
-        if (followLinks) {
-            walked.add(key(root));
-        }
+        folders.add(new Folder(root, "", followLinks ? new Above(key(root), null) : null));
         for (int i = 0; i < workers; i++) {
             executor.execute(this::work);
         }
@@ -144,16 +156,21 @@ final class ParallelTreeScanner {
                             ? open.getFileAttributeView(name, BasicFileAttributeView.class, linkOptions).readAttributes()
                             : Files.readAttributes(entry, BasicFileAttributes.class, linkOptions);
                 } catch (IOException e) {
-                    give("cannot read " + relative + ": " + e.getClass().getSimpleName());
+                    give(followLinks && Files.isSymbolicLink(entry) ? ReadFailure.unfollowable(e, relative) : ReadFailure.warning(e, relative, "file"));
                     continue;
                 }
                 if (attributes.isDirectory()) {
-                    if (followLinks && !walked.add(key(entry, attributes))) {
-                        give("not following a symbolic link that loops back: " + relative);
-                        continue;
+                    Above above = null;
+                    if (followLinks) {
+                        Object key = key(entry, attributes);
+                        if (folder.above().holds(key)) {
+                            give(ReadFailure.loop(relative));
+                            continue;
+                        }
+                        above = new Above(key, folder.above());
                     }
                     unfinished.incrementAndGet();
-                    folders.add(new Folder(entry, relative));
+                    folders.add(new Folder(entry, relative, above));
                 } else if (attributes.isRegularFile() && extensions.contains(TreeScanner.extension(text))) {
                     if (relative.indexOf('\uFFFD') >= 0) {
                         give(TreeScanner.notUtf8(relative));
@@ -167,8 +184,9 @@ final class ParallelTreeScanner {
                 }
             }
         } catch (IOException e) {
-            give("cannot read " + (folder.relative().isEmpty() ? "the collection root" : folder.relative()) + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            give(ReadFailure.warning(e, folder.relative(), "folder"));
+        } catch (DirectoryIteratorException e) {
+            give(ReadFailure.warning(e.getCause(), folder.relative(), "folder"));
         }
     }
 

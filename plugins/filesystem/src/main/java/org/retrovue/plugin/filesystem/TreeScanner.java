@@ -16,7 +16,8 @@ import org.retrovue.spi.ScannedItem;
 
 /**
  * Walks a collection root and hands every video file to the sink: extensions matched case-insensitively, hidden
- * files and folders skipped, symbolic links followed only when asked (loops are then reported, not followed).
+ * files and folders skipped, symbolic links followed only when asked: then a link to a folder above itself (a loop)
+ * is reported and not followed, and one to a folder reached another way too is followed there too.
  * Unreadable folders and names that are not valid text are warnings; the walk goes on.
  */
 final class TreeScanner extends SimpleFileVisitor<Path> {
@@ -26,16 +27,18 @@ final class TreeScanner extends SimpleFileVisitor<Path> {
     private final Path root;
     private final Set<String> extensions;
     private final ScanSink sink;
+    private final boolean followLinks;
 
-    private TreeScanner(Path root, Set<String> extensions, ScanSink sink) {
+    private TreeScanner(Path root, Set<String> extensions, ScanSink sink, boolean followLinks) {
         this.root = root;
         this.extensions = extensions;
         this.sink = sink;
+        this.followLinks = followLinks;
     }
 
     static void scan(Path root, Set<String> extensions, boolean followLinks, ScanSink sink) throws IOException {
         Set<FileVisitOption> options = followLinks ? EnumSet.of(FileVisitOption.FOLLOW_LINKS) : EnumSet.noneOf(FileVisitOption.class);
-        Files.walkFileTree(root, options, Integer.MAX_VALUE, new TreeScanner(root, extensions, sink));
+        Files.walkFileTree(root, options, Integer.MAX_VALUE, new TreeScanner(root, extensions, sink, followLinks));
     }
 
     @Override
@@ -48,7 +51,19 @@ final class TreeScanner extends SimpleFileVisitor<Path> {
 
     @Override
     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-        if (!attrs.isRegularFile() || isHidden(file) || !extensions.contains(extension(file.getFileName().toString()))) {
+        if (isHidden(file)) {
+            return FileVisitResult.CONTINUE;
+        }
+        if (attrs.isSymbolicLink() && followLinks) {
+            // the walk read the link itself because its target could not be read: ask again, for why
+            try {
+                Files.readAttributes(file, BasicFileAttributes.class);
+            } catch (IOException e) {
+                sink.warning(ReadFailure.unfollowable(e, root.relativize(file).toString()));
+            }
+            return FileVisitResult.CONTINUE;
+        }
+        if (!attrs.isRegularFile() || !extensions.contains(extension(file.getFileName().toString()))) {
             return FileVisitResult.CONTINUE;
         }
         String relative = root.relativize(file).toString();
@@ -62,19 +77,18 @@ final class TreeScanner extends SimpleFileVisitor<Path> {
 
     @Override
     public FileVisitResult visitFileFailed(Path file, IOException e) {
-        if (e instanceof FileSystemLoopException) {
-            sink.warning("not following a symbolic link that loops back: " + root.relativize(file));
-        } else {
-            sink.warning("cannot read " + root.relativize(file) + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        if (isHidden(file)) {
+            return FileVisitResult.CONTINUE;
         }
+        String relative = root.relativize(file).toString();
+        sink.warning(e instanceof FileSystemLoopException ? ReadFailure.loop(relative) : ReadFailure.warning(e, relative, "file"));
         return FileVisitResult.CONTINUE;
     }
 
     @Override
     public FileVisitResult postVisitDirectory(Path dir, IOException e) {
         if (e != null) {
-            sink.warning("stopped reading " + root.relativize(dir) + ": " + e.getMessage());
+            sink.warning(ReadFailure.warning(e, root.relativize(dir).toString(), "folder"));
         }
         return FileVisitResult.CONTINUE;
     }

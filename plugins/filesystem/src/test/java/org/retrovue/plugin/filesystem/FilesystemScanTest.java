@@ -109,6 +109,42 @@ class FilesystemScanTest {
     }
 
     @Test
+    void aLinkToASiblingFolderIsFollowedThereTooAndIsNoLoop() throws Exception {
+        file("real/a.mkv");
+        Files.createSymbolicLink(temp.resolve("root/alias"), temp.resolve("root/real"));
+        Files.createSymbolicLink(temp.resolve("root/real/up"), temp.resolve("root/real"));
+        Found followed = scan(Map.of("base-path", temp.resolve("root").toString(), "follow-links", "yes"));
+        assertEquals(List.of("alias/a.mkv", "real/a.mkv"), followed.keys(), "a folder reached two ways is ingested under each path");
+        assertEquals(List.of("not following a symbolic link that loops back to a folder above it: alias/up",
+                "not following a symbolic link that loops back to a folder above it: real/up"), followed.warnings().stream().sorted().toList());
+    }
+
+    @Test
+    void linksThatLeadNowhereAreWarningsInWords() throws Exception {
+        file("a.mkv");
+        Files.createSymbolicLink(temp.resolve("root/broken.mkv"), temp.resolve("root/nothing.mkv"));
+        Files.createSymbolicLink(temp.resolve("root/self"), temp.resolve("root/self"));
+        Found followed = scan(Map.of("base-path", temp.resolve("root").toString(), "follow-links", "yes"));
+        assertEquals(List.of("a.mkv"), followed.keys());
+        assertEquals(List.of("skipped a symbolic link that leads to nothing: broken.mkv",
+                "skipped a symbolic link that never reaches a file (a loop of links): self"), followed.warnings().stream().sorted().toList());
+        assertEquals(List.of(), scan(Map.of("base-path", temp.resolve("root").toString())).warnings(), "links not followed are not looked at");
+    }
+
+    @Test
+    void readFailuresAreSaidInWordsWithoutClassNames() {
+        assertEquals("permission denied: Private", ReadFailure.warning(new java.nio.file.AccessDeniedException("/m/Private"), "Private", "folder"));
+        assertEquals("permission denied: the collection root", ReadFailure.warning(new java.nio.file.AccessDeniedException("/m"), "", "folder"));
+        assertEquals("file vanished during the scan: a/b.mkv", ReadFailure.warning(new java.nio.file.NoSuchFileException("/m/a/b.mkv"), "a/b.mkv", "file"));
+        assertEquals("folder vanished during the scan: a", ReadFailure.warning(new java.nio.file.NoSuchFileException("/m/a"), "a", "folder"));
+        assertEquals("no longer a folder: a", ReadFailure.warning(new java.nio.file.NotDirectoryException("/m/a"), "a", "folder"));
+        assertEquals("cannot read (Input/output error): a.mkv",
+                ReadFailure.warning(new java.nio.file.FileSystemException("/m/a.mkv", null, "Input/output error"), "a.mkv", "file"));
+        assertEquals("cannot read (disk on fire): a.mkv", ReadFailure.warning(new java.io.IOException("disk on fire"), "a.mkv", "file"));
+        assertEquals("cannot read: a.mkv", ReadFailure.warning(new java.io.IOException(), "a.mkv", "file"));
+    }
+
+    @Test
     void aNameThatIsNotValidUtf8IsAWarningNotAFailure() throws Exception {
         file("ok.mkv");
         Process touch = new ProcessBuilder("sh", "-c", "touch \"$1\"/$(printf 'bad\\377name.mkv')", "sh", temp.resolve("root").toString()).start();
