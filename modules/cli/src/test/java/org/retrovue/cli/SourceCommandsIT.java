@@ -246,7 +246,10 @@ class SourceCommandsIT {
         add("Media Library", movies);
         fails(5, "pass --force", "source", "delete", "Media Library");
         cli.terminalAnswering(false);
-        assertEquals(5, cli.run("source", "delete", "Media Library").code());
+        CliHarness.Result declined = cli.run("source", "delete", "Media Library", "--json");
+        assertEquals(0, declined.code(), "the operator chose: " + declined);
+        assertEquals("", declined.out(), declined::toString);
+        assertTrue(declined.err().endsWith("\nNot deleted.\n") && !declined.err().contains("error:"), declined::toString);
         assertEquals(1, ok("source", "list", "--json").json().size());
         cli.terminalAnswering(true);
         CliHarness.Result deleted = cli.run("source", "delete", "Media Library");
