@@ -142,7 +142,8 @@ final class ShellCompleter implements Completer {
                 continue;
             }
             String name = option.longestName();
-            out.add(new Candidate(name, name, GROUP_OPTIONS, firstLine(option.description()), null, null, !takesValue(option)));
+            // whole even when a value follows: JLine adds the space that separates them (--type filesystem)
+            out.add(new Candidate(name, name, GROUP_OPTIONS, firstLine(option.description()), null, null, true));
         }
         return out;
     }
