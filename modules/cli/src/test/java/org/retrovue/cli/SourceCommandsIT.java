@@ -426,6 +426,18 @@ class SourceCommandsIT {
     }
 
     @Test
+    void theShellIsACommandLikeTheOthersForHelp() {
+        String usage = ok("help", "shell").out();
+        assertTrue(usage.startsWith("Usage: retrovue shell"), usage);
+        assertTrue(usage.contains("docs/cli.md#retrovue-shell-and-retrovue-alone-on-a-terminal"), usage);
+        assertEquals(usage, ok("shell", "--help").out());
+        assertTrue(ok("--help").out().lines().anyMatch(line -> line.matches("  shell +Open the interactive shell.*")), "listed with the other commands");
+        CliHarness.Result here = cli.run("shell");
+        assertEquals(2, here.code(), "the launcher opens the shell; where it cannot, a usage error: " + here);
+        assertTrue(here.err().startsWith("error: the shell opens only as `retrovue shell`") && here.err().lines().count() == 1, here::toString);
+    }
+
+    @Test
     void versionHelpAndCompletionWork() {
         assertTrue(ok("--version").out().startsWith("retrovue "));
         assertTrue(ok("help", "source").out().contains("list-types"));

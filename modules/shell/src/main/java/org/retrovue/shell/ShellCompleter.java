@@ -76,6 +76,7 @@ final class ShellCompleter implements Completer {
         if (!command.getSubcommands().isEmpty() && positionals.isEmpty()) {
             List<Candidate> out = subcommands(command);
             if (command == root) {
+                out.removeIf(candidate -> candidate.value().equals("shell")); // this is the shell
                 for (List<String> builtIn : ShellSession.BUILT_INS) {
                     out.add(new Candidate(builtIn.get(0), builtIn.get(0), GROUP_COMMANDS, builtIn.get(1), null, null, true));
                 }

@@ -1,6 +1,7 @@
 package org.retrovue.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -63,6 +64,8 @@ class ShellCompleterIT {
     void commandsAndSubcommandsWithTheShellsOwnWords() {
         List<String> top = offered("");
         assertTrue(top.containsAll(List.of("source", "db", "help", "completion", "exit", "quit", "timing")), top.toString());
+        assertFalse(top.contains("shell"), "not offered in the shell itself: " + top);
+        assertTrue(offered("", "help").contains("shell"), "but its help is");
         List<String> source = offered("", "source");
         assertTrue(source.containsAll(List.of("list", "list-types", "add", "show", "enable", "disable", "delete", "mapping")), source.toString());
         assertEquals(List.of("add", "list", "remove"), offered("", "source", "mapping"));
