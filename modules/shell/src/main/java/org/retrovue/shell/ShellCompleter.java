@@ -1,5 +1,6 @@
 package org.retrovue.shell;
 
+import org.retrovue.cli.CatalogNames;
 import org.retrovue.cli.render.Text;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

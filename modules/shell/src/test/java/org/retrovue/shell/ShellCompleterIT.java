@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.retrovue.cli.CatalogNames;
 import org.retrovue.cli.Cli;
 import org.retrovue.cli.CliContext;
 import org.retrovue.cli.CliEnvironment;
