@@ -158,6 +158,31 @@ class ImageSmokeIT {
     }
 
     @Test
+    @Order(4)
+    void bashCompletesCommandsAndNamesWithTheImagesScript() throws Exception {
+        Path movies = Files.createDirectories(work.resolve("media/tab movies"));
+        assertEquals(0, retrovue(List.of(), "source", "add", "--type", "filesystem", "--name", "Tab Movies", "--base-path", movies.toString()).code());
+        try {
+            assertEquals("show\n", tab("source sh").out());
+            assertEquals("Tab\\ Movies\n", tab("source show tab").out(), "asked of the image's retrovue, quoted for bash");
+            assertEquals("Tab Movies\n", tab("source show 'Tab").out(), "in the quote the operator opened");
+            assertEquals("tab\\ movies\n", tab("source enable Tab").out(), "collection names");
+        } finally {
+            assertEquals(0, retrovue(List.of(), "source", "delete", "Tab Movies", "--force").code());
+        }
+    }
+
+    /** Runs the completion function of the image's script as bash does on Tab at the end of `retrovue LINE`; prints COMPREPLY. */
+    private static Run tab(String line) throws IOException, InterruptedException {
+        Run run = retrovue(List.of("bash", "--norc", "--noprofile", "-c", """
+                source <("$1" completion) && COMP_LINE="$1 $2" && COMP_POINT=${#COMP_LINE} && _retrovue retrovue \
+                  && for r in "${COMPREPLY[@]}"; do printf '%s\n' "$r"; done""", "bash"), line);
+        assertEquals(0, run.code(), run::toString);
+        assertEquals("", run.err(), run::toString);
+        return run;
+    }
+
+    @Test
     @Order(5)
     void anUnreadableDirectoryIsRefusedForAUserWhoCannotReadIt() throws Exception {
         Path locked = Files.createDirectories(work.resolve("locked"));
@@ -241,6 +266,18 @@ class ImageSmokeIT {
         reader.join(10_000);
         assertEquals(0, process.exitValue(), "the second command found the server again: " + output);
         assertEquals(2, output.toString().lines().filter(line -> line.equals("[ ]")).count(), output::toString);
+    }
+
+    @Test
+    @Order(9)
+    void aTabStartsNoDatabase() throws Exception {
+        assertEquals(0, retrovue(List.of(), "source", "add", "--type", "filesystem", "--name", "Late", "--base-path",
+                Files.createDirectories(work.resolve("media/late")).toString()).code());
+        assertEquals("Late\n", tab("source show L").out());
+        assertEquals(0, retrovue(List.of(), "db", "stop").code());
+        assertEquals("", tab("source show L").out(), "no names without the database");
+        Run status = retrovue(List.of(), "db", "status", "--json");
+        assertFalse(status.json().get("up").asBoolean(), "the Tab started nothing: " + status);
     }
 
     @Test

@@ -88,6 +88,9 @@ class ResidentProcessIT {
         Run alone = run(Map.of("RETROVUE_RESIDENT", "off"), "source", "show", "Resident Shows");
         Run shown = run(Map.of("RETROVUE_RESIDENT", "only"), "source", "show", "Resident Shows");
         assertEquals(alone.toString(), shown.toString());
+
+        Run names = run(Map.of("RETROVUE_RESIDENT", "only"), "completion", "--names", "sources"); // a Tab in bash
+        assertEquals("exit 0\n--- stdout\nResident Shows\n--- stderr\n", names.toString());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.retrovue.launcher;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -32,11 +33,17 @@ public final class Main {
         configureLogging(Arrays.asList(args).contains("--debug"));
         BeforeDatabaseStop.set(Resident.STOP); // a constant, not a method reference: no class spun at every start
         int code;
-        if (args.length > 0 && args[0].equals("shell")) {
-            code = shell(Arrays.copyOfRange(args, 1, args.length));
+        List<String> words = new java.util.ArrayList<>();
+        for (String arg : args) { // no lambda: it would spin a class at every start (docs/adr/0005)
+            if (!arg.equals("--debug")) {
+                words.add(arg);
+            }
+        }
+        if (!words.isEmpty() && words.getFirst().equals("shell") && !words.contains("--help") && !words.contains("-h")) {
+            code = shell(words.subList(1, words.size()));
         } else if (args.length == 0) {
             java.io.Console console = System.console();
-            code = console != null && console.isTerminal() ? shell(args) : Cli.run(CliEnvironment.system(), "--help");
+            code = console != null && console.isTerminal() ? shell(List.of()) : Cli.run(CliEnvironment.system(), "--help");
         } else {
             Interrupts interrupts = Interrupts.install(Thread.currentThread());
             code = interrupts.exitCode(Cli.run(CliEnvironment.system(), args));
@@ -49,14 +56,9 @@ public final class Main {
         System.exit(code);
     }
 
-    private static int shell(String[] args) throws java.io.IOException {
-        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            System.out.println("Usage: retrovue shell");
-            System.out.println("The commands of retrovue at a retrovue> prompt, with completion and history (docs/cli.md#shell).");
-            System.out.println("With input piped in, runs one command a line and exits with the code of the first that failed.");
-            return 0;
-        }
-        if (args.length > 0) {
+    /** The shell, which takes no arguments; its help comes from the command tree, as every command's does. */
+    private static int shell(List<String> args) throws java.io.IOException {
+        if (!args.isEmpty()) {
             System.err.println("error: retrovue shell takes no arguments; type commands at its prompt, or pipe them in (see `retrovue shell --help`)");
             return org.retrovue.cli.ExitCodes.USAGE;
         }

@@ -3,16 +3,17 @@ package org.retrovue.launcher.resident;
 import java.util.List;
 
 /**
- * The commands the resident process serves: reads, ingest and {@code --version}. They take no file paths (a
+ * The commands the resident process serves: reads (the completion script's names among them), ingest and
+ * {@code --version}. They take no file paths (a
  * relative path would be resolved against the resident process's folder) and ask nothing on stdin. The same list
  * is in {@code bin/retrovue} (jlink/src/launcher/retrovue.sh), which routes them.
  */
 public final class ResidentCommands {
     private static final List<String> SERVED = List.of("source list", "source show", "source collections", "source list-types",
-            "source assets", "source ingest", "db status", "--version");
+            "source assets", "source ingest", "db status", "completion --names", "--version");
 
     /** Served when a resident process runs, but never the reason to start one: they promise to start nothing. */
-    private static final List<String> SERVED_ONLY = List.of("db status", "--version");
+    private static final List<String> SERVED_ONLY = List.of("db status", "completion --names", "--version");
 
     private ResidentCommands() {}
 

@@ -92,16 +92,19 @@ class ResidentProtocolTest {
     @Test
     void onlyReadsIngestAndVersionAreServed() {
         for (String[] served : new String[][] {{"source", "list"}, {"source", "list", "--json"}, {"source", "show", "x"}, {"source", "collections"},
-                {"source", "list-types"}, {"source", "assets", "x"}, {"source", "ingest"}, {"db", "status"}, {"--version"}}) {
+                {"source", "list-types"}, {"source", "assets", "x"}, {"source", "ingest"}, {"db", "status"},
+                {"completion", "--names", "sources"}, {"--version"}}) {
             assertTrue(ResidentCommands.served(served), String.join(" ", served));
         }
         for (String[] notServed : new String[][] {{}, {"source"}, {"source", "add"}, {"source", "delete", "x", "--force"}, {"source", "update"},
-                {"source", "enable", "x"}, {"db", "stop"}, {"shell"}, {"--debug", "source", "list"}, {"source", "lists"}}) {
+                {"source", "enable", "x"}, {"db", "stop"}, {"shell"}, {"--debug", "source", "list"}, {"source", "lists"},
+                {"completion"}}) {
             assertFalse(ResidentCommands.served(notServed), String.join(" ", notServed));
         }
         assertTrue(ResidentCommands.startsResident("source", "list"));
         assertFalse(ResidentCommands.startsResident("db", "status"), "it starts nothing");
         assertFalse(ResidentCommands.startsResident("--version"));
+        assertFalse(ResidentCommands.startsResident("completion", "--names", "sources"), "a Tab starts nothing");
         assertFalse(ResidentCommands.startsResident("source", "add"));
     }
 }

@@ -246,7 +246,10 @@ class SourceCommandsIT {
         add("Media Library", movies);
         fails(5, "pass --force", "source", "delete", "Media Library");
         cli.terminalAnswering(false);
-        assertEquals(5, cli.run("source", "delete", "Media Library").code());
+        CliHarness.Result declined = cli.run("source", "delete", "Media Library", "--json");
+        assertEquals(0, declined.code(), "the operator chose: " + declined);
+        assertEquals("", declined.out(), declined::toString);
+        assertTrue(declined.err().endsWith("\nNot deleted.\n") && !declined.err().contains("error:"), declined::toString);
         assertEquals(1, ok("source", "list", "--json").json().size());
         cli.terminalAnswering(true);
         CliHarness.Result deleted = cli.run("source", "delete", "Media Library");
@@ -430,6 +433,18 @@ class SourceCommandsIT {
         assertTrue(r.err().contains("none was given; set RETROVUE_DATABASE_PASSWORD"), r::toString);
         assertFalse(r.err().contains("cannot reach"), r::toString);
         assertEquals(1, r.err().lines().count(), r::toString);
+    }
+
+    @Test
+    void theShellIsACommandLikeTheOthersForHelp() {
+        String usage = ok("help", "shell").out();
+        assertTrue(usage.startsWith("Usage: retrovue shell"), usage);
+        assertTrue(usage.contains("docs/cli.md#retrovue-shell-and-retrovue-alone-on-a-terminal"), usage);
+        assertEquals(usage, ok("shell", "--help").out());
+        assertTrue(ok("--help").out().lines().anyMatch(line -> line.matches("  shell +Open the interactive shell.*")), "listed with the other commands");
+        CliHarness.Result here = cli.run("shell");
+        assertEquals(2, here.code(), "the launcher opens the shell; where it cannot, a usage error: " + here);
+        assertTrue(here.err().startsWith("error: the shell opens only as `retrovue shell`") && here.err().lines().count() == 1, here::toString);
     }
 
     @Test

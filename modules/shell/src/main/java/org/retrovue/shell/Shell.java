@@ -19,6 +19,7 @@ import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.retrovue.cli.CatalogNames;
 import org.retrovue.cli.Cli;
 import org.retrovue.cli.CliContext;
 import org.retrovue.cli.CliEnvironment;

@@ -1,5 +1,6 @@
 package org.retrovue.shell;
 
+import org.retrovue.cli.CatalogNames;
 import org.retrovue.cli.render.Text;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -76,6 +77,7 @@ final class ShellCompleter implements Completer {
         if (!command.getSubcommands().isEmpty() && positionals.isEmpty()) {
             List<Candidate> out = subcommands(command);
             if (command == root) {
+                out.removeIf(candidate -> candidate.value().equals("shell")); // this is the shell
                 for (List<String> builtIn : ShellSession.BUILT_INS) {
                     out.add(new Candidate(builtIn.get(0), builtIn.get(0), GROUP_COMMANDS, builtIn.get(1), null, null, true));
                 }
@@ -142,7 +144,8 @@ final class ShellCompleter implements Completer {
                 continue;
             }
             String name = option.longestName();
-            out.add(new Candidate(name, name, GROUP_OPTIONS, firstLine(option.description()), null, null, !takesValue(option)));
+            // whole even when a value follows: JLine adds the space that separates them (--type filesystem)
+            out.add(new Candidate(name, name, GROUP_OPTIONS, firstLine(option.description()), null, null, true));
         }
         return out;
     }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import org.retrovue.cli.CatalogNames;
 import org.retrovue.cli.Cli;
 import org.retrovue.cli.CliContext;
 import org.retrovue.cli.ExitCodes;

@@ -107,6 +107,17 @@ class InteractiveShellIT {
     }
 
     @Test
+    void tabAfterAnOptionThatTakesAValueLeavesASpaceForTheValue() throws Exception {
+        try (TerminalSession shell = new TerminalSession(harness.env())) {
+            shell.enter("source list --ty" + TAB + "plex");
+            assertEquals("", shell.err(), "the line ran as `source list --type plex`");
+            assertTrue(shell.screen().contains("No sources of type plex."), shell.screen());
+            shell.type("exit\r");
+            shell.awaitExit();
+        }
+    }
+
+    @Test
     void historySurvivesTheSessionWithoutItsSecrets() throws Exception {
         try (TerminalSession shell = new TerminalSession(harness.env())) {
             shell.enter("source add --type plex --name P --base-url http://127.0.0.1:9 --token s3cr3t-value");

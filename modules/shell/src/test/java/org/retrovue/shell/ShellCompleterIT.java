@@ -1,6 +1,7 @@
 package org.retrovue.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.retrovue.cli.CatalogNames;
 import org.retrovue.cli.Cli;
 import org.retrovue.cli.CliContext;
 import org.retrovue.cli.CliEnvironment;
@@ -63,6 +65,8 @@ class ShellCompleterIT {
     void commandsAndSubcommandsWithTheShellsOwnWords() {
         List<String> top = offered("");
         assertTrue(top.containsAll(List.of("source", "db", "help", "completion", "exit", "quit", "timing")), top.toString());
+        assertFalse(top.contains("shell"), "not offered in the shell itself: " + top);
+        assertTrue(offered("", "help").contains("shell"), "but its help is");
         List<String> source = offered("", "source");
         assertTrue(source.containsAll(List.of("list", "list-types", "add", "show", "enable", "disable", "delete", "mapping")), source.toString());
         assertEquals(List.of("add", "list", "remove"), offered("", "source", "mapping"));
@@ -104,6 +108,30 @@ class ShellCompleterIT {
     void pathsForOptionsThatTakeOne() {
         String media = temp.resolve("media").toString();
         assertEquals(List.of(media + "/movies/", media + "/notes.txt", media + "/shows/"), offered(media + "/", "source", "add", "--base-path"));
+    }
+
+    /** Whether each candidate offered is whole (JLine then adds a space after it), by value. */
+    private java.util.Map<String, Boolean> whole(String current, String... before) {
+        java.util.Map<String, Boolean> out = new java.util.TreeMap<>();
+        completer.candidates(Arrays.asList(before), current).forEach(c -> out.put(c.value(), c.complete()));
+        return out;
+    }
+
+    @Test
+    void everyWholeWordIsFollowedByASpaceOnlyADirectoryStaysOpen() {
+        java.util.Map<String, Boolean> options = whole("--ty", "source", "list");
+        assertEquals(true, options.get("--type"), "an option that takes a value is a whole word too: " + options);
+        assertEquals(true, options.get("--json"), options.toString());
+        assertTrue(whole("--", "source", "add").values().stream().allMatch(b -> b), "every option of add");
+        assertTrue(whole("").values().stream().allMatch(b -> b), "commands and the shell's own words");
+        assertTrue(whole("", "source").values().stream().allMatch(b -> b), "subcommands");
+        assertTrue(whole("", "help", "source").values().stream().allMatch(b -> b), "help's command path");
+        assertEquals(java.util.Map.of("filesystem", true, "plex", true), whole("", "source", "add", "--type"), "values");
+        assertEquals(java.util.Map.of("My Movies", true, "Shows", true), whole("", "source", "show"), "source names");
+        assertEquals(java.util.Map.of("movies", true, "shows", true), whole("", "source", "enable"), "collection names");
+        String media = temp.resolve("media").toString();
+        assertEquals(java.util.Map.of(media + "/movies/", false, media + "/notes.txt", true, media + "/shows/", false),
+                whole(media + "/", "source", "add", "--base-path"), "a directory stays open for the file in it");
     }
 
     @Test

@@ -31,6 +31,7 @@ public final class Commands {
             new Node("db", c -> new GroupCommand(c, "db", "The catalogue database: which one is in use, and the embedded server."), List.of(
                     leaf("status", DbStatusCommand::new),
                     leaf("stop", DbStopCommand::new))),
+            leaf("shell", ShellCommand::new),
             leaf("completion", CompletionCommand::new),
             leaf("help", HelpCommand::new));
 

@@ -12,8 +12,7 @@ final class RootCommand extends ContextCommand {
         spec().addOption(OptionSpec.builder("-V", "--version").versionHelp(true).description("Print version information and exit.").build());
         spec().addOption(OptionSpec.builder("--debug").arity("0").type(boolean.class).scopeType(ScopeType.INHERIT)
                 .description("Print stack traces of errors, and library logging.").build());
-        footer("Interactive shell: retrovue shell (or retrovue alone, on a terminal).",
-                "Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 ambiguous, 5 conflict, 6 database unavailable, 130 interrupted.",
+        footer("Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 ambiguous, 5 conflict, 6 database unavailable, 130 interrupted.",
                 "Environment: RETROVUE_DATABASE_URL, RETROVUE_DATABASE_USER, RETROVUE_DATABASE_PASSWORD, RETROVUE_DATA_DIR, "
                         + "RETROVUE_PLUGIN_PATH, RETROVUE_JAVA_OPTS, RETROVUE_RESIDENT.",
                 "Reference: docs/cli.md");

@@ -34,7 +34,9 @@ final class SourceDeleteCommand extends ContextCommand {
                     + " ingested item(s)."));
             err().flush();
             if (!prompter.confirm("Delete it?")) {
-                throw new RetrovueException(ErrorKind.CONFLICT, "not deleted: the operator declined");
+                err().println("Not deleted."); // the operator's answer, not an error: exit 0
+                err().flush();
+                return 0;
             }
         }
         SourceRecord deleted = sources().delete(plan.id());

@@ -1,38 +1,38 @@
-package org.retrovue.shell;
+package org.retrovue.cli;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.retrovue.cli.CliContext;
 import org.retrovue.persistence.CollectionRecord;
 import org.retrovue.persistence.SourceSummary;
 
 /**
- * The source and collection names that completion offers, read from the catalogue when first asked for and
- * forgotten after every command (any of which may have changed them), so Tab costs a query at most once per command.
+ * The source and collection names that completion offers (the shell's, and bash's through {@code completion
+ * --names}), read from the catalogue when first asked for and forgotten after every command (any of which may have
+ * changed them), so Tab costs a query at most once per command.
  */
-final class CatalogNames {
+public final class CatalogNames {
     /** A name to offer, with what it is (a source's type, a collection's source). */
-    record Name(String value, String description) {}
+    public record Name(String value, String description) {}
 
     private final CliContext context;
     private List<Name> sources;
     private List<Name> collections;
     private List<Name> qualifiedCollections;
 
-    CatalogNames(CliContext context) {
+    public CatalogNames(CliContext context) {
         this.context = context;
     }
 
-    void forget() {
+    public void forget() {
         sources = null;
         collections = null;
         qualifiedCollections = null;
     }
 
-    List<Name> sources() {
+    public List<Name> sources() {
         if (sources == null) {
             List<Name> names = new ArrayList<>();
             for (SourceSummary source : read(() -> context.sources().list(Optional.empty()))) {
@@ -47,7 +47,7 @@ final class CatalogNames {
      * Collections by name, or as SOURCE/COLLECTION where several sources have a collection of that name; with
      * {@code qualified}, every one as SOURCE/COLLECTION (for an operator who has typed a '/').
      */
-    List<Name> collections(boolean qualified) {
+    public List<Name> collections(boolean qualified) {
         if (collections == null) {
             List<CollectionRecord> all = read(() -> context.sources().collections(Optional.empty()));
             Map<String, Integer> seen = new HashMap<>();
