@@ -168,8 +168,7 @@ class SourceCommandsIT {
 
     @Test
     void updateRenamesAndMovesButKeepsExternalId() throws Exception {
-        JsonNode added = add("Media Library", movies);
-        Thread.sleep(2);
+        JsonNode added = add("Media Library", movies); // renamed at once: updated_at still moves (Timestamps.after)
         JsonNode renamed = ok("source", "update", "Media Library", "--name", "Films", "--json").json();
         assertEquals("Films", renamed.get("name").asText());
         assertEquals(added.get("external_id"), renamed.get("external_id"));
