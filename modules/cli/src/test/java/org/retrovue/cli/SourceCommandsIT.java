@@ -211,7 +211,28 @@ class SourceCommandsIT {
         JsonNode all = ok("source", "collections", "--json").json();
         assertEquals(2, all.size());
         assertEquals(1, ok("source", "collections", "B", "--json").json().size());
-        assertTrue(ok("source", "collections").out().contains("yes"));
+        String table = ok("source", "collections").out();
+        assertEquals(List.of("A", "B"), column(table, "SOURCE"), table);
+        assertEquals(List.of("yes", "no"), column(table, "ENABLED"), table);
+        assertEquals(List.of("yes", "yes"), column(table, "INGESTABLE"), table);
+    }
+
+    /** The cells of one column of a table as {@code Text.table} prints it (columns start where their headers do). */
+    private static List<String> column(String table, String header) {
+        List<String> lines = table.lines().toList();
+        String head = lines.getFirst();
+        int start = head.indexOf(header);
+        assertTrue(start == 0 || start > 0 && head.charAt(start - 1) == ' ', "no column " + header + " in " + head);
+        int next = head.indexOf(' ', start);
+        while (next >= 0 && next < head.length() && head.charAt(next) == ' ') {
+            next++;
+        }
+        int end = next < 0 || next >= head.length() ? Integer.MAX_VALUE : next;
+        List<String> cells = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            cells.add(line.substring(Math.min(start, line.length()), Math.min(end, line.length())).strip());
+        }
+        return cells;
     }
 
     @Test
