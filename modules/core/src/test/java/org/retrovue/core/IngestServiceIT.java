@@ -325,12 +325,18 @@ class IngestServiceIT {
         scriptedSource("Versioned");
         scripted.supportsUnchanged = true;
         assertEquals(IngestReport.Status.INGESTED, only(run("Versioned", false, false)).status());
+        assertEquals(1, scripted.scans.get());
+        assertEquals(1, scripted.listings.get());
         IngestReport.CollectionReport again = only(run("Versioned", false, false));
         assertEquals(IngestReport.Status.UNCHANGED, again.status(), again::toString);
+        assertEquals(2, scripted.scans.get(), "asked once");
+        assertEquals(1, scripted.listings.get(), "and nothing listed");
         assertEquals(0, count(again, "seen"));
         assertEquals(10, ingest.assets("Versioned/Everything", false, 0).stream().filter(a -> a.state().equals("present")).count(),
                 "nothing marked missing when the source says unchanged");
         assertEquals(IngestReport.Status.INGESTED, only(run("Versioned", false, true)).status(), "--full lists everything again");
+        assertEquals(3, scripted.scans.get());
+        assertEquals(2, scripted.listings.get(), "--full lists everything again");
     }
 
     @Test

@@ -31,6 +31,8 @@ final class ScriptedKind implements SourceKind {
     volatile String version = "v1";
     volatile boolean supportsUnchanged = false;
     final AtomicInteger scans = new AtomicInteger();
+    /** Scans that listed the collection's items (not those answered "unchanged"). */
+    final AtomicInteger listings = new AtomicInteger();
     /** When set, item i is what this returns (null: the usual item). */
     volatile java.util.function.IntFunction<ScannedItem> custom;
     /** When set, runs before item i is reported. */
@@ -81,6 +83,7 @@ final class ScriptedKind implements SourceKind {
                 if (supportsUnchanged && version.equals(request.previousVersion())) {
                     return ScanResult.unchanged(version);
                 }
+                listings.incrementAndGet();
                 for (int i = 0; i < items; i++) {
                     if (i == failAfter) {
                         throw new SourceException(SourceException.Code.UNREACHABLE, "the server went away after " + i + " items");

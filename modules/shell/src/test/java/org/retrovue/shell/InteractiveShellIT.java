@@ -64,13 +64,15 @@ class InteractiveShellIT {
     @Test
     void ctrlCInterruptsARunningCommandAndTheShellGoesOn() throws Exception {
         try (ServerSocket silent = new ServerSocket(0); TerminalSession shell = new TerminalSession(harness.env())) {
-            CountDownLatch connected = new CountDownLatch(1);
+            CountDownLatch asked = new CountDownLatch(1);
             List<Socket> held = new ArrayList<>();
             Thread acceptor = Thread.ofVirtual().start(() -> {
                 try {
                     while (true) {
-                        held.add(silent.accept()); // accept and never answer, like a hung server
-                        connected.countDown();
+                        Socket socket = silent.accept(); // read the request and never answer, like a hung server
+                        held.add(socket);
+                        readRequestHead(socket);
+                        asked.countDown();
                     }
                 } catch (Exception closed) {
                     // the test is over
@@ -79,8 +81,7 @@ class InteractiveShellIT {
             int prompts = shell.prompts();
             shell.type("source add --type plex --name Hung --base-url http://127.0.0.1:" + silent.getLocalPort()
                     + " --token t0ken --read-timeout 120\r");
-            assertTrue(connected.await(60, TimeUnit.SECONDS), "the command reached the server");
-            Thread.sleep(200);
+            assertTrue(asked.await(60, TimeUnit.SECONDS), "the command sent its request and waits for the answer");
             shell.type(CTRL_C);
             shell.awaitPrompts(prompts + 1);
             assertTrue(shell.err().contains("interrupted"), shell.err());
@@ -88,6 +89,16 @@ class InteractiveShellIT {
             assertTrue(shell.screen().contains("No sources of type plex."), "nothing half-written: " + shell.screen());
             silent.close();
             acceptor.join(5000);
+        }
+    }
+
+    /** Reads an HTTP request's head, up to its blank line. */
+    private static void readRequestHead(Socket socket) throws java.io.IOException {
+        var in = socket.getInputStream();
+        int matched = 0;
+        byte[] end = "\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int b; matched < end.length && (b = in.read()) >= 0; ) {
+            matched = b == end[matched] ? matched + 1 : b == end[0] ? 1 : 0;
         }
     }
 
