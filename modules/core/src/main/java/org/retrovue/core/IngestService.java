@@ -246,7 +246,7 @@ public final class IngestService implements AutoCloseable {
         Optional<SourceKind> kind = registry.find(source.kind());
         if (kind.isEmpty()) {
             for (CollectionRecord collection : collections) {
-                reports.add(notScanned(source, collection, "source type '" + source.kind() + "' is not installed", null));
+                reports.add(notScanned(source, collection, registry.notInstalled(source.kind()), null));
             }
             return reports;
         }

@@ -1,8 +1,6 @@
 package org.retrovue.core;
 
 import java.io.IOException;
-import java.lang.module.Configuration;
-import java.lang.module.ModuleFinder;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +18,7 @@ import org.retrovue.spi.SpiVersion;
 /**
  * The source kinds this installation knows: those in the runtime image (boot layer), then third-party jars from
  * each plugin directory, each jar in a module layer of its own so that a broken plugin cannot break the others.
- * A plugin that fails to load, or was built for another SPI major version, is recorded and skipped.
+ * A plugin that fails to load, or was built for another SPI major version, is recorded and skipped, never silently.
  */
 public final class PluginRegistry {
     /** Where the kinds of the runtime image come from. */
@@ -42,7 +40,8 @@ public final class PluginRegistry {
     /**
      * The kinds of the boot layer and of the plugins in {@code pluginDirectories} (missing directories are
      * skipped). A plugin is a jar, or a folder holding a plugin's jar with the jars it depends on; each gets a
-     * module layer of its own over the boot layer, so two plugins may carry different versions of one library.
+     * module layer of its own over the boot layer ({@link PluginLayer}), so two plugins may carry different versions
+     * of one library, and none borrows ours.
      */
     public static PluginRegistry load(List<Path> pluginDirectories) {
         Map<String, SourceKind> kinds = new LinkedHashMap<>();
@@ -53,18 +52,15 @@ public final class PluginRegistry {
         for (Path directory : pluginDirectories) {
             for (Path plugin : pluginsIn(directory, problems)) {
                 try {
-                    ModuleFinder finder = ModuleFinder.of(plugin);
-                    Optional<String> internal = internalRequirement(finder);
-                    if (internal.isPresent()) {
-                        problems.add(new PluginProblem(plugin.toString(), internal.get()));
-                        continue;
+                    ModuleLayer layer = PluginLayer.define(plugin, ModuleLayer.boot());
+                    List<ServiceLoader.Provider<SourceKind>> providers = ServiceLoader.load(layer, SourceKind.class).stream()
+                            .filter(p -> p.type().getModule().getLayer() == layer).toList();
+                    if (providers.isEmpty()) {
+                        problems.add(new PluginProblem(plugin.toString(), "holds no source kind that implements this RetroVue's org.retrovue.spi.SourceKind"));
                     }
-                    List<String> roots = finder.findAll().stream().map(m -> m.descriptor().name()).toList();
-                    ModuleLayer parent = ModuleLayer.boot();
-                    Configuration configuration = parent.configuration().resolveAndBind(finder, ModuleFinder.of(), roots);
-                    ModuleLayer layer = parent.defineModulesWithOneLoader(configuration, ClassLoader.getSystemClassLoader());
-                    collect(ServiceLoader.load(layer, SourceKind.class).stream()
-                            .filter(p -> p.type().getModule().getLayer() == layer).toList(), plugin.toString(), kinds, origins, problems);
+                    collect(providers, plugin.toString(), kinds, origins, problems);
+                } catch (PluginLayer.Refused e) {
+                    problems.add(new PluginProblem(plugin.toString(), e.getMessage()));
                 } catch (RuntimeException | LinkageError e) {
                     problems.add(new PluginProblem(plugin.toString(), "cannot be loaded as a module: " + rootMessage(e)));
                 }
@@ -82,19 +78,6 @@ public final class PluginRegistry {
         Map<String, String> origins = new LinkedHashMap<>();
         kinds.keySet().forEach(id -> origins.put(id, BUILT_IN));
         return new PluginRegistry(kinds, origins, List.of());
-    }
-
-    /** Plugins see the SPI only: a module of the plugin that requires another of our modules is refused. */
-    private static Optional<String> internalRequirement(ModuleFinder finder) {
-        for (var module : finder.findAll()) {
-            for (var requires : module.descriptor().requires()) {
-                if (requires.name().startsWith("org.retrovue.") && !requires.name().equals("org.retrovue.spi")) {
-                    return Optional.of("module " + module.descriptor().name() + " requires " + requires.name()
-                            + "; plugins may depend on org.retrovue.spi only");
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     /** The jars and the folders (a plugin with its own dependencies) of a plugin directory. */
@@ -160,6 +143,15 @@ public final class PluginRegistry {
 
     public List<SourceKind> kinds() {
         return List.copyOf(kinds.values());
+    }
+
+    /** That a source's type is not installed, and why where a plugin failed to load: it may have been the one. */
+    public String notInstalled(String kind) {
+        String message = "source type '" + kind + "' is not installed";
+        if (problems.size() == 1) {
+            return message + " (the plugin " + problems.getFirst().origin() + " was not loaded: " + problems.getFirst().message() + ")";
+        }
+        return problems.isEmpty() ? message : message + " (" + problems.size() + " plugins were not loaded: see `source list-types`)";
     }
 
     public List<PluginProblem> problems() {

@@ -131,7 +131,7 @@ public final class SourceService {
         Remote remote = null;
         if (!options.isEmpty()) {
             SourceKind k = kind.orElseThrow(() -> new RetrovueException(ErrorKind.USAGE,
-                    "source type '" + current.kind() + "' is not installed, so its options cannot be changed"));
+                    registry.notInstalled(current.kind()) + ", so its options cannot be changed"));
             Map<String, String> merged = new LinkedHashMap<>();
             for (OptionSpec option : k.options()) {
                 Object stored = configOf(current).get(Secrets.configKey(option.name()));
@@ -203,7 +203,7 @@ public final class SourceService {
     public Discovery discover(String identifier) {
         SourceRecord current = read(s -> Identifiers.source(s, identifier));
         SourceKind kind = registry.find(current.kind()).orElseThrow(() -> new RetrovueException(ErrorKind.USAGE,
-                "source type '" + current.kind() + "' is not installed, so '" + current.name() + "' cannot be discovered"));
+                registry.notInstalled(current.kind()) + ", so '" + current.name() + "' cannot be discovered"));
         Remote remote;
         try {
             remote = inspect(kind, configOf(current));
