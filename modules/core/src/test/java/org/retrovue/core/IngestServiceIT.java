@@ -288,7 +288,9 @@ class IngestServiceIT {
         assertTrue(!caller.isAlive() && thrown.get() instanceof RetrovueException e && e.getMessage().contains("interrupted"), String.valueOf(thrown.get()));
         assertEquals("interrupted", ingest.lastIngest(collection).orElseThrow().outcome(), "recorded before the ingest returned, not as failed");
         long stored = storedAssets();
-        assertTrue(stored == 1_000 || stored == 1_700, "whole batches: " + stored);
+        // whole batches only: none when the stored items were still being read (the first items wait for them),
+        // one when the first batch had been handed to the writer, or all that were seen when they were flushed at the end
+        assertTrue(stored == 0 || stored == 1_000 || stored == 1_700, "whole batches: " + stored);
     }
 
     @Test
