@@ -206,6 +206,23 @@ class SourceCommandsIT {
     }
 
     @Test
+    void helpForOneTypeListsThatTypesOptionsOnly() {
+        String plex = ok("source", "add", "--type", "plex", "--help").out();
+        assertTrue(plex.contains("Options of type plex:"), plex);
+        assertTrue(plex.replaceAll("\\s+", " ").contains("Items asked for per request when ingesting (a whole number from 10 to 10000; default 1000)"), plex);
+        assertTrue(plex.contains("Example: retrovue source add --type plex --name NAME --base-url"), plex);
+        assertFalse(plex.contains("--base-path"), "another type's options are not listed: " + plex);
+        String filesystem = ok("source", "add", "--type", "filesystem", "--help").out();
+        assertTrue(filesystem.contains("--follow-links"), filesystem);
+        assertFalse(filesystem.contains("--page-size"), filesystem);
+        String common = ok("help", "source", "add").out();
+        assertTrue(common.contains("source add --type TYPE --help"), common);
+        assertTrue(common.contains("installed types: filesystem, plex"), common);
+        assertFalse(common.contains("--page-size"), common);
+        assertTrue(common.contains("--enrichers"), common);
+    }
+
+    @Test
     void enrichersAreReplacedClearedAndChecked() {
         add("Media Library", movies);
         assertEquals("[\"ffprobe\",\"loudness\"]", ok("source", "enrichers", "Media Library", "ffprobe,loudness", "--json").json().get("enrichers").toString());

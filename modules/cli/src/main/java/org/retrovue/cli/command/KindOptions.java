@@ -46,6 +46,38 @@ public final class KindOptions {
         }
         spec.usageMessage().sectionMap().put(picocli.CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST,
                 help -> optionList(help, kinds));
+        spec.usageMessage().sectionMap().put(picocli.CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS, KindOptions::synopsis);
+    }
+
+    /** The usage line with the command's own options and TYPE OPTIONS in place of every kind's. */
+    private static String synopsis(picocli.CommandLine.Help help) {
+        CommandSpec spec = help.commandSpec();
+        List<String> words = new ArrayList<>();
+        for (picocli.CommandLine.Model.PositionalParamSpec p : spec.positionalParameters()) {
+            words.add(p.paramLabel());
+        }
+        for (picocli.CommandLine.Model.OptionSpec option : spec.options()) {
+            if (MARK.equals(option.descriptionKey()) || option.hidden()) {
+                continue;
+            }
+            String text = option.longestName() + (option.arity().max() > 0 ? "=" + option.paramLabel() : "");
+            words.add(option.required() ? text : "[" + text + "]");
+        }
+        words.add("[TYPE OPTIONS]");
+        String start = spec.qualifiedName();
+        String indent = " ".repeat("Usage: ".length() + start.length() + 1);
+        StringBuilder out = new StringBuilder(start);
+        int column = "Usage: ".length() + start.length();
+        for (String word : words) {
+            if (column + 1 + word.length() > spec.usageMessage().width()) {
+                out.append(System.lineSeparator()).append(indent).append(word);
+                column = indent.length() + word.length();
+            } else {
+                out.append(' ').append(word);
+                column += 1 + word.length();
+            }
+        }
+        return out.append(System.lineSeparator()).toString();
     }
 
     /**
@@ -69,6 +101,9 @@ public final class KindOptions {
             out.append(System.lineSeparator()).append("Each source type has options of its own: see `retrovue source add --type TYPE --help`")
                     .append(System.lineSeparator()).append("(installed types: ").append(installed.isEmpty() ? "none" : installed).append(").")
                     .append(System.lineSeparator());
+            String example = spec.name().equals("add") ? "retrovue source add --type filesystem --name \"Media Library\" --base-path /media/movies"
+                    : "retrovue source " + spec.name() + " \"Media Library\" --base-path /mnt/media/movies";
+            out.append(System.lineSeparator()).append("Example: ").append(example).append(System.lineSeparator());
             return out.toString();
         }
         out.append(System.lineSeparator()).append("Options of type ").append(kind.id()).append(':').append(System.lineSeparator());
