@@ -82,6 +82,44 @@ class PlexSourceIT {
     }
 
     @Test
+    void optionsRoundTripThroughUpdateAndAnOptionalOneIsClearedBackToItsDefault() {
+        cli.ok("source", "add", "--type", "plex", "--name", "P", "--base-url", plex.baseUrl(), "--token", TOKEN, "--page-size", "500",
+                "--read-timeout", "12", "--json");
+        JsonNode moved = cli.ok("source", "update", "P", "--connect-timeout", "7", "--json");
+        assertEquals(500, moved.get("config").get("page_size").asInt(), moved.toString());
+        assertEquals(12, moved.get("config").get("read_timeout").asInt());
+        assertEquals(7, moved.get("config").get("connect_timeout").asInt());
+        assertEquals(500, moved.get("options").get("page-size").asInt());
+        assertEquals("********", moved.get("options").get("token").asText());
+        JsonNode cleared = cli.ok("source", "update", "P", "--page-size", "", "--json");
+        assertEquals(1000, cleared.get("config").get("page_size").asInt(), "back to the declared default: " + cleared);
+        assertFalse(cleared.get("options").has("page-size"));
+        CliHarness.Result required = cli.run("source", "update", "P", "--base-url", "");
+        assertEquals(2, required.code(), required::toString);
+        assertEquals("error: --base-url is required for type plex and cannot be cleared; give a new value", required.err().strip());
+    }
+
+    @Test
+    void optionTypesAreCheckedBeforeThePluginSeesThem() {
+        String[][] cases = {
+                {"--base-url", "not a url", "error: --base-url: 'not a url' is not a URL; give an http:// or https:// address with a host, e.g. http://192.168.1.10:32400"},
+                {"--page-size", "abc", "error: --page-size: 'abc' is not a whole number; give a whole number from 10 to 10000"},
+                {"--page-size", "5", "error: --page-size: '5' is out of range; give a whole number from 10 to 10000"},
+                {"--read-timeout", "0", "error: --read-timeout: '0' is out of range; give a whole number from 1 to 600"}};
+        for (String[] c : cases) {
+            List<String> args = new ArrayList<>(List.of("source", "add", "--type", "plex", "--name", "P", "--base-url", plex.baseUrl(), "--token", TOKEN));
+            args.addAll(List.of(c[0], c[1]));
+            if (c[0].equals("--base-url")) {
+                args.subList(6, 8).clear();
+            }
+            CliHarness.Result r = cli.run(args.toArray(String[]::new));
+            assertEquals(2, r.code(), r::toString);
+            assertEquals(c[2], r.err().strip());
+        }
+        assertEquals(0, plex.requestCount(), "the server was not contacted");
+    }
+
+    @Test
     void aSourceAddedWithoutDiscoveryIsCompletedByTheFirstDiscovery() {
         JsonNode stored = cli.ok("source", "add", "--type", "plex", "--name", "Later", "--base-url", plex.baseUrl(), "--token", TOKEN,
                 "--no-discover", "--json");
@@ -89,7 +127,9 @@ class PlexSourceIT {
         assertEquals(0, plex.requestCount(), "the server was not contacted");
         JsonNode discovered = cli.ok("source", "discover", "Later", "--json");
         assertEquals(List.of("Movies", "TV Shows", "Old"), names(discovered.get("added"), null));
-        assertFalse(discovered.get("source").get("config").has("identity_unverified"), discovered.toString());
+        assertTrue(stored.get("identity_unverified").asBoolean(), stored.toString());
+        assertFalse(discovered.get("source").get("identity_unverified").asBoolean(), discovered.toString());
+        assertFalse(discovered.get("source").get("config").has("identity_unverified"), "the program's keys are not in the plugin's config");
         assertEquals(stored.get("external_id"), discovered.get("source").get("external_id"), "the external id never changes");
         CliHarness.Result twice = cli.run("source", "add", "--type", "plex", "--name", "Twice", "--base-url",
                 plex.baseUrl().replace("127.0.0.1", "localhost"), "--token", TOKEN);

@@ -201,6 +201,38 @@ class SourceCommandsIT {
     }
 
     @Test
+    void aSourceAddedWithExtensionsCanBeMovedAndItsOptionsAreTyped() throws IOException {
+        JsonNode added = ok("source", "add", "--type", "filesystem", "--name", "Discs", "--base-path", movies.toString(), "--extensions", "iso",
+                "--follow-links", "YES", "--json").json();
+        assertEquals(true, added.get("options").get("follow-links").asBoolean(), added.toString());
+        JsonNode moved = ok("source", "update", "Discs", "--base-path", shows.toString(), "--json").json();
+        assertEquals("[\"iso\"]", moved.get("config").get("extensions").toString());
+        assertEquals(true, moved.get("config").get("follow_links").asBoolean());
+        assertEquals(shows.toRealPath().toString(), moved.get("config").get("base_path").asText());
+        fails(2, "--follow-links: 'maybe' is not yes or no", "source", "update", "Discs", "--follow-links", "maybe");
+        JsonNode cleared = ok("source", "update", "Discs", "--extensions", "", "--json").json();
+        assertFalse(cleared.get("config").has("extensions"), "back to the default list: " + cleared);
+        fails(2, "--base-path is required for type filesystem and cannot be cleared", "source", "update", "Discs", "--base-path", "");
+    }
+
+    @Test
+    void helpForOneTypeListsThatTypesOptionsOnly() {
+        String plex = ok("source", "add", "--type", "plex", "--help").out();
+        assertTrue(plex.contains("Options of type plex:"), plex);
+        assertTrue(plex.replaceAll("\\s+", " ").contains("Items asked for per request when ingesting (a whole number from 10 to 10000; default 1000)"), plex);
+        assertTrue(plex.contains("Example: retrovue source add --type plex --name NAME --base-url"), plex);
+        assertFalse(plex.contains("--base-path"), "another type's options are not listed: " + plex);
+        String filesystem = ok("source", "add", "--type", "filesystem", "--help").out();
+        assertTrue(filesystem.contains("--follow-links"), filesystem);
+        assertFalse(filesystem.contains("--page-size"), filesystem);
+        String common = ok("help", "source", "add").out();
+        assertTrue(common.contains("source add --type TYPE --help"), common);
+        assertTrue(common.contains("installed types: filesystem, plex"), common);
+        assertFalse(common.contains("--page-size"), common);
+        assertTrue(common.contains("--enrichers"), common);
+    }
+
+    @Test
     void enrichersAreReplacedClearedAndChecked() {
         add("Media Library", movies);
         assertEquals("[\"ffprobe\",\"loudness\"]", ok("source", "enrichers", "Media Library", "ffprobe,loudness", "--json").json().get("enrichers").toString());

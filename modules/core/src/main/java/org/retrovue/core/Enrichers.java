@@ -8,8 +8,8 @@ import java.util.Set;
 /** The enrichers this installation knows, and the parsing of an operator's ordered, comma-separated list. */
 public final class Enrichers {
     public static final List<String> KNOWN = List.of("ffprobe", "loudness");
-    /** The source-config key that holds a source's enricher list. */
-    public static final String CONFIG_KEY = "enrichers";
+    /** The key of a source's settings that holds its enricher list. */
+    public static final String SETTINGS_KEY = "enrichers";
 
     private Enrichers() {}
 

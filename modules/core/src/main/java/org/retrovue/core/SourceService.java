@@ -34,13 +34,13 @@ public final class SourceService {
     /** The longest path a mapping takes: Linux's PATH_MAX (a Windows server's paths are shorter). */
     private static final int MAX_PATH = 4096;
     /**
-     * The config key that records a source's current identity when it differs from its external id (the base path
+     * The settings key that records a source's current identity when it differs from its external id (the base path
      * or server was changed by {@code update}): external ids never change, but duplicates are judged by this.
      */
     static final String IDENTITY_KEY = "identity";
     /** The collection-config key set on a collection that discovery no longer finds (kept, not deleted). */
     static final String MISSING_KEY = "missing";
-    /** The source-config key of a source added with --no-discover: its identity is provisional until discovered. */
+    /** The settings key of a source added with --no-discover: its identity is provisional until discovered. */
     static final String UNVERIFIED_KEY = "identity_unverified";
 
     private final Supplier<Catalog> catalog;
@@ -79,8 +79,11 @@ public final class SourceService {
     public SourceRecord add(String kindId, String name, Map<String, String> options, List<String> enrichers, boolean discover) {
         SourceKind kind = kind(kindId);
         String cleanName = checkName(name);
-        Map<String, Object> config = new LinkedHashMap<>(validate(kind, options));
-        config.put(Enrichers.CONFIG_KEY, List.copyOf(enrichers));
+        Map<String, Object> typed = merge(kind, Map.of(), options, false);
+        Map<String, Object> config = validate(kind, typed);
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put(Enrichers.SETTINGS_KEY, List.copyOf(enrichers));
+        settings.put(Secrets.SETTINGS_KEY, Secrets.declared(kind));
         Remote remote;
         if (discover) {
             remote = inspect(kind, config);
@@ -89,11 +92,11 @@ public final class SourceService {
             if (provisional == null) {
                 throw new RetrovueException(ErrorKind.USAGE, "a source of type " + kind.id() + " cannot be added with --no-discover");
             }
-            config.put(UNVERIFIED_KEY, true);
+            settings.put(UNVERIFIED_KEY, true);
             remote = new Remote(provisional, List.of());
         }
         String externalId = ExternalIds.of(kind.id(), remote.fingerprint());
-        NewSource source = new NewSource(externalId, cleanName, kind.id(), config,
+        NewSource source = new NewSource(externalId, cleanName, kind.id(), config, typed, settings,
                 remote.collections().stream().map(c -> new NewSource.NewCollection(c.externalId(), c.name(), collectionConfig(c))).toList());
         java.util.function.Consumer<CatalogReader> checks = s -> {
             refuseDuplicateRemote(s, kind, externalId, null, remote.fingerprint());
@@ -111,8 +114,9 @@ public final class SourceService {
         List<SourceSummary> shown = new ArrayList<>(all.size());
         for (SourceSummary s : all) {
             if (kindFilter.isEmpty() || kindFilter.get().equals(s.kind())) {
-                shown.add(new SourceSummary(s.id(), s.externalId(), s.name(), s.kind(), Secrets.redact(s.config(), registry.find(s.kind())),
-                        s.createdAt(), s.updatedAt(), s.enabledCollections(), s.totalCollections()));
+                Optional<SourceKind> kind = registry.find(s.kind());
+                shown.add(new SourceSummary(s.id(), s.externalId(), s.name(), s.kind(), Secrets.redactConfig(s.config(), kind, s.options(), s.settings()),
+                        Secrets.redactOptions(s.options(), kind, s.settings()), s.settings(), s.createdAt(), s.updatedAt(), s.enabledCollections(), s.totalCollections()));
             }
         }
         return shown;
@@ -122,31 +126,28 @@ public final class SourceService {
         return redact(read(s -> Identifiers.source(s, identifier)));
     }
 
-    /** Renames and/or changes the kind's options; the external id stays. Options not given keep their values. */
+    /**
+     * Renames and/or changes the kind's options; the external id stays. Options not given keep their values; one
+     * given as "" is cleared (back to its default). The plugin builds its config again from the merged options.
+     */
     public SourceRecord update(String identifier, Optional<String> newName, Map<String, String> options, boolean force) {
         Optional<String> cleanName = newName.map(this::checkName);
         SourceRecord current = read(s -> Identifiers.source(s, identifier));
         Optional<SourceKind> kind = registry.find(current.kind());
-        Map<String, Object> changes = Map.of();
+        Map<String, Object> newConfig = null;
+        Map<String, Object> newOptions = null;
         Remote remote = null;
         if (!options.isEmpty()) {
             SourceKind k = kind.orElseThrow(() -> new RetrovueException(ErrorKind.USAGE,
                     registry.notInstalled(current.kind()) + ", so its options cannot be changed"));
-            Map<String, String> merged = new LinkedHashMap<>();
-            for (OptionSpec option : k.options()) {
-                Object stored = configOf(current).get(Secrets.configKey(option.name()));
-                if (stored != null) {
-                    merged.put(option.name(), stored.toString());
-                }
-            }
-            merged.putAll(options);
-            changes = validate(k, merged);
-            Map<String, Object> probe = configOf(current);
-            probe.putAll(changes);
-            remote = inspect(k, probe);
+            Map<String, Object> stored = current.options() != null ? current.options() : OptionValues.fromLegacyConfig(k, current.config());
+            newOptions = merge(k, stored, options, true);
+            newConfig = validate(k, newOptions);
+            remote = inspect(k, newConfig);
         }
         Remote checked = remote;
-        Map<String, Object> validated = changes;
+        Map<String, Object> validated = newConfig;
+        Map<String, Object> mergedOptions = newOptions;
         java.util.function.Consumer<CatalogReader> checks = s -> {
             cleanName.ifPresent(n -> refuseDuplicateName(s, n, current.id()));
             if (checked != null) {
@@ -157,8 +158,7 @@ public final class SourceService {
             // re-read inside the transaction, so a change made meanwhile (say, to the enrichers) is kept
             SourceRecord source = s.sourceById(current.id()).orElseThrow(() -> gone(identifier));
             cleanName.ifPresent(n -> refuseDuplicateName(s, n, source.id()));
-            Map<String, Object> config = configOf(source);
-            config.putAll(validated);
+            Map<String, Object> settings = settingsOf(source);
             if (checked != null) {
                 String identity = ExternalIds.of(source.kind(), checked.fingerprint());
                 if (!identity.equals(currentIdentity(source)) && !kind.orElseThrow().fingerprintMayChangeOnUpdate() && !force) {
@@ -167,10 +167,12 @@ public final class SourceService {
                             + " Pass --force to repoint it anyway");
                 }
                 refuseDuplicateRemote(s, kind.orElseThrow(), identity, source.id(), checked.fingerprint());
-                recordIdentity(config, identity, source.externalId());
+                recordIdentity(settings, identity, source.externalId());
+                settings.put(Secrets.SETTINGS_KEY, Secrets.declared(kind.orElseThrow()));
                 syncCollections(s, source, checked.collections());
             }
-            return s.updateSource(source.id(), cleanName.orElse(source.name()), config);
+            return s.updateSource(source.id(), cleanName.orElse(source.name()), validated == null ? source.config() : validated,
+                    mergedOptions == null ? source.options() : mergedOptions, settings);
         }, cleanName.orElse(current.name()), checked == null ? null : checked.fingerprint(), checks));
     }
 
@@ -178,9 +180,9 @@ public final class SourceService {
         List<String> enrichers = Enrichers.parse(list);
         return redact(write(s -> {
             SourceRecord source = Identifiers.source(s, identifier);
-            Map<String, Object> config = configOf(source);
-            config.put(Enrichers.CONFIG_KEY, enrichers);
-            return s.updateSource(source.id(), source.name(), config);
+            Map<String, Object> settings = settingsOf(source);
+            settings.put(Enrichers.SETTINGS_KEY, enrichers);
+            return s.updateSource(source.id(), source.name(), source.config(), source.options(), settings);
         }, null, null));
     }
 
@@ -218,12 +220,12 @@ public final class SourceService {
         Discovery discovery = write(s -> {
             SourceRecord source = s.sourceById(current.id()).orElseThrow(() -> gone(identifier));
             String identity = ExternalIds.of(source.kind(), remote.fingerprint());
-            Map<String, Object> sourceConfig = configOf(source);
-            if (Boolean.TRUE.equals(sourceConfig.remove(UNVERIFIED_KEY))) {
+            Map<String, Object> settings = settingsOf(source);
+            if (Boolean.TRUE.equals(settings.remove(UNVERIFIED_KEY))) {
                 // first contact of a source added with --no-discover: its real identity replaces the provisional one
                 refuseDuplicateRemote(s, kind, identity, source.id(), remote.fingerprint());
-                recordIdentity(sourceConfig, identity, source.externalId());
-                s.updateSource(source.id(), source.name(), sourceConfig);
+                recordIdentity(settings, identity, source.externalId());
+                s.updateSource(source.id(), source.name(), source.config(), source.options(), settings);
             } else if (!identity.equals(currentIdentity(source))) {
                 throw new RetrovueException(ErrorKind.CONFLICT, "'" + source.name() + "' now reaches " + remote.fingerprint()
                         + ", not the " + source.kind() + " it was added for; its collections and mappings belong to that one."
@@ -335,15 +337,38 @@ public final class SourceService {
 
     private record Remote(String fingerprint, List<DiscoveredCollection> collections) {}
 
-    private Map<String, Object> validate(SourceKind kind, Map<String, String> options) {
+    /**
+     * {@code stored} options with the {@code given} ones checked against their types and put in: on update, an
+     * option given as "" is cleared, which a required one cannot be; on add, "" is as good as not giving it.
+     */
+    private static Map<String, Object> merge(SourceKind kind, Map<String, Object> stored, Map<String, String> given, boolean update) {
+        Map<String, Object> merged = new LinkedHashMap<>(stored);
         for (OptionSpec option : kind.options()) {
-            String value = options.get(option.name());
-            if (option.required() && (value == null || value.isBlank())) {
+            if (!given.containsKey(option.name())) {
+                continue;
+            }
+            String value = given.get(option.name());
+            if (value == null || value.isBlank()) {
+                if (update && option.required()) {
+                    throw new RetrovueException(ErrorKind.USAGE, "--" + option.name() + " is required for type " + kind.id()
+                            + " and cannot be cleared; give a new value");
+                }
+                merged.remove(option.name());
+            } else {
+                merged.put(option.name(), OptionValues.typed(option, value));
+            }
+        }
+        for (OptionSpec option : kind.options()) {
+            if (option.required() && merged.get(option.name()) == null) {
                 throw new RetrovueException(ErrorKind.USAGE, "--" + option.name() + " is required for type " + kind.id() + ": " + option.description());
             }
         }
+        return merged;
+    }
+
+    private Map<String, Object> validate(SourceKind kind, Map<String, Object> options) {
         try {
-            return Objects.requireNonNull(kind.validate(Map.copyOf(options)), "validate returned null");
+            return Objects.requireNonNull(kind.validate(Map.copyOf(OptionValues.forValidate(kind, options))), "validate returned null");
         } catch (SourceException e) {
             throw fromPlugin(e);
         }
@@ -440,17 +465,22 @@ public final class SourceService {
         }
     }
 
-    /** A modifiable copy of a source's config (empty when it has none). */
+    /** A modifiable copy of a source's plugin config (empty when it has none). */
     private static Map<String, Object> configOf(SourceRecord source) {
         return new LinkedHashMap<>(source.config() == null ? Map.of() : source.config());
     }
 
-    /** The remote a source reaches now: its recorded identity after a move, else its external id. */
-    private static String currentIdentity(SourceRecord source) {
-        return configOf(source).get(IDENTITY_KEY) instanceof String identity ? identity : source.externalId();
+    /** A modifiable copy of a source's settings, the program's own keys. */
+    private static Map<String, Object> settingsOf(SourceRecord source) {
+        return new LinkedHashMap<>(source.settings());
     }
 
-    /** Records {@code identity} in a config, where it differs from the external id that never changes. */
+    /** The remote a source reaches now: its recorded identity after a move, else its external id. */
+    static String currentIdentity(SourceRecord source) {
+        return source.settings().get(IDENTITY_KEY) instanceof String identity ? identity : source.externalId();
+    }
+
+    /** Records {@code identity} in settings, where it differs from the external id that never changes. */
     private static void recordIdentity(Map<String, Object> config, String identity, String externalId) {
         if (identity.equals(externalId)) {
             config.remove(IDENTITY_KEY);
@@ -508,7 +538,8 @@ public final class SourceService {
     }
 
     private SourceRecord redact(SourceRecord r) {
-        return new SourceRecord(r.id(), r.externalId(), r.name(), r.kind(), Secrets.redact(r.config(), registry.find(r.kind())),
-                r.createdAt(), r.updatedAt(), r.collections());
+        Optional<SourceKind> kind = registry.find(r.kind());
+        return new SourceRecord(r.id(), r.externalId(), r.name(), r.kind(), Secrets.redactConfig(r.config(), kind, r.options(), r.settings()),
+                Secrets.redactOptions(r.options(), kind, r.settings()), r.settings(), r.createdAt(), r.updatedAt(), r.collections());
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.retrovue.plugin.filesystem.FilesystemSourceKind;
 
 class SourceRulesTest {
     @Test
@@ -37,20 +36,46 @@ class SourceRulesTest {
         }
     }
 
+    /** A kind with a secret stored under a key of its own naming, and a non-secret option called token. */
+    private static org.retrovue.spi.SourceKind keyKind() {
+        return new org.retrovue.spi.SourceKind() {
+            public String id() { return "keys"; }
+            public String description() { return "keys"; }
+            public List<org.retrovue.spi.OptionSpec> options() {
+                return List.of(org.retrovue.spi.OptionSpec.secret("access-key", "the key"),
+                        org.retrovue.spi.OptionSpec.optional("token", org.retrovue.spi.OptionType.STRING, "a label, not a secret"));
+            }
+            public int spiMajorVersion() { return 1; }
+            public Map<String, Object> validate(Map<String, String> options) { return Map.of(); }
+            public org.retrovue.spi.SourceConnection connect(Map<String, Object> config, org.retrovue.spi.SourceContext context) { return null; }
+        };
+    }
+
     @Test
-    void secretsAreRedactedByDeclarationAndByLook() {
+    void secretsAreRedactedByDeclarationNotByName() {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("access-key", "s3cr3t");
+        options.put("token", "blue");
         Map<String, Object> config = new LinkedHashMap<>();
-        config.put("base_path", "/media");
-        config.put("token", "abc");
-        config.put("api_key", "k");
-        config.put("db_password", "p");
-        config.put("empty_secret", null);
-        Map<String, Object> shown = Secrets.redact(config, Optional.of(new FilesystemSourceKind()));
-        assertEquals("/media", shown.get("base_path"));
-        assertEquals(Secrets.REDACTED, shown.get("token"));
-        assertEquals(Secrets.REDACTED, shown.get("api_key"));
-        assertEquals(Secrets.REDACTED, shown.get("db_password"));
-        assertEquals(null, shown.get("empty_secret"));
+        config.put("credentials", Map.of("k", "v"));
+        config.put("where_the_key_is", "s3cr3t");
+        config.put("token", "blue");
+        config.put("api_key", "not declared");
+        var kind = Optional.of(keyKind());
+        Map<String, Object> shownOptions = Secrets.redactOptions(options, kind, Map.of());
+        assertEquals(Secrets.REDACTED, shownOptions.get("access-key"));
+        assertEquals("blue", shownOptions.get("token"), "a non-secret option called token is shown");
+        Map<String, Object> shownConfig = Secrets.redactConfig(config, kind, options, Map.of());
+        assertEquals(Secrets.REDACTED, shownConfig.get("where_the_key_is"), "found by the declared option's value, whatever its key");
+        assertEquals("blue", shownConfig.get("token"));
+        assertEquals("not declared", shownConfig.get("api_key"));
+
+        // the kind uninstalled: the declaration stored with the source still holds
+        Map<String, Object> settings = Map.of("secret_options", List.of("access-key"));
+        assertEquals(Secrets.REDACTED, Secrets.redactConfig(config, Optional.empty(), options, settings).get("where_the_key_is"));
+        assertEquals("blue", Secrets.redactOptions(options, Optional.empty(), settings).get("token"));
+        // stored before declarations were kept, and uninstalled: names that look secret are hidden, to be safe
+        assertEquals(Secrets.REDACTED, Secrets.redactConfig(config, Optional.empty(), null, Map.of()).get("token"));
     }
 
     @Test

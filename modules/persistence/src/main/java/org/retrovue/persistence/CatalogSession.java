@@ -7,8 +7,8 @@ import java.util.UUID;
 public interface CatalogSession extends CatalogReader {
     SourceRecord addSource(NewSource source);
 
-    /** Changes name and config; the external id never changes. */
-    SourceRecord updateSource(UUID id, String name, Map<String, Object> config);
+    /** Changes name, config, options and settings; the external id never changes. */
+    SourceRecord updateSource(UUID id, String name, Map<String, Object> config, Map<String, Object> options, Map<String, Object> settings);
 
     /** Deletes a source with its collections and path mappings; returns false when it was not there. */
     boolean deleteSource(UUID id);

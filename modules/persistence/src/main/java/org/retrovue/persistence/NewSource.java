@@ -3,8 +3,9 @@ package org.retrovue.persistence;
 import java.util.List;
 import java.util.Map;
 
-/** A source to insert with its first collections. */
-public record NewSource(String externalId, String name, String kind, Map<String, Object> config, List<NewCollection> collections) {
+/** A source to insert with its first collections; the maps are as {@link SourceRecord} describes them. */
+public record NewSource(String externalId, String name, String kind, Map<String, Object> config, Map<String, Object> options,
+                        Map<String, Object> settings, List<NewCollection> collections) {
     public NewSource {
         collections = List.copyOf(collections);
     }

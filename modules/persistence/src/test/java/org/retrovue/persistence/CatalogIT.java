@@ -31,7 +31,8 @@ class CatalogIT {
     }
 
     private static NewSource source(String externalId, String name) {
-        return new NewSource(externalId, name, "filesystem", Map.of("base_path", "/media/" + name, "enrichers", List.of("ffprobe")),
+        return new NewSource(externalId, name, "filesystem", Map.of("base_path", "/media/" + name), Map.of("base-path", "/media/" + name),
+                Map.of("enrichers", List.of("ffprobe")),
                 List.of(new NewSource.NewCollection("root", name.toLowerCase(), Map.of("path", "/media/" + name))));
     }
 
@@ -44,7 +45,9 @@ class CatalogIT {
 
         SourceRecord read = catalog.inTransaction(s -> s.sourceById(added.id())).orElseThrow();
         assertEquals(added.config(), read.config());
-        assertEquals(List.of("ffprobe"), read.config().get("enrichers"));
+        assertEquals(Map.of("base_path", "/media/Movies"), read.config());
+        assertEquals(Map.of("base-path", "/media/Movies"), read.options());
+        assertEquals(List.of("ffprobe"), read.settings().get("enrichers"));
         assertEquals(added.createdAt().toInstant(), read.createdAt().toInstant());
         assertEquals(1, catalog.inTransaction(s -> s.sourcesByName("MOVIES")).size());
         assertEquals(SchemaMigrator.latestVersion(), catalog.schemaVersion());
@@ -54,7 +57,7 @@ class CatalogIT {
     void updateMovesUpdatedAtButNeverCreatedAt() throws Exception {
         SourceRecord added = catalog.inTransaction(s -> s.addSource(source("filesystem-bbbbbbbbbbbb", "Shows")));
         // no pause: an update is later than the creation even within the clock's tick (Timestamps.after)
-        SourceRecord updated = catalog.inTransaction(s -> s.updateSource(added.id(), "TV Shows", added.config()));
+        SourceRecord updated = catalog.inTransaction(s -> s.updateSource(added.id(), "TV Shows", added.config(), added.options(), added.settings()));
         assertEquals(added.createdAt().toInstant(), updated.createdAt().toInstant());
         assertTrue(updated.updatedAt().isAfter(added.updatedAt()));
         assertEquals("filesystem-bbbbbbbbbbbb", updated.externalId());
@@ -110,7 +113,7 @@ class CatalogIT {
     @Test
     void theJdbcReaderAndTheEntityManagerGiveTheSameAnswers() throws Exception {
         SourceRecord a = catalog.inTransaction(s -> s.addSource(new NewSource("filesystem-a1a1a1a1a1a1", "alpha", "filesystem",
-                Map.of("base_path", "/a", "n", 3, "nested", Map.of("x", List.of(1, "two", true))),
+                Map.of("base_path", "/a", "n", 3, "nested", Map.of("x", List.of(1, "two", true))), Map.of("n", 3), Map.of("enrichers", List.of()),
                 List.of(new NewSource.NewCollection("root", "Zeta", Map.of()), new NewSource.NewCollection("b", "beta", Map.of("k", "v"))))));
         catalog.inTransaction(s -> s.addSource(source("filesystem-b2b2b2b2b2b2", "Bravo")));
         try (Connection c = database.connect(); Statement st = c.createStatement()) {

@@ -8,7 +8,8 @@ import org.retrovue.core.Secrets;
 
 /**
  * The shell's history (kept in a file of the data directory, readable by its owner only), with the value of every
- * secret option ({@code --token abc}, {@code --token=abc}) replaced by a mark before the line is remembered, so a
+ * secret option ({@code --token abc}, {@code --token=abc}: an option that any installed kind declares secret, by
+ * declaration, not by its name) replaced by a mark before the line is remembered, so a
  * secret typed once is neither in the file nor brought back by the up arrow. An option that no command knows is
  * most likely a mistyped one ({@code --tokn abc}): everything after it is masked too.
  */
@@ -71,6 +72,6 @@ final class RedactingHistory extends DefaultHistory {
     }
 
     private static boolean isSecret(String option, Set<String> secretOptions) {
-        return option.startsWith("--") && (secretOptions.contains(option) || Secrets.looksSecret(option.substring(2)));
+        return option.startsWith("--") && secretOptions.contains(option);
     }
 }

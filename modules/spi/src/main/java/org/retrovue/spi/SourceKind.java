@@ -20,8 +20,12 @@ public interface SourceKind {
     int spiMajorVersion();
 
     /**
-     * Checks the options the operator gave (keys are option names, values as typed; absent ones are missing) and
-     * returns the configuration to store: normalised, complete, JSON-compatible values only.
+     * Checks the options the operator gave (keys are option names; absent ones are missing) and returns the
+     * configuration to store: normalised, complete, JSON-compatible values only. Since SPI 1.5 the program has
+     * already checked each value against its {@link OptionSpec}'s type, bounds and choices, put it in canonical form
+     * (see {@link OptionType}) and filled in declared defaults. The program keeps the options too, and on
+     * {@code source update} calls this again with the stored options merged with the new ones, so the keys and
+     * types of the returned map are the plugin's own affair.
      *
      * @throws SourceException with {@link SourceException.Code#INVALID_CONFIG} saying what is wrong and what to do
      */
@@ -54,6 +58,17 @@ public interface SourceKind {
         return false;
     }
 
-    /** Opens a connection for a configuration that {@link #validate} returned. */
+    /**
+     * An example of this kind's options on a command line, shown by {@code source add --type ID --help}, e.g.
+     * {@code --base-path /media/movies}; null, the default, for none. Since SPI 1.5.
+     */
+    default String example() {
+        return null;
+    }
+
+    /**
+     * Opens a connection for a configuration that {@link #validate} returned: exactly that map, without keys of the
+     * program's own (since SPI 1.5; before, the program's keys such as {@code enrichers} were mixed in).
+     */
     SourceConnection connect(Map<String, Object> config, SourceContext context) throws SourceException;
 }

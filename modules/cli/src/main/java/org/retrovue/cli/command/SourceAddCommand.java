@@ -16,8 +16,6 @@ final class SourceAddCommand extends ContextCommand {
 
     SourceAddCommand(CliContext context) {
         super(context, "add", "Add a source; its collections are discovered and start disabled.");
-        footer("Each source type adds its own options (see `retrovue source list-types`).",
-                "Example: retrovue source add --type filesystem --name \"Media Library\" --base-path /media/movies");
     }
 
     @Override

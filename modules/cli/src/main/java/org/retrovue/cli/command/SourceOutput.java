@@ -30,10 +30,11 @@ final class SourceOutput {
         fields.put("name", s.name());
         fields.put("type", s.kind());
         fields.put("external_id", s.externalId());
-        Map<String, Object> config = new LinkedHashMap<>(s.config() == null ? Map.of() : s.config());
-        config.remove("enrichers");
-        fields.put("config", Text.inline(config));
-        List<String> enrichers = Shapes.enrichers(s.config());
+        if (s.options() != null) {
+            fields.put("options", Text.inline(s.options()));
+        }
+        fields.put("config", Text.inline(s.config() == null ? Map.of() : s.config()));
+        List<String> enrichers = Shapes.enrichers(s.settings());
         fields.put("enrichers", enrichers.isEmpty() ? "-" : String.join(", ", enrichers));
         fields.put("collections", s.enabledCollections() + " enabled of " + s.collections().size());
         fields.put("created_at", Shapes.timestamp(s.createdAt()));

@@ -18,7 +18,6 @@ final class SourceUpdateCommand extends ContextCommand {
 
     SourceUpdateCommand(CliContext context) {
         super(context, "update", "Rename a source or change its type's options; its external id never changes.");
-        footer("Example: retrovue source update \"Media Library\" --base-path /mnt/media/movies");
     }
 
     @Override

@@ -81,32 +81,37 @@ public final class Shapes {
 
     /** A source in a list: its fields and collection counts. */
     public static Map<String, Object> sourceSummary(SourceSummary s) {
-        Map<String, Object> m = sourceFields(s.id(), s.externalId(), s.name(), s.kind(), s.config(), s.createdAt(), s.updatedAt());
+        Map<String, Object> m = sourceFields(s.id(), s.externalId(), s.name(), s.kind(), s.config(), s.options(), s.settings(), s.createdAt(), s.updatedAt());
         m.put("collections_enabled", s.enabledCollections());
         m.put("collections_total", s.totalCollections());
         return m;
     }
 
     private static Map<String, Object> sourceFields(SourceRecord s) {
-        return sourceFields(s.id(), s.externalId(), s.name(), s.kind(), s.config(), s.createdAt(), s.updatedAt());
+        return sourceFields(s.id(), s.externalId(), s.name(), s.kind(), s.config(), s.options(), s.settings(), s.createdAt(), s.updatedAt());
     }
 
     private static Map<String, Object> sourceFields(UUID id, String externalId, String name, String kind, Map<String, Object> config,
+                                                    Map<String, Object> options, Map<String, Object> settings,
                                                     OffsetDateTime createdAt, OffsetDateTime updatedAt) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id.toString());
         m.put("external_id", externalId);
         m.put("name", name);
         m.put("kind", kind);
+        m.put("options", options);
         m.put("config", config);
-        m.put("enrichers", enrichers(config));
+        m.put("enrichers", enrichers(settings));
+        m.put("identity", settings.get("identity") instanceof String identity ? identity : externalId);
+        m.put("identity_unverified", Boolean.TRUE.equals(settings.get("identity_unverified")));
         m.put("created_at", timestamp(createdAt));
         m.put("updated_at", timestamp(updatedAt));
         return m;
     }
 
-    public static List<String> enrichers(Map<String, Object> config) {
-        Object value = config == null ? null : config.get(Enrichers.CONFIG_KEY);
+    /** The enricher list kept in a source's settings. */
+    public static List<String> enrichers(Map<String, Object> settings) {
+        Object value = settings == null ? null : settings.get(Enrichers.SETTINGS_KEY);
         if (!(value instanceof List<?> list)) {
             return List.of();
         }

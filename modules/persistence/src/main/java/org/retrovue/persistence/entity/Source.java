@@ -35,6 +35,14 @@ public class Source {
     @Column(columnDefinition = "jsonb")
     private String config;
 
+    @Convert(converter = JsonbConverter.class)
+    @Column(columnDefinition = "jsonb")
+    private String options;
+
+    @Convert(converter = JsonbConverter.class)
+    @Column(columnDefinition = "jsonb")
+    private String settings;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
@@ -78,6 +86,10 @@ public class Source {
     public String getKind() { return kind; }
     public String getConfig() { return config; }
     public void setConfig(String config) { this.config = config; }
+    public String getOptions() { return options; }
+    public void setOptions(String options) { this.options = options; }
+    public String getSettings() { return settings; }
+    public void setSettings(String settings) { this.settings = settings; }
     public OffsetDateTime getCreatedAt() { return createdAt; }
     public OffsetDateTime getUpdatedAt() { return updatedAt; }
     public List<SourceCollection> getCollections() { return collections; }

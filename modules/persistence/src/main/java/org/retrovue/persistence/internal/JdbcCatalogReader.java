@@ -28,7 +28,7 @@ public final class JdbcCatalogReader implements CatalogReader {
     private static final String SOURCE_TREE = """
             select s.id, s.external_id, s.name, s.kind, s.config::text, s.created_at, s.updated_at,
                    c.id, c.external_id, c.name, c.enabled, c.config::text, c.created_at,
-                   m.id, m.plex_path, m.local_path
+                   m.id, m.plex_path, m.local_path, s.options::text, s.settings::text
               from sources s
               left join source_collections c on c.source_id = s.id
               left join path_mappings m on m.collection_id = c.id
@@ -43,7 +43,7 @@ public final class JdbcCatalogReader implements CatalogReader {
 
     private static final String SUMMARIES = """
             select s.id, s.external_id, s.name, s.kind, s.config::text, s.created_at, s.updated_at,
-                   count(c.id) filter (where c.enabled), count(c.id)
+                   count(c.id) filter (where c.enabled), count(c.id), s.options::text, s.settings::text
               from sources s
               left join source_collections c on c.source_id = s.id
              group by s.id
@@ -92,7 +92,8 @@ public final class JdbcCatalogReader implements CatalogReader {
     public List<SourceSummary> sourceSummaries() {
         List<SourceSummary> summaries = new ArrayList<>();
         query(SUMMARIES, null, rs -> summaries.add(new SourceSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                rs.getString(4), StoredConfig.parse(rs.getString(5)), rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class),
+                rs.getString(4), StoredConfig.parse(rs.getString(5)), StoredConfig.parse(rs.getString(10)), StoredConfig.parse(rs.getString(11)),
+                rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class),
                 rs.getLong(8), rs.getLong(9))));
         summaries.sort(RecordOrder.SOURCE_SUMMARIES);
         return summaries;
@@ -139,6 +140,8 @@ public final class JdbcCatalogReader implements CatalogReader {
         final String name;
         final String kind;
         final String config;
+        final String options;
+        final String settings;
         final OffsetDateTime createdAt;
         final OffsetDateTime updatedAt;
         final Map<UUID, CollectionRow> collections = new LinkedHashMap<>();
@@ -151,13 +154,15 @@ public final class JdbcCatalogReader implements CatalogReader {
             config = rs.getString(5);
             createdAt = rs.getObject(6, OffsetDateTime.class);
             updatedAt = rs.getObject(7, OffsetDateTime.class);
+            options = rs.getString(17);
+            settings = rs.getString(18);
         }
 
         SourceRecord toRecord() {
             List<CollectionRecord> records = new ArrayList<>();
             collections.values().forEach(c -> records.add(c.toRecord(id, name, kind)));
             records.sort(RecordOrder.COLLECTIONS_OF_A_SOURCE);
-            return new SourceRecord(id, externalId, name, kind, StoredConfig.parse(config), createdAt, updatedAt, records);
+            return new SourceRecord(id, externalId, name, kind, StoredConfig.parse(config), StoredConfig.parse(options), StoredConfig.parse(settings), createdAt, updatedAt, records);
         }
     }
 

@@ -60,6 +60,8 @@ public final class JpaCatalogSession implements CatalogSession {
     @Override
     public SourceRecord addSource(NewSource source) {
         Source entity = new Source(source.externalId(), source.name(), source.kind(), StoredConfig.text(source.config()));
+        entity.setOptions(StoredConfig.text(source.options()));
+        entity.setSettings(StoredConfig.text(source.settings()));
         for (NewSource.NewCollection c : source.collections()) {
             entity.getCollections().add(new SourceCollection(entity, c.externalId(), c.name(), StoredConfig.text(c.config())));
         }
@@ -69,10 +71,12 @@ public final class JpaCatalogSession implements CatalogSession {
     }
 
     @Override
-    public SourceRecord updateSource(UUID id, String name, Map<String, Object> config) {
+    public SourceRecord updateSource(UUID id, String name, Map<String, Object> config, Map<String, Object> options, Map<String, Object> settings) {
         Source entity = requireSource(id);
         entity.setName(name);
         entity.setConfig(StoredConfig.text(config));
+        entity.setOptions(StoredConfig.text(options));
+        entity.setSettings(StoredConfig.text(settings));
         entity.touch();
         em.flush();
         return toRecord(entity);
@@ -196,6 +200,7 @@ public final class JpaCatalogSession implements CatalogSession {
         List<CollectionRecord> collections = s.getCollections().stream()
                 .map(JpaCatalogSession::toRecord).sorted(RecordOrder.COLLECTIONS_OF_A_SOURCE).toList();
         return new SourceRecord(s.getId(), s.getExternalId(), s.getName(), s.getKind(), StoredConfig.parse(s.getConfig()),
+                StoredConfig.parse(s.getOptions()), StoredConfig.parse(s.getSettings()),
                 s.getCreatedAt(), s.getUpdatedAt(), collections);
     }
 

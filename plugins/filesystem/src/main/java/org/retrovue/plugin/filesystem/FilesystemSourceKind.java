@@ -46,9 +46,15 @@ public final class FilesystemSourceKind implements SourceKind {
     @Override
     public List<OptionSpec> options() {
         return List.of(OptionSpec.required(BASE_PATH, OptionType.PATH, "Directory that holds the media (must exist and be readable)"),
-                OptionSpec.optional(FOLLOW_LINKS, OptionType.STRING, "yes: follow symbolic links when ingesting (loops are detected); default no"),
-                OptionSpec.optional(EXTENSIONS, OptionType.STRING, "Comma-separated file extensions to ingest; default "
-                        + String.join(",", new java.util.TreeSet<>(TreeScanner.DEFAULT_EXTENSIONS))));
+                OptionSpec.optional(FOLLOW_LINKS, OptionType.BOOLEAN, "yes: follow symbolic links when ingesting (loops are detected)")
+                        .withDefault("no"),
+                OptionSpec.optional(EXTENSIONS, OptionType.STRING, "Comma-separated file extensions to ingest")
+                        .withDefault(String.join(",", new java.util.TreeSet<>(TreeScanner.DEFAULT_EXTENSIONS))));
+    }
+
+    @Override
+    public String example() {
+        return "--base-path /media/movies --extensions mkv,mp4";
     }
 
     @Override
@@ -82,7 +88,10 @@ public final class FilesystemSourceKind implements SourceKind {
         }
         String extensions = options.get(EXTENSIONS);
         if (extensions != null) {
-            config.put(CONFIG_EXTENSIONS, extensions(extensions));
+            List<String> chosen = extensions(extensions);
+            if (!Set.copyOf(chosen).equals(TreeScanner.DEFAULT_EXTENSIONS)) {
+                config.put(CONFIG_EXTENSIONS, chosen); // the default list is not copied into every source
+            }
         }
         return config;
     }

@@ -36,10 +36,17 @@ public final class PlexSourceKind implements SourceKind {
         return List.of(
                 OptionSpec.required("base-url", OptionType.URL, "Server address, e.g. https://1-2-3-4.abc.plex.direct:32400"),
                 OptionSpec.secret("token", "Plex token (X-Plex-Token); stored, never shown"),
-                OptionSpec.optional("connect-timeout", OptionType.INTEGER, "Seconds to wait for a connection (default 5)"),
-                OptionSpec.optional("read-timeout", OptionType.INTEGER, "Seconds to wait for an answer to start, and again for it to end (default 30)"),
-                OptionSpec.optional("page-size", OptionType.INTEGER, "Items asked for per request when ingesting (default "
-                        + PlexScan.DEFAULT_PAGE_SIZE + ")"));
+                OptionSpec.optional("connect-timeout", OptionType.INTEGER, "Seconds to wait for a connection")
+                        .withRange(1, 600).withDefault(Integer.toString(DEFAULT_CONNECT_TIMEOUT_S)),
+                OptionSpec.optional("read-timeout", OptionType.INTEGER, "Seconds to wait for an answer to start, and again for it to end")
+                        .withRange(1, 600).withDefault(Integer.toString(DEFAULT_READ_TIMEOUT_S)),
+                OptionSpec.optional("page-size", OptionType.INTEGER, "Items asked for per request when ingesting")
+                        .withRange(10, 10_000).withDefault(Integer.toString(PlexScan.DEFAULT_PAGE_SIZE)));
+    }
+
+    @Override
+    public String example() {
+        return "--base-url http://192.168.1.10:32400 --token \"$PLEX_TOKEN\"";
     }
 
     @Override
