@@ -14,7 +14,5 @@ module org.retrovue.persistence {
     requires org.postgresql.jdbc;
 
     exports org.retrovue.persistence;
-    // EclipseLink instantiates internal.PlainPassword by name (eclipselink.login.encryptor).
-    exports org.retrovue.persistence.internal to org.eclipse.persistence.core;
     opens org.retrovue.persistence.entity to org.eclipse.persistence.core, org.eclipse.persistence.jpa;
 }

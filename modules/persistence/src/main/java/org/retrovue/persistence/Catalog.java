@@ -16,11 +16,11 @@ import java.util.regex.Pattern;
 import org.eclipse.persistence.jpa.PersistenceProvider;
 import org.retrovue.persistence.entity.JsonbConverter;
 import org.retrovue.persistence.entity.PathMapping;
+import org.retrovue.persistence.entity.PlainPassword;
 import org.retrovue.persistence.entity.Source;
 import org.retrovue.persistence.entity.SourceCollection;
 import org.retrovue.persistence.internal.JdbcCatalogReader;
 import org.retrovue.persistence.internal.JpaCatalogSession;
-import org.retrovue.persistence.internal.PlainPassword;
 
 /**
  * The catalogue: opened once per process (or per shell), its schema checked on open, every operator action run
