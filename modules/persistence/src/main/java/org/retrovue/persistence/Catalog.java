@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.eclipse.persistence.jpa.PersistenceProvider;
 import org.retrovue.persistence.entity.JsonbConverter;
 import org.retrovue.persistence.entity.PathMapping;
+import org.retrovue.persistence.entity.PlainPassword;
 import org.retrovue.persistence.entity.Source;
 import org.retrovue.persistence.entity.SourceCollection;
 import org.retrovue.persistence.internal.JdbcCatalogReader;
@@ -222,7 +223,7 @@ public final class Catalog implements AutoCloseable {
         return emf;
     }
 
-    private static EntityManagerFactory createFactory(DatabaseTarget target) {
+    static EntityManagerFactory createFactory(DatabaseTarget target) {
         PersistenceConfiguration configuration = new PersistenceConfiguration("retrovue")
                 .provider(PersistenceProvider.class.getName())
                 .managedClass(Source.class)
@@ -232,6 +233,7 @@ public final class Catalog implements AutoCloseable {
                 .property(PersistenceConfiguration.JDBC_URL, target.driverUrl())
                 .property(PersistenceConfiguration.JDBC_USER, target.user())
                 .property(PersistenceConfiguration.JDBC_PASSWORD, target.password() == null ? "" : target.password())
+                .property("eclipselink.login.encryptor", PlainPassword.class.getName())
                 .property("eclipselink.target-database", "PostgreSQL")
                 .property("eclipselink.ddl-generation", "none")
                 .property("eclipselink.weaving", "false")
