@@ -52,7 +52,10 @@ class EmbeddedPostgresSecurityIT {
             BufferedReader lines = new BufferedReader(new InputStreamReader(poller.getInputStream(), StandardCharsets.UTF_8));
             assertEquals("ready", lines.readLine(), "the poller runs");
             Endpoint endpoint = server.ensureRunning("catalogue");
-            assertTrue(poller.waitFor(60, TimeUnit.SECONDS), "the poller stops two seconds after it found the port");
+            // told only now, so it cannot stop early on another server that starts on this machine meanwhile
+            poller.getOutputStream().write("stop\n".getBytes(StandardCharsets.UTF_8));
+            poller.getOutputStream().flush();
+            assertTrue(poller.waitFor(60, TimeUnit.SECONDS), "the poller stops half a second after it is told");
             List<String> said = lines.lines().toList();
             // only our port counts: a server someone else starts meanwhile on this machine is not ours to judge
             assertFalse(said.contains("CONNECTED " + endpoint.port()), "no login without the password: " + said);
