@@ -7,6 +7,7 @@ module org.retrovue.core {
     requires transitive org.retrovue.persistence;
     requires transitive org.retrovue.pg;
     requires org.postgresql.jdbc;
+    requires org.retrovue.pluginloader;
 
     exports org.retrovue.core;
 

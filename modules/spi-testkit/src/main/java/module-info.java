@@ -2,5 +2,6 @@
 module org.retrovue.spi.testkit {
     requires transitive org.retrovue.spi;
     requires transitive org.junit.jupiter.api;
+    requires org.retrovue.pluginloader;
     exports org.retrovue.spi.testkit;
 }

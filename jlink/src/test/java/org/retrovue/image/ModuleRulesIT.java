@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
 class ModuleRulesIT {
     private static final Map<String, Set<String>> ALLOWED_OWN = Map.of(
             "org.retrovue.spi", Set.of(),
+            "org.retrovue.pluginloader", Set.of(),
             "org.retrovue.pg", Set.of(),
             "org.retrovue.persistence", Set.of(),
-            "org.retrovue.core", Set.of("org.retrovue.spi", "org.retrovue.persistence", "org.retrovue.pg"),
+            "org.retrovue.core", Set.of("org.retrovue.spi", "org.retrovue.pluginloader", "org.retrovue.persistence", "org.retrovue.pg"),
             "org.retrovue.cli", Set.of("org.retrovue.core"),
             "org.retrovue.plugin.filesystem", Set.of("org.retrovue.spi"),
             "org.retrovue.plugin.plex", Set.of("org.retrovue.spi"),
@@ -62,6 +63,7 @@ class ModuleRulesIT {
     void theSpiAndPluginsDependOnNothingElse() {
         Map<String, ModuleDescriptor> modules = modules();
         assertEquals(Set.of("java.base"), names(modules.get("org.retrovue.spi").requires()));
+        assertEquals(Set.of("java.base"), names(modules.get("org.retrovue.pluginloader").requires()));
         assertEquals(Set.of("java.base", "org.retrovue.spi"), names(modules.get("org.retrovue.plugin.filesystem").requires()));
         assertEquals(Set.of("java.base", "org.retrovue.spi", "java.net.http", "com.fasterxml.jackson.core"),
                 names(modules.get("org.retrovue.plugin.plex").requires()));

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import org.retrovue.pluginloader.PluginLayer;
 import org.retrovue.spi.SourceKind;
 import org.retrovue.spi.SpiVersion;
 

@@ -40,7 +40,26 @@ class ManifestContractTest extends SourceKindContract {
 
     @Override
     protected Map<String, String> failingOptions() {
-        return null; // a manifest that validates can be read
+        return null; // a manifest that validates can be read: breakRemote() removes it instead
+    }
+
+    @Override
+    protected boolean breakRemote() {
+        try {
+            Files.delete(temp.resolve("shows.csv"));
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    protected Map<String, String> changedOptions() {
+        try {
+            return Map.of("file", Files.writeString(temp.resolve("moved.csv"), "path,title,duration_seconds\na.mkv,Pilot,1800\n").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -2,16 +2,22 @@ package org.retrovue.spi.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 import org.retrovue.spi.DiscoveredCollection;
@@ -28,17 +34,42 @@ import org.retrovue.spi.SpiVersion;
 
 /**
  * The SPI's contract as tests. Extend it with the provider under test and options that reach a working remote
- * (a temp directory, a test server); every test here then runs against your kind.
+ * holding at least one item (a temp directory with a media file, a test server); every test here then runs
+ * against your kind. A check your test gives no means to make (no failing options, no way to break the remote,
+ * no option to change) is reported as skipped, with the reason: skipped is not passed.
  */
 public abstract class SourceKindContract {
     /** The provider under test. */
     protected abstract SourceKind kind();
 
-    /** Options (as typed on the command line, without dashes) that validate and reach a working remote. */
+    /**
+     * Options (as typed on the command line, without dashes) that validate and reach a working remote with at
+     * least one collection and at least one item in it: the scan checks fail when there is nothing to compare.
+     */
     protected abstract Map<String, String> workingOptions();
 
-    /** Options that validate but whose remote cannot be reached or refuses us; null to skip that check. */
+    /**
+     * Options that validate but whose remote cannot be reached or refuses us (a wrong token); null when there are
+     * none, and the failure check then breaks the working remote with {@link #breakRemote()} instead.
+     */
     protected abstract Map<String, String> failingOptions();
+
+    /**
+     * Makes the remote of {@link #workingOptions()} fail from now on (delete the folder, make the test server
+     * answer errors), for the checks of failures during discovery and scans. Returns false, the default, when your
+     * test cannot, and those checks are skipped.
+     */
+    protected boolean breakRemote() {
+        return false;
+    }
+
+    /**
+     * One or more options with new valid values, as given to {@code source update}, for the check that an update
+     * keeps the options it does not change; null, the default, skips that check.
+     */
+    protected Map<String, String> changedOptions() {
+        return null;
+    }
 
     /** A context for connections. */
     protected SourceContext context() {
@@ -128,11 +159,10 @@ public abstract class SourceKindContract {
 
     @Test
     void missingRequiredOptionsAreInvalidConfigurationOnOneLine() {
-        for (OptionSpec option : kind().options()) {
-            if (!option.required()) {
-                continue;
-            }
-            Map<String, String> without = new java.util.HashMap<>(workingOptions());
+        List<OptionSpec> required = kind().options().stream().filter(OptionSpec::required).toList();
+        assumeTrue(!required.isEmpty(), "the kind has no required option to leave out");
+        for (OptionSpec option : required) {
+            Map<String, String> without = new HashMap<>(workingOptions());
             without.remove(option.name());
             SourceException e = assertThrows(SourceException.class, () -> kind().validate(without), "without --" + option.name());
             assertEquals(SourceException.Code.INVALID_CONFIG, e.code());
@@ -147,8 +177,10 @@ public abstract class SourceKindContract {
             String fingerprint = first.fingerprint();
             assertFalse(fingerprint == null || fingerprint.isBlank(), "a fingerprint");
             assertEquals(fingerprint, second.fingerprint(), "the same remote gives the same fingerprint");
+            List<DiscoveredCollection> collections = first.collections();
+            assertFalse(collections.isEmpty(), "workingOptions() must reach a remote with at least one collection");
             Set<String> ids = new HashSet<>();
-            for (DiscoveredCollection collection : first.collections()) {
+            for (DiscoveredCollection collection : collections) {
                 assertFalse(collection.externalId().isBlank(), "collection external ids are not blank");
                 assertTrue(ids.add(collection.externalId()), "collection external ids are unique: " + collection.externalId());
                 assertFalse(collection.name().isBlank(), "collections have names");
@@ -159,33 +191,34 @@ public abstract class SourceKindContract {
 
     /**
      * Scans stream well-formed items: keys not blank and unique in a collection, a remote path each; a second scan
-     * of an unchanged remote gives the same keys, sizes and times (or says the collection is unchanged), which is
-     * what incremental ingest relies on. Skipped for kinds that cannot scan (built for SPI 1.1).
+     * of an unchanged remote gives the same keys, sizes and times, which is what incremental ingest relies on. When
+     * the second scan answers "unchanged" (it may, given the first one's version), a third scan without a version
+     * lists the items to compare. A kind that cannot scan, or a remote with no item, fails: there is nothing to
+     * compare, and RetroVue could ingest nothing from it.
      */
     @Test
     void scansStreamWellFormedItemsAndAreStable() throws SourceException {
         Map<String, Object> config = kind().validate(workingOptions());
+        int seen = 0;
         try (SourceConnection connection = kind().connect(config, context())) {
             for (DiscoveredCollection collection : connection.collections()) {
-                Map<String, String> first = new java.util.TreeMap<>();
-                ScanResult result;
-                try {
-                    result = connection.scan(new ScanRequest(collection, null), sinkInto(first, collection));
-                } catch (SourceException e) {
-                    if (e.getMessage() != null && e.getMessage().contains("cannot scan")) {
-                        return;
-                    }
-                    throw e;
-                }
+                Map<String, String> first = new TreeMap<>();
+                ScanResult result = connection.scan(new ScanRequest(collection, null), sinkInto(first, collection));
                 assertNotNull(result, "scan returns how it ended");
                 assertFalse(result.unchanged(), "without a previous version a scan lists its items");
-                Map<String, String> second = new java.util.TreeMap<>();
+                seen += first.size();
+                Map<String, String> second = new TreeMap<>();
                 ScanResult again = connection.scan(new ScanRequest(collection, result.version()), sinkInto(second, collection));
-                if (!again.unchanged()) {
-                    assertEquals(first, second, "an unchanged remote scans the same (keys, sizes, times) in " + collection.name());
+                assertNotNull(again, "scan returns how it ended");
+                if (again.unchanged()) {
+                    second.clear();
+                    assertFalse(connection.scan(new ScanRequest(collection, null), sinkInto(second, collection)).unchanged(),
+                            "without a previous version a scan lists its items");
                 }
+                assertEquals(first, second, "an unchanged remote scans the same (keys, sizes, times) in " + collection.name());
             }
         }
+        assertTrue(seen > 0, "workingOptions() must reach a remote with at least one item: the scan checks compare nothing otherwise");
     }
 
     private static ScanSink sinkInto(Map<String, String> items, DiscoveredCollection collection) {
@@ -205,17 +238,21 @@ public abstract class SourceKindContract {
         };
     }
 
+    /** Discovery against a remote that cannot be reached or refuses us fails with a SourceException (what the operator reads). */
     @Test
     void failuresAreSpiExceptionsOnOneLineWithoutSecrets() throws SourceException {
         Map<String, String> failing = failingOptions();
-        if (failing == null) {
-            return;
+        Map<String, Object> config;
+        if (failing != null) {
+            config = kind().validate(failing);
+        } else {
+            config = kind().validate(workingOptions());
+            assumeTrue(breakRemote(), "failingOptions() gives none and breakRemote() cannot break the working remote: override one of them");
         }
-        Map<String, Object> config = kind().validate(failing);
         try (SourceConnection connection = kind().connect(config, context())) {
             connection.fingerprint();
             connection.collections();
-            fail("the failing options reached a working remote");
+            fail(failing != null ? "the failing options reached a working remote" : "discovery succeeded after breakRemote()");
         } catch (SourceException e) {
             assertOneLineWithoutSecrets(e);
         } catch (RuntimeException e) {
@@ -223,14 +260,69 @@ public abstract class SourceKindContract {
         }
     }
 
+    /** A scan whose remote broke after discovery fails with a SourceException (what `collection ingest` prints). */
+    @Test
+    void scanFailuresAreSpiExceptionsOnOneLineWithoutSecrets() throws SourceException {
+        Map<String, Object> config = kind().validate(workingOptions());
+        try (SourceConnection connection = kind().connect(config, context())) {
+            List<DiscoveredCollection> collections = connection.collections();
+            assertFalse(collections.isEmpty(), "workingOptions() must reach a remote with at least one collection");
+            assumeTrue(breakRemote(), "breakRemote() cannot break the working remote: override it to check scan failures");
+            try {
+                connection.scan(new ScanRequest(collections.getFirst(), null), sinkInto(new TreeMap<>(), collections.getFirst()));
+                fail("a scan succeeded after breakRemote()");
+            } catch (SourceException e) {
+                assertOneLineWithoutSecrets(e);
+            } catch (RuntimeException e) {
+                fail("scan failures must be SourceExceptions, not " + e);
+            }
+        }
+    }
+
+    /**
+     * {@code source add} then {@code source update} with some options changed, as the program does them: it keeps
+     * the operator's options (never reading them back out of the config), merges the changed ones in, and calls
+     * {@code validate} again with the declared defaults filled in. The config must depend on the options alone
+     * (the same options give the same config), and a changed option must show in it.
+     */
+    @Test
+    void anUpdateKeepsTheOptionsItDoesNotChange() throws SourceException {
+        Map<String, String> changed = changedOptions();
+        assumeTrue(changed != null && !changed.isEmpty(), "changedOptions() gives none: override it to check `source update`");
+        Map<String, Object> added = kind().validate(asGiven(workingOptions()));
+        assertEquals(added, kind().validate(asGiven(workingOptions())), "the same options give the same config");
+        Map<String, String> merged = new LinkedHashMap<>(workingOptions());
+        merged.putAll(changed);
+        Map<String, Object> updated = kind().validate(asGiven(merged));
+        assertNotEquals(added, updated, "changing " + changed.keySet() + " changes the config");
+        Map<String, Object> again = kind().validate(asGiven(merged));
+        assertEquals(updated, again, "updating gives what adding with the new options would have");
+    }
+
+    /** Options as {@code validate} receives them from the program: the declared defaults of those not given added. */
+    protected Map<String, String> asGiven(Map<String, String> options) {
+        Map<String, String> given = new LinkedHashMap<>(options);
+        for (OptionSpec option : kind().options()) {
+            if (!given.containsKey(option.name()) && option.defaultValue() != null) {
+                given.put(option.name(), option.type() == org.retrovue.spi.OptionType.BOOLEAN
+                        ? Boolean.toString(Set.of("yes", "true", "on").contains(option.defaultValue().strip().toLowerCase(java.util.Locale.ROOT)))
+                        : option.defaultValue().strip());
+            }
+        }
+        return given;
+    }
+
     private void assertOneLineWithoutSecrets(SourceException e) {
         assertNotNull(e.getMessage());
         assertEquals(1, e.getMessage().lines().count(), "one line: " + e.getMessage());
         for (OptionSpec option : kind().options()) {
-            for (Map<String, String> options : new java.util.ArrayList<>(java.util.Arrays.asList(workingOptions(), failingOptions()))) {
+            for (Map<String, String> options : Arrays.asList(workingOptions(), failingOptions())) {
                 String secret = options == null ? null : options.get(option.name());
                 if (option.secret() && secret != null && !secret.isBlank()) {
-                    assertFalse(e.getMessage().contains(secret), "the message holds the secret " + option.name() + ": " + e.getMessage());
+                    for (Throwable t = e; t != null; t = t.getCause()) {
+                        assertFalse(String.valueOf(t.getMessage()).contains(secret),
+                                "the message of " + (t == e ? "the exception" : "its cause " + t.getClass().getName()) + " holds the secret " + option.name());
+                    }
                 }
             }
         }

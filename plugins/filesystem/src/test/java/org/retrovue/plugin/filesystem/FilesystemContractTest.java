@@ -21,7 +21,10 @@ class FilesystemContractTest extends SourceKindContract {
     @Override
     protected Map<String, String> workingOptions() {
         try {
-            return Map.of("base-path", Files.createDirectories(temp.resolve("media")).toString());
+            Path media = Files.createDirectories(temp.resolve("media/Show"));
+            Files.writeString(media.resolve("Pilot.mkv"), "video");
+            Files.writeString(media.resolve("Second.mp4"), "more video");
+            return Map.of("base-path", temp.resolve("media").toString(), "follow-links", "no");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -29,6 +32,23 @@ class FilesystemContractTest extends SourceKindContract {
 
     @Override
     protected Map<String, String> failingOptions() {
-        return null; // a path that validates is reachable by definition
+        return null; // a path that validates is reachable by definition: breakRemote() removes it instead
+    }
+
+    @Override
+    protected boolean breakRemote() {
+        try (var files = Files.walk(temp.resolve("media"))) {
+            for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    protected Map<String, String> changedOptions() {
+        return Map.of("extensions", "mkv,avi");
     }
 }

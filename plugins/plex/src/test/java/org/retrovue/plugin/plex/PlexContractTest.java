@@ -34,4 +34,15 @@ class PlexContractTest extends SourceKindContract {
     protected Map<String, String> failingOptions() {
         return Map.of("base-url", plex.baseUrl(), "token", "a-wrong-secret-token");
     }
+
+    @Override
+    protected boolean breakRemote() {
+        plex.faults().setFailureRate(1);
+        return true;
+    }
+
+    @Override
+    protected Map<String, String> changedOptions() {
+        return Map.of("page-size", "70", "read-timeout", "12");
+    }
 }

@@ -1,4 +1,4 @@
-package org.retrovue.core;
+package org.retrovue.pluginloader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.retrovue.core;
+package org.retrovue.pluginloader;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

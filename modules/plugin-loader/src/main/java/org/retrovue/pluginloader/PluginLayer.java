@@ -1,4 +1,4 @@
-package org.retrovue.core;
+package org.retrovue.pluginloader;
 
 import java.lang.module.Configuration;
 import java.lang.module.ModuleDescriptor;
@@ -16,12 +16,12 @@ import java.util.stream.Collectors;
  * JDK and its own jars, nothing else: a module that requires one of our libraries without bundling it is refused
  * with a reason that names it, and a plain jar (which reads everything) gets no class of ours but the SPI's.
  */
-final class PluginLayer {
-    static final String SPI = "org.retrovue.spi";
+public final class PluginLayer {
+    public static final String SPI = "org.retrovue.spi";
     private static final String SOURCE_KIND = "org.retrovue.spi.SourceKind";
 
     /** Why a plugin was not loaded, in words for {@code source list-types}. */
-    static final class Refused extends Exception {
+    public static final class Refused extends Exception {
         Refused(String message) {
             super(message);
         }
@@ -30,7 +30,7 @@ final class PluginLayer {
     private PluginLayer() {}
 
     /** The modules a plugin may read from the layers below its own. */
-    static boolean lent(String module) {
+    public static boolean lent(String module) {
         return module.equals(SPI) || module.startsWith("java.") || module.startsWith("jdk.");
     }
 
@@ -39,7 +39,7 @@ final class PluginLayer {
      * gives when the SPI is not {@code provided}) is ignored: the plugin gets the host's, the one its kinds must
      * implement.
      */
-    static ModuleLayer define(Path plugin, ModuleLayer host) throws Refused {
+    public static ModuleLayer define(Path plugin, ModuleLayer host) throws Refused {
         ModuleFinder all = ModuleFinder.of(plugin);
         Set<ModuleReference> found = all.findAll();
         if (found.size() == 1 && found.iterator().next().descriptor().name().equals(SPI)) {
