@@ -73,8 +73,9 @@ class ExamplePluginIT {
         assertTrue(problem.get("message").asText().contains("'manifest' is already provided by org.retrovue.example.manifest (" + folderPlugin + ")"),
                 problem::toString);
 
-        Run help = run("source", "add", "--help");
-        assertTrue(help.out().contains("--file=PATH") && help.out().contains("(type manifest)"), "the plugin's option is a flag: " + help);
+        Run help = run("source", "add", "--type", "manifest", "--help");
+        assertTrue(help.code() == 0 && help.out().contains("--file") && !help.out().contains("--base-url"), "the plugin's option, and only its kind's: " + help);
+        assertTrue(run("source", "add", "--help").out().contains("manifest"), "the common help names the installed types");
 
         Path media = Files.createDirectories(work.resolve("media"));
         Files.writeString(media.resolve("pilot.mkv"), "video");
