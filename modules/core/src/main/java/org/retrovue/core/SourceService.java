@@ -342,28 +342,41 @@ public final class SourceService {
                 throw new RetrovueException(ErrorKind.USAGE, "--" + option.name() + " is required for type " + kind.id() + ": " + option.description());
             }
         }
+        PluginWords words = PluginWords.of(kind, options);
         try {
             return Objects.requireNonNull(kind.validate(Map.copyOf(options)), "validate returned null");
         } catch (SourceException e) {
-            throw fromPlugin(e);
+            throw fromPlugin(e, words);
+        } catch (RuntimeException e) {
+            throw unexpected(e, words);
         }
     }
 
     private Remote inspect(SourceKind kind, Map<String, Object> config) {
+        PluginWords words = PluginWords.of(kind, config);
         try (SourceConnection connection = kind.connect(config, PluginContext.forKind(kind.id(), clock))) {
             return new Remote(connection.fingerprint(), connection.collections());
         } catch (SourceException e) {
-            throw fromPlugin(e);
+            throw fromPlugin(e, words);
+        } catch (RuntimeException e) {
+            throw unexpected(e, words);
         }
     }
 
-    static RetrovueException fromPlugin(SourceException e) {
+    /** A plugin's failure as the operator is told it: its message on one line with the source's secrets masked. */
+    static RetrovueException fromPlugin(SourceException e, PluginWords words) {
         ErrorKind kind = switch (e.code()) {
             case INVALID_CONFIG -> ErrorKind.USAGE;
             case NOT_FOUND -> ErrorKind.NOT_FOUND;
             default -> ErrorKind.EXTERNAL;
         };
-        return new RetrovueException(kind, e.getMessage(), e);
+        String message = words.clean(e.getMessage());
+        return new RetrovueException(kind, message == null || message.isEmpty() ? "the plugin failed without saying why" : message, words.masked(e));
+    }
+
+    /** A plugin's bug (a runtime exception), told as an unexpected failure with its words cleaned. */
+    static RuntimeException unexpected(RuntimeException e, PluginWords words) {
+        return new IllegalStateException(words.clean(e.getMessage()), words.masked(e));
     }
 
     private static Map<String, Object> collectionConfig(DiscoveredCollection c) {
