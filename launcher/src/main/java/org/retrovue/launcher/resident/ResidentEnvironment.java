@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * The environment the resident process starts with: what it needs to serve ({@link EnvironmentDigest#NAMES}, the
  * data directory, locale, time zone, the tools' PATH, the JVM's own options), nothing else. It lives for many
- * commands, and whatever else the starting command had (a token in {@code RETROVUE_PLEX_TOKEN}, an unrelated
+ * commands, and whatever else the starting command had (a token for {@code source add}, an unrelated
  * secret) would sit in its {@code /proc/PID/environ} all that time.
  */
 final class ResidentEnvironment {

@@ -55,12 +55,19 @@ public final class IngestService implements AutoCloseable {
     private final Supplier<Catalog> catalog;
     private final PluginRegistry registry;
     private final Clock clock;
+    private final SecretBox box;
     private final IngestConnections connections = new IngestConnections();
 
     public IngestService(Supplier<Catalog> catalog, PluginRegistry registry, Clock clock) {
+        this(catalog, registry, clock, SecretBox.NONE);
+    }
+
+    /** With {@code box}, the sources' stored secrets are decrypted to hand them to their plugins. */
+    public IngestService(Supplier<Catalog> catalog, PluginRegistry registry, Clock clock, SecretBox box) {
         this.catalog = catalog;
         this.registry = registry;
         this.clock = clock;
+        this.box = box;
     }
 
     /**
@@ -251,10 +258,18 @@ public final class IngestService implements AutoCloseable {
             return reports;
         }
         SourceConnection connection;
-        PluginWords words = PluginWords.of(kind.get(), source.config());
+        Map<String, Object> config;
         try {
-            connection = kind.get().connect(new LinkedHashMap<>(source.config() == null ? Map.of() : source.config()),
-                    PluginContext.forKind(kind.get().id(), clock));
+            config = box.open(source.config(), source.name());
+        } catch (RetrovueException e) {
+            for (CollectionRecord collection : collections) {
+                reports.add(notScanned(source, collection, e.getMessage(), null));
+            }
+            return reports;
+        }
+        PluginWords words = PluginWords.of(kind.get(), config);
+        try {
+            connection = kind.get().connect(config, PluginContext.forKind(kind.get().id(), clock));
         } catch (SourceException | RuntimeException e) {
             for (CollectionRecord collection : collections) {
                 reports.add(notScanned(source, collection, message(e, words), words.masked(e)));

@@ -46,11 +46,18 @@ public final class SourceService {
     private final Supplier<Catalog> catalog;
     private final PluginRegistry registry;
     private final Clock clock;
+    private final SecretBox box;
 
     public SourceService(Supplier<Catalog> catalog, PluginRegistry registry, Clock clock) {
+        this(catalog, registry, clock, SecretBox.NONE);
+    }
+
+    /** With {@code box}, secret option values are stored encrypted and decrypted only to hand them to the plugin. */
+    public SourceService(Supplier<Catalog> catalog, PluginRegistry registry, Clock clock, SecretBox box) {
         this.catalog = catalog;
         this.registry = registry;
         this.clock = clock;
+        this.box = box;
     }
 
     public List<SourceKindInfo> kinds() {
@@ -93,7 +100,7 @@ public final class SourceService {
             remote = new Remote(provisional, List.of());
         }
         String externalId = ExternalIds.of(kind.id(), remote.fingerprint());
-        NewSource source = new NewSource(externalId, cleanName, kind.id(), config,
+        NewSource source = new NewSource(externalId, cleanName, kind.id(), box.seal(kind, config),
                 remote.collections().stream().map(c -> new NewSource.NewCollection(c.externalId(), c.name(), collectionConfig(c))).toList());
         java.util.function.Consumer<CatalogReader> checks = s -> {
             refuseDuplicateRemote(s, kind, externalId, null, remote.fingerprint());
@@ -134,16 +141,18 @@ public final class SourceService {
                     "source type '" + current.kind() + "' is not installed, so its options cannot be changed"));
             Map<String, String> merged = new LinkedHashMap<>();
             for (OptionSpec option : k.options()) {
-                Object stored = configOf(current).get(Secrets.configKey(option.name()));
-                if (stored != null) {
-                    merged.put(option.name(), stored.toString());
+                String key = Secrets.configKey(option.name());
+                Object stored = configOf(current).get(key);
+                if (stored != null && !options.containsKey(option.name())) {
+                    // decrypted only when not given anew: a secret given again needs no key for the old one
+                    merged.put(option.name(), box.open(Map.of(key, stored), current.name()).get(key).toString());
                 }
             }
             merged.putAll(options);
             changes = validate(k, merged);
             Map<String, Object> probe = configOf(current);
             probe.putAll(changes);
-            remote = inspect(k, probe);
+            remote = inspect(k, box.open(probe, current.name()));
         }
         Remote checked = remote;
         Map<String, Object> validated = changes;
@@ -170,7 +179,7 @@ public final class SourceService {
                 recordIdentity(config, identity, source.externalId());
                 syncCollections(s, source, checked.collections());
             }
-            return s.updateSource(source.id(), cleanName.orElse(source.name()), config);
+            return s.updateSource(source.id(), cleanName.orElse(source.name()), box.seal(kind.orElse(null), config));
         }, cleanName.orElse(current.name()), checked == null ? null : checked.fingerprint(), checks));
     }
 
@@ -180,7 +189,7 @@ public final class SourceService {
             SourceRecord source = Identifiers.source(s, identifier);
             Map<String, Object> config = configOf(source);
             config.put(Enrichers.CONFIG_KEY, enrichers);
-            return s.updateSource(source.id(), source.name(), config);
+            return s.updateSource(source.id(), source.name(), box.seal(registry.find(source.kind()).orElse(null), config));
         }, null, null));
     }
 
@@ -204,9 +213,10 @@ public final class SourceService {
         SourceRecord current = read(s -> Identifiers.source(s, identifier));
         SourceKind kind = registry.find(current.kind()).orElseThrow(() -> new RetrovueException(ErrorKind.USAGE,
                 "source type '" + current.kind() + "' is not installed, so '" + current.name() + "' cannot be discovered"));
+        Map<String, Object> opened = box.open(configOf(current), current.name()); // a key problem is not a configuration one
         Remote remote;
         try {
-            remote = inspect(kind, configOf(current));
+            remote = inspect(kind, opened);
         } catch (RetrovueException e) {
             if (e.kind() != ErrorKind.USAGE) {
                 throw e;
@@ -223,7 +233,7 @@ public final class SourceService {
                 // first contact of a source added with --no-discover: its real identity replaces the provisional one
                 refuseDuplicateRemote(s, kind, identity, source.id(), remote.fingerprint());
                 recordIdentity(sourceConfig, identity, source.externalId());
-                s.updateSource(source.id(), source.name(), sourceConfig);
+                s.updateSource(source.id(), source.name(), box.seal(kind, sourceConfig));
             } else if (!identity.equals(currentIdentity(source))) {
                 throw new RetrovueException(ErrorKind.CONFLICT, "'" + source.name() + "' now reaches " + remote.fingerprint()
                         + ", not the " + source.kind() + " it was added for; its collections and mappings belong to that one."
