@@ -118,10 +118,11 @@ public final class Resident {
             command.addAll(List.of(options.split("\\s+")));
         }
         command.addAll(List.of("-m", "org.retrovue.launcher/org.retrovue.launcher.Main"));
-        new ProcessBuilder(command)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+        ProcessBuilder builder = new ProcessBuilder(command);
+        ResidentEnvironment.restrict(builder.environment());
+        builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(files.log().toFile()))
-                .redirectErrorStream(true)
-                .start();
+                .redirectErrorStream(true);
+        builder.start();
     }
 }

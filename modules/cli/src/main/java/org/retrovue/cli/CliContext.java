@@ -27,6 +27,7 @@ public final class CliContext implements AutoCloseable {
     private volatile String schemaTooNew;
     private SourceService sources;
     private IngestService ingest;
+    private org.retrovue.core.SecretBox secretBox;
 
     public CliContext(CliEnvironment environment) {
         this.environment = environment;
@@ -91,14 +92,22 @@ public final class CliContext implements AutoCloseable {
 
     public synchronized SourceService sources() {
         if (sources == null) {
-            sources = new SourceService(this::catalog, registry(), environment.clock());
+            sources = new SourceService(this::catalog, registry(), environment.clock(), secretBox());
         }
         return sources;
     }
 
+    /** The key of the sources' stored secrets (SecretBox): read or made on first need. */
+    private synchronized org.retrovue.core.SecretBox secretBox() {
+        if (secretBox == null) {
+            secretBox = org.retrovue.core.SecretBox.of(environment.env(), paths.dataDir());
+        }
+        return secretBox;
+    }
+
     public synchronized IngestService ingest() {
         if (ingest == null) {
-            ingest = new IngestService(this::catalog, registry(), environment.clock());
+            ingest = new IngestService(this::catalog, registry(), environment.clock(), secretBox());
         }
         return ingest;
     }

@@ -4,6 +4,11 @@ package org.retrovue.cli;
 public interface Prompter {
     boolean confirm(String question);
 
+    /** Asks for a secret ({@code what} names it) without showing what is typed; null at the end of input. */
+    default String secret(String what) {
+        return null;
+    }
+
     /** Whether there is someone to ask; without a terminal, commands that need confirmation refuse. */
     default boolean available() {
         return true;
@@ -22,6 +27,12 @@ public interface Prompter {
             public boolean confirm(String question) {
                 String answer = System.console().readLine("%s [y/N] ", question);
                 return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
+            }
+
+            @Override
+            public String secret(String what) {
+                char[] typed = System.console().readPassword("%s: ", what);
+                return typed == null ? null : new String(typed);
             }
         };
     }

@@ -39,6 +39,26 @@ final class CliHarness {
         return this;
     }
 
+    /** A terminal on which the operator types {@code typed} when asked for a secret (null: ends the input), and says no to confirmations. */
+    CliHarness terminalTyping(String typed) {
+        prompter = new Prompter() {
+            @Override
+            public boolean confirm(String question) {
+                return false;
+            }
+
+            @Override
+            public String secret(String what) {
+                asked.add(what);
+                return typed;
+            }
+        };
+        return this;
+    }
+
+    /** What the terminal was asked for, as secrets, so far. */
+    final java.util.List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     /** Every later run checks that {@code value} (a token, a password) shows neither on stdout nor on stderr. */
     CliHarness neverShowing(String value) {
         secret = value;

@@ -52,10 +52,13 @@ final class CollectionIngest implements ScanSink {
     private static final KnownAsset SEEN = new KnownAsset(-1, KnownAsset.NO_TIME, false, false, null);
     private BatchWriter writer;
     private final List<String> warnings = new ArrayList<>();
+    /** Makes a plugin's words fit to show: one line, its source's secrets masked (PluginWords). */
+    private final java.util.function.UnaryOperator<String> pluginWords;
     private final java.util.function.Consumer<IngestCounts> onProgress;
 
     CollectionIngest(CollectionRecord collection, AssetStore store, Clock clock, boolean dryRun, boolean full, boolean localFiles,
-                     java.util.function.Consumer<IngestCounts> onProgress) {
+                     java.util.function.Consumer<IngestCounts> onProgress, java.util.function.UnaryOperator<String> pluginWords) {
+        this.pluginWords = pluginWords;
         this.localFiles = localFiles;
         this.collection = collection;
         this.store = store;
@@ -162,7 +165,7 @@ final class CollectionIngest implements ScanSink {
     public void warning(String message) {
         counts.warnings++;
         if (warnings.size() < WARNINGS_KEPT) {
-            warnings.add(message);
+            warnings.add(pluginWords.apply(message));
         }
     }
 

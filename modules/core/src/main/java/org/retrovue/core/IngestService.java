@@ -55,12 +55,19 @@ public final class IngestService implements AutoCloseable {
     private final Supplier<Catalog> catalog;
     private final PluginRegistry registry;
     private final Clock clock;
+    private final SecretBox box;
     private final IngestConnections connections = new IngestConnections();
 
     public IngestService(Supplier<Catalog> catalog, PluginRegistry registry, Clock clock) {
+        this(catalog, registry, clock, SecretBox.NONE);
+    }
+
+    /** With {@code box}, the sources' stored secrets are decrypted to hand them to their plugins. */
+    public IngestService(Supplier<Catalog> catalog, PluginRegistry registry, Clock clock, SecretBox box) {
         this.catalog = catalog;
         this.registry = registry;
         this.clock = clock;
+        this.box = box;
     }
 
     /**
@@ -251,12 +258,21 @@ public final class IngestService implements AutoCloseable {
             return reports;
         }
         SourceConnection connection;
+        Map<String, Object> config;
         try {
-            connection = kind.get().connect(new LinkedHashMap<>(source.config() == null ? Map.of() : source.config()),
-                    PluginContext.forKind(kind.get().id(), clock));
+            config = box.open(source.config(), source.name());
+        } catch (RetrovueException e) {
+            for (CollectionRecord collection : collections) {
+                reports.add(notScanned(source, collection, e.getMessage(), null));
+            }
+            return reports;
+        }
+        PluginWords words = PluginWords.of(kind.get(), config);
+        try {
+            connection = kind.get().connect(config, PluginContext.forKind(kind.get().id(), clock));
         } catch (SourceException | RuntimeException e) {
             for (CollectionRecord collection : collections) {
-                reports.add(notScanned(source, collection, message(e), e));
+                reports.add(notScanned(source, collection, message(e, words), words.masked(e)));
             }
             return reports;
         }
@@ -279,7 +295,7 @@ public final class IngestService implements AutoCloseable {
                     // the source stopped answering for an earlier collection: no need to wait for it again
                     report = notScanned(source, collection, unreachable, null);
                 } else {
-                    Outcome outcome = ingestCollection(source, collection, connection, store, request, progress);
+                    Outcome outcome = ingestCollection(source, collection, connection, store, request, progress, words);
                     report = outcome.report();
                     if (outcome.sourceUnreachable()) {
                         unreachable = report.reason();
@@ -303,7 +319,7 @@ public final class IngestService implements AutoCloseable {
     }
 
     private Outcome ingestCollection(SourceRecord source, CollectionRecord collection, SourceConnection connection,
-                                     AssetStore store, Request request, IngestProgress progress) {
+                                     AssetStore store, Request request, IngestProgress progress, PluginWords words) {
         long start = System.nanoTime();
         Optional<String> holder = store.lock(collection.id());
         if (holder.isPresent()) {
@@ -314,7 +330,7 @@ public final class IngestService implements AutoCloseable {
             String previousVersion = request.full() ? null : lastIngest(collection.id()).map(IngestRecord::version).orElse(null);
             long phase = System.nanoTime();
             CollectionIngest ingest = new CollectionIngest(collection, store, clock, request.dryRun(), request.full(),
-                    connection.findsLocalFiles(), counts -> progress.advanced(source.name(), collection.name(), counts));
+                    connection.findsLocalFiles(), counts -> progress.advanced(source.name(), collection.name(), counts), words::clean);
             LOG.log(System.Logger.Level.INFO, "{0}/{1}: stored items read in {2} ms", source.name(), collection.name(), millisSince(phase));
             phase = System.nanoTime();
             IngestCounts counts = ingest.counts();
@@ -340,11 +356,11 @@ public final class IngestService implements AutoCloseable {
             if (failure != null) {
                 boolean unreachable = failure instanceof SourceException pluginFailure && pluginFailure.code() == SourceException.Code.UNREACHABLE;
                 boolean interrupted = failure instanceof CollectionIngest.IngestInterrupted || Thread.currentThread().isInterrupted();
-                String reason = interrupted ? "interrupted; what was committed stays, and the next ingest finishes the job" : message(failure);
+                String reason = interrupted ? "interrupted; what was committed stays, and the next ingest finishes the job" : message(failure, words);
                 if (!request.dryRun()) {
                     store.recordIngest(collection.id(), Instant.now(clock), interrupted ? "interrupted" : "failed", withError(counts, reason), null, false);
                 }
-                return new Outcome(failed(source, collection, reason, failure, counts, ingest.warnings(), millisSince(start)), unreachable);
+                return new Outcome(failed(source, collection, reason, words.masked(failure), counts, ingest.warnings(), millisSince(start)), unreachable);
             }
             IngestReport.Status status = request.dryRun() ? IngestReport.Status.WOULD_INGEST : IngestReport.Status.INGESTED;
             String reason = null;
@@ -395,11 +411,11 @@ public final class IngestService implements AutoCloseable {
         return map;
     }
 
-    private static String message(Exception e) {
+    private static String message(Exception e, PluginWords words) {
         if (e instanceof SourceException source) {
-            return SourceService.fromPlugin(source).getMessage();
+            return SourceService.fromPlugin(source, words).getMessage();
         }
-        return e.getMessage() == null ? "unexpected failure with no message (run again with --debug for details)" : e.getMessage();
+        return e.getMessage() == null ? "unexpected failure with no message (run again with --debug for details)" : words.clean(e.getMessage());
     }
 
     private static long millisSince(long start) {

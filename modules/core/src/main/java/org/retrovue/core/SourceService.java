@@ -46,11 +46,18 @@ public final class SourceService {
     private final Supplier<Catalog> catalog;
     private final PluginRegistry registry;
     private final Clock clock;
+    private final SecretBox box;
 
     public SourceService(Supplier<Catalog> catalog, PluginRegistry registry, Clock clock) {
+        this(catalog, registry, clock, SecretBox.NONE);
+    }
+
+    /** With {@code box}, secret option values are stored encrypted and decrypted only to hand them to the plugin. */
+    public SourceService(Supplier<Catalog> catalog, PluginRegistry registry, Clock clock, SecretBox box) {
         this.catalog = catalog;
         this.registry = registry;
         this.clock = clock;
+        this.box = box;
     }
 
     public List<SourceKindInfo> kinds() {
@@ -96,7 +103,7 @@ public final class SourceService {
             remote = new Remote(provisional, List.of());
         }
         String externalId = ExternalIds.of(kind.id(), remote.fingerprint());
-        NewSource source = new NewSource(externalId, cleanName, kind.id(), config, typed, settings,
+        NewSource source = new NewSource(externalId, cleanName, kind.id(), box.seal(kind, config, typed), box.seal(kind, typed), settings,
                 remote.collections().stream().map(c -> new NewSource.NewCollection(c.externalId(), c.name(), collectionConfig(c))).toList());
         java.util.function.Consumer<CatalogReader> checks = s -> {
             refuseDuplicateRemote(s, kind, externalId, null, remote.fingerprint());
@@ -140,8 +147,9 @@ public final class SourceService {
         if (!options.isEmpty()) {
             SourceKind k = kind.orElseThrow(() -> new RetrovueException(ErrorKind.USAGE,
                     registry.notInstalled(current.kind()) + ", so its options cannot be changed"));
-            Map<String, Object> stored = current.options() != null ? current.options() : OptionValues.fromLegacyConfig(k, current.config());
-            newOptions = merge(k, stored, options, true);
+            Map<String, Object> kept = new LinkedHashMap<>(current.options() != null ? current.options() : OptionValues.fromLegacyConfig(k, current.config()));
+            kept.keySet().removeAll(options.keySet()); // decrypted only when not given anew: a secret given again needs no key for the old one
+            newOptions = merge(k, box.open(kept, current.name()), options, true);
             newConfig = validate(k, newOptions);
             remote = inspect(k, newConfig);
         }
@@ -171,8 +179,10 @@ public final class SourceService {
                 settings.put(Secrets.SETTINGS_KEY, Secrets.declared(kind.orElseThrow()));
                 syncCollections(s, source, checked.collections());
             }
-            return s.updateSource(source.id(), cleanName.orElse(source.name()), validated == null ? source.config() : validated,
-                    mergedOptions == null ? source.options() : mergedOptions, settings);
+            SourceKind installed = kind.orElse(null);
+            return s.updateSource(source.id(), cleanName.orElse(source.name()),
+                    validated == null ? box.seal(installed, source.config()) : box.seal(installed, validated, mergedOptions),
+                    box.seal(installed, mergedOptions == null ? source.options() : mergedOptions), settings);
         }, cleanName.orElse(current.name()), checked == null ? null : checked.fingerprint(), checks));
     }
 
@@ -182,7 +192,8 @@ public final class SourceService {
             SourceRecord source = Identifiers.source(s, identifier);
             Map<String, Object> settings = settingsOf(source);
             settings.put(Enrichers.SETTINGS_KEY, enrichers);
-            return s.updateSource(source.id(), source.name(), source.config(), source.options(), settings);
+            SourceKind installed = registry.find(source.kind()).orElse(null);
+            return s.updateSource(source.id(), source.name(), box.seal(installed, source.config()), box.seal(installed, source.options()), settings);
         }, null, null));
     }
 
@@ -206,9 +217,10 @@ public final class SourceService {
         SourceRecord current = read(s -> Identifiers.source(s, identifier));
         SourceKind kind = registry.find(current.kind()).orElseThrow(() -> new RetrovueException(ErrorKind.USAGE,
                 registry.notInstalled(current.kind()) + ", so '" + current.name() + "' cannot be discovered"));
+        Map<String, Object> opened = box.open(configOf(current), current.name()); // a key problem is not a configuration one
         Remote remote;
         try {
-            remote = inspect(kind, configOf(current));
+            remote = inspect(kind, opened);
         } catch (RetrovueException e) {
             if (e.kind() != ErrorKind.USAGE) {
                 throw e;
@@ -225,7 +237,7 @@ public final class SourceService {
                 // first contact of a source added with --no-discover: its real identity replaces the provisional one
                 refuseDuplicateRemote(s, kind, identity, source.id(), remote.fingerprint());
                 recordIdentity(settings, identity, source.externalId());
-                s.updateSource(source.id(), source.name(), source.config(), source.options(), settings);
+                s.updateSource(source.id(), source.name(), box.seal(kind, source.config()), box.seal(kind, source.options()), settings);
             } else if (!identity.equals(currentIdentity(source))) {
                 throw new RetrovueException(ErrorKind.CONFLICT, "'" + source.name() + "' now reaches " + remote.fingerprint()
                         + ", not the " + source.kind() + " it was added for; its collections and mappings belong to that one."
@@ -367,28 +379,41 @@ public final class SourceService {
     }
 
     private Map<String, Object> validate(SourceKind kind, Map<String, Object> options) {
+        PluginWords words = PluginWords.of(kind, options);
         try {
             return Objects.requireNonNull(kind.validate(Map.copyOf(OptionValues.forValidate(kind, options))), "validate returned null");
         } catch (SourceException e) {
-            throw fromPlugin(e);
+            throw fromPlugin(e, words);
+        } catch (RuntimeException e) {
+            throw unexpected(e, words);
         }
     }
 
     private Remote inspect(SourceKind kind, Map<String, Object> config) {
+        PluginWords words = PluginWords.of(kind, config);
         try (SourceConnection connection = kind.connect(config, PluginContext.forKind(kind.id(), clock))) {
             return new Remote(connection.fingerprint(), connection.collections());
         } catch (SourceException e) {
-            throw fromPlugin(e);
+            throw fromPlugin(e, words);
+        } catch (RuntimeException e) {
+            throw unexpected(e, words);
         }
     }
 
-    static RetrovueException fromPlugin(SourceException e) {
+    /** A plugin's failure as the operator is told it: its message on one line with the source's secrets masked. */
+    static RetrovueException fromPlugin(SourceException e, PluginWords words) {
         ErrorKind kind = switch (e.code()) {
             case INVALID_CONFIG -> ErrorKind.USAGE;
             case NOT_FOUND -> ErrorKind.NOT_FOUND;
             default -> ErrorKind.EXTERNAL;
         };
-        return new RetrovueException(kind, e.getMessage(), e);
+        String message = words.clean(e.getMessage());
+        return new RetrovueException(kind, message == null || message.isEmpty() ? "the plugin failed without saying why" : message, words.masked(e));
+    }
+
+    /** A plugin's bug (a runtime exception), told as an unexpected failure with its words cleaned. */
+    static RuntimeException unexpected(RuntimeException e, PluginWords words) {
+        return new IllegalStateException(words.clean(e.getMessage()), words.masked(e));
     }
 
     private static Map<String, Object> collectionConfig(DiscoveredCollection c) {

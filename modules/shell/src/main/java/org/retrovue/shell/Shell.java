@@ -157,5 +157,18 @@ public final class Shell {
                 reader.setVariable(LineReader.DISABLE_HISTORY, before == null ? false : before);
             }
         }
+
+        @Override
+        public String secret(String what) {
+            Object before = reader.getVariable(LineReader.DISABLE_HISTORY);
+            reader.setVariable(LineReader.DISABLE_HISTORY, true);
+            try {
+                return reader.readLine(what + ": ", (char) 0); // JLine's null mask: nothing echoed, not even stars
+            } catch (UserInterruptException | EndOfFileException e) {
+                return null;
+            } finally {
+                reader.setVariable(LineReader.DISABLE_HISTORY, before == null ? false : before);
+            }
+        }
     }
 }

@@ -19,6 +19,8 @@ import picocli.CommandLine.ParseResult;
  */
 public final class KindOptions {
     private static final String MARK = "retrovue.kind-option";
+    /** The mark of a {@code --NAME-file} flag, which reads a secret option from a file (SecretOptions). */
+    static final String FILE_MARK = "retrovue.kind-option-file";
     private KindOptions() {}
 
     /** Adds one flag per distinct option name across {@code kinds}; names the command already has are skipped. */
@@ -43,6 +45,12 @@ public final class KindOptions {
                     .description("Option of type " + String.join(", ", entry.getValue()) + ".")
                     .descriptionKey(MARK);
             spec.addOption(builder.build());
+            String fileFlag = flag + SecretOptions.FILE_SUFFIX;
+            if (option.secret() && spec.findOption(fileFlag) == null && !declaredBy.containsKey(entry.getKey() + SecretOptions.FILE_SUFFIX)) {
+                spec.addOption(picocli.CommandLine.Model.OptionSpec.builder(fileFlag).type(String.class).paramLabel("FILE")
+                        .description("Read " + flag + " from FILE, one line (keeps it out of the command line and shell history)")
+                        .descriptionKey(FILE_MARK).build());
+            }
         }
         spec.usageMessage().sectionMap().put(picocli.CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST,
                 help -> optionList(help, kinds));

@@ -22,7 +22,7 @@ final class SourceAddCommand extends ContextCommand {
     public Integer call() {
         SourceKind kind = sources().kind(value(type));
         List<String> chosen = Enrichers.parse(value(enrichers) == null ? "" : value(enrichers));
-        SourceRecord added = sources().add(kind.id(), value(name), KindOptions.given(spec(), kind), chosen, !isSet(noDiscover));
+        SourceRecord added = sources().add(kind.id(), value(name), SecretOptions.resolve(spec(), kind, KindOptions.given(spec(), kind), true, context.environment()), chosen, !isSet(noDiscover));
         SourceOutput.print(this, added, isSet(json));
         return 0;
     }

@@ -24,7 +24,7 @@ final class SourceUpdateCommand extends ContextCommand {
     public Integer call() {
         String kindId = sources().show(value(source)).kind();
         SourceKind kind = sources().kind(kindId);
-        Map<String, String> options = KindOptions.given(spec(), kind);
+        Map<String, String> options = SecretOptions.resolve(spec(), kind, KindOptions.given(spec(), kind), false, context.environment());
         String newName = value(name);
         if (newName == null && options.isEmpty()) {
             throw new RetrovueException(ErrorKind.USAGE, "nothing to update: give --name or an option of type " + kindId);
