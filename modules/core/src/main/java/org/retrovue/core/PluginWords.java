@@ -30,7 +30,7 @@ final class PluginWords {
 
     /**
      * For a source of {@code kind} whose options or configuration are {@code values} (keys the option names, or the
-     * config keys they are stored under): the values of the kind's secret options, and of keys that look like credentials.
+     * config keys they are stored under): the values of the options the kind declares secret.
      */
     static PluginWords of(SourceKind kind, Map<String, ?> values) {
         Set<String> secretKeys = new java.util.HashSet<>();
@@ -45,7 +45,7 @@ final class PluginWords {
         Set<String> found = new LinkedHashSet<>();
         if (values != null) {
             values.forEach((key, value) -> {
-                if (value != null && (secretKeys.contains(key) || Secrets.looksSecret(key))) {
+                if (value != null && secretKeys.contains(key)) {
                     String text = value.toString();
                     if (!text.isEmpty()) {
                         found.add(text);

@@ -53,7 +53,7 @@ public final class SecretBox {
         }
         Map<String, Object> out = new LinkedHashMap<>(config);
         for (OptionSpec option : kind.options()) {
-            for (String key : java.util.Set.of(option.name(), Secrets.configKey(option.name()))) {
+            for (String key : new java.util.LinkedHashSet<>(java.util.List.of(option.name(), Secrets.configKey(option.name())))) {
                 if (option.secret() && out.get(key) instanceof String value && !value.startsWith(PREFIX)) {
                     out.put(key, encrypt(value));
                 }
