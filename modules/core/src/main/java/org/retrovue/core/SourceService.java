@@ -42,6 +42,8 @@ public final class SourceService {
     static final String MISSING_KEY = "missing";
     /** The source-config key of a source added with --no-discover: its identity is provisional until discovered. */
     static final String UNVERIFIED_KEY = "identity_unverified";
+    /** The most discovery warnings kept from one source: a plugin that warns per item must not flood the terminal. */
+    private static final int MAX_WARNINGS = 50;
 
     private final Supplier<Catalog> catalog;
     private final PluginRegistry registry;
@@ -77,6 +79,12 @@ public final class SourceService {
      * {@link #discover} to complete when the remote answers.
      */
     public SourceRecord add(String kindId, String name, Map<String, String> options, List<String> enrichers, boolean discover) {
+        return add(kindId, name, options, enrichers, discover, warning -> {});
+    }
+
+    /** {@link #add}, handing {@code warnings} what the source said it left out when asked for its collections. */
+    public SourceRecord add(String kindId, String name, Map<String, String> options, List<String> enrichers, boolean discover,
+                            java.util.function.Consumer<String> warnings) {
         SourceKind kind = kind(kindId);
         String cleanName = checkName(name);
         Map<String, Object> config = new LinkedHashMap<>(validate(kind, options));
@@ -90,7 +98,7 @@ public final class SourceService {
                 throw new RetrovueException(ErrorKind.USAGE, "a source of type " + kind.id() + " cannot be added with --no-discover");
             }
             config.put(UNVERIFIED_KEY, true);
-            remote = new Remote(provisional, List.of());
+            remote = new Remote(provisional, List.of(), List.of());
         }
         String externalId = ExternalIds.of(kind.id(), remote.fingerprint());
         NewSource source = new NewSource(externalId, cleanName, kind.id(), config,
@@ -99,10 +107,12 @@ public final class SourceService {
             refuseDuplicateRemote(s, kind, externalId, null, remote.fingerprint());
             refuseDuplicateName(s, cleanName, null);
         };
-        return redact(write(s -> {
+        SourceRecord added = redact(write(s -> {
             checks.accept(s);
             return s.addSource(source);
         }, cleanName, remote.fingerprint(), checks));
+        remote.warnings().forEach(warnings);
+        return added;
     }
 
     public List<SourceSummary> list(Optional<String> kindFilter) {
@@ -193,7 +203,8 @@ public final class SourceService {
     }
 
     /** What {@link #discover} changed. */
-    public record Discovery(SourceRecord source, List<String> added, List<String> updated, List<String> missing, int unchanged) {}
+    public record Discovery(SourceRecord source, List<String> added, List<String> updated, List<String> missing, int unchanged,
+                            List<String> warnings) {}
 
     /**
      * Asks the source for its collections again: new ones are added disabled; known ones keep their id, enabled
@@ -257,10 +268,11 @@ public final class SourceService {
                     unchanged++;
                 }
             }
-            return new Discovery(s.sourceById(source.id()).orElseThrow(), added, updated, missing, unchanged);
+            return new Discovery(s.sourceById(source.id()).orElseThrow(), added, updated, missing, unchanged, remote.warnings());
         }, null, remote.fingerprint(), s -> refuseDuplicateRemote(s, kind, ExternalIds.of(current.kind(), remote.fingerprint()), current.id(),
                 remote.fingerprint()));
-        return new Discovery(redact(discovery.source()), discovery.added(), discovery.updated(), discovery.missing(), discovery.unchanged());
+        return new Discovery(redact(discovery.source()), discovery.added(), discovery.updated(), discovery.missing(), discovery.unchanged(),
+                discovery.warnings());
     }
 
     /** Maps the remote path {@code plexPath} of a collection to {@code localPath} here; prints the collection. */
@@ -333,7 +345,8 @@ public final class SourceService {
 
     // ---- helpers
 
-    private record Remote(String fingerprint, List<DiscoveredCollection> collections) {}
+    /** What a source said of itself: its identity, its collections, and what it left out of them (in words). */
+    private record Remote(String fingerprint, List<DiscoveredCollection> collections, List<String> warnings) {}
 
     private Map<String, Object> validate(SourceKind kind, Map<String, String> options) {
         for (OptionSpec option : kind.options()) {
@@ -351,7 +364,14 @@ public final class SourceService {
 
     private Remote inspect(SourceKind kind, Map<String, Object> config) {
         try (SourceConnection connection = kind.connect(config, PluginContext.forKind(kind.id(), clock))) {
-            return new Remote(connection.fingerprint(), connection.collections());
+            List<String> warnings = new ArrayList<>();
+            String fingerprint = connection.fingerprint();
+            List<DiscoveredCollection> collections = connection.collections(warning -> {
+                if (warning != null && !warning.isBlank() && warnings.size() < MAX_WARNINGS) {
+                    warnings.add(warning);
+                }
+            });
+            return new Remote(fingerprint, collections, List.copyOf(warnings));
         } catch (SourceException e) {
             throw fromPlugin(e);
         }
