@@ -11,3 +11,7 @@ alter table assets
     add column episode_end  integer,
     add column air_date     date,
     add column provider_ids jsonb;
+
+-- A source that can tell a collection has not changed (Plex) would list nothing, and the new columns would stay
+-- empty until the collection changed: the next ingest of every collection lists it whole.
+update source_collections set last_ingest_version = null;
