@@ -161,6 +161,11 @@ final class CollectionIngest implements ScanSink {
     }
 
     @Override
+    public void expect(long total) {
+        counts.expected = total < 0 ? -1 : total;
+    }
+
+    @Override
     public void warning(String message) {
         counts.warnings++;
         if (warnings.size() < WARNINGS_KEPT) {

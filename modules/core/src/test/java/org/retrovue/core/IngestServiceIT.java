@@ -282,6 +282,27 @@ class IngestServiceIT {
     }
 
     @Test
+    void theNumberOfItemsAScanExpectsReachesTheProgressDisplay() throws Exception {
+        scriptedSource("Counted");
+        scripted.items = 600;
+        scripted.announces = true;
+        List<Long> expected = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ingest.ingest(new IngestService.Request(Optional.of("Counted"), Optional.empty(), true, false, 1), new IngestProgress() {
+            @Override
+            public void started(String source, String collection, IngestCounts counts) {}
+
+            @Override
+            public void advanced(String source, String collection, IngestCounts counts) {
+                expected.add(counts.expected());
+            }
+
+            @Override
+            public void finished(IngestReport.CollectionReport report) {}
+        });
+        assertEquals(List.of(600L), expected, "told at the 500th item");
+    }
+
+    @Test
     void itemsStoredWithoutADigestAreWrittenOnceMore() throws Exception {
         scriptedSource("Older");
         scripted.items = 3;

@@ -79,6 +79,9 @@ final class PlexScan {
             long total = number(page.get("totalSize"), -1);
             if (start == 0) {
                 announced = total;
+                if (total >= 0) {
+                    sink.expect(total);
+                }
             } else if (announced >= 0 && total >= 0 && total < announced) {
                 throw incomplete("listed library '" + title + "' as " + announced + " items, then as " + total + " during the scan", AGAIN);
             }

@@ -123,6 +123,7 @@ class PlexSourceKindTest {
             connection.scan(new org.retrovue.spi.ScanRequest(libraries.get(0), null), sink);
             connection.scan(new org.retrovue.spi.ScanRequest(libraries.get(1), null), sink);
             assertEquals(20, sink.items.size(), sink.warnings.toString());
+            assertEquals(List.of(10L, 10L), sink.expected, "each library's totalSize is announced before its items");
             for (org.retrovue.spi.ScannedItem item : sink.items) {
                 assertTrue(item.year() != null && item.year() > 1900, item::toString);
                 assertEquals(item.year().intValue(), item.airDate().getYear(), item::toString);
