@@ -66,6 +66,30 @@ class PlexSourceIT {
     }
 
     @Test
+    void musicAndPhotoLibrariesAreLeftOutWithAWarningTheOperatorSees() {
+        plex.catalog().addLibrary(Library.Type.ARTIST, "Music", 0, "/data/music");
+        CliHarness.Result added = cli.run("source", "add", "--type", "plex", "--name", "My Plex Server", "--base-url", plex.baseUrl(), "--token", TOKEN);
+        assertEquals(0, added.code(), added::toString);
+        assertEquals("warning: skipped the Music library: its music items are not ingested (movies and shows are)", added.err().strip());
+        assertFalse(added.out().contains("collection:    Music\n"), added::toString);
+
+        plex.catalog().addLibrary(Library.Type.PHOTO, "Holidays", 0, "/data/photos");
+        CliHarness.Result discovered = cli.run("source", "discover", "My Plex Server");
+        assertEquals(0, discovered.code(), discovered::toString);
+        assertEquals(List.of("warning: skipped the Music library: its music items are not ingested (movies and shows are)",
+                "warning: skipped the Holidays library: its photos are not ingested (movies and shows are)"), discovered.err().strip().lines().toList());
+        assertTrue(discovered.out().contains("added: -"), discovered::toString);
+
+        JsonNode json = cli.ok("source", "discover", "My Plex Server", "--json");
+        assertEquals(2, json.get("warnings").size(), json.toString());
+        assertEquals(List.of("Movies", "Old", "TV Shows"), names(json.get("source").get("collections"), "name"));
+        cli.ok("source", "delete", "My Plex Server", "--force", "--json");
+        JsonNode again = cli.ok("source", "add", "--type", "plex", "--name", "Again", "--base-url", plex.baseUrl(), "--token", TOKEN, "--json");
+        assertEquals(List.of("skipped the Music library: its music items are not ingested (movies and shows are)",
+                "skipped the Holidays library: its photos are not ingested (movies and shows are)"), names(again.get("warnings"), null));
+    }
+
+    @Test
     void updateChecksTheServerAgainAndRefusesAnotherOneWithoutForce() {
         cli.ok("source", "add", "--type", "plex", "--name", "My Plex Server", "--base-url", plex.baseUrl(), "--token", TOKEN, "--json");
         JsonNode moved = cli.ok("source", "update", "My Plex Server", "--base-url", plex.baseUrl().replace("127.0.0.1", "localhost"), "--json");

@@ -23,8 +23,9 @@ import org.retrovue.spi.ScannedItem;
  * One collection's ingest, fed item by item by its plugin's scan: compares each item with what is stored, writes
  * new, changed and reappeared items in batches (one transaction each), and at the end marks the items that were
  * not seen missing. A written item's remote path is translated through the collection's path mappings and the
- * local file checked: an item whose file is not here is stored, flagged. An unchanged item (same size and time) is
- * not rewritten, unless it is flagged and its file is here now. With {@code dryRun} it counts and writes nothing;
+ * local file checked: an item whose file is not here is stored, flagged. An unchanged item (same size and time, and
+ * the same {@link ItemDigest} of its other values: path, title, version ...) is not rewritten, unless it is flagged
+ * and its file is here now. With {@code dryRun} it counts and writes nothing;
  * with {@code full} every item is looked at whole and compared with what is stored, and only what differs is
  * written.
  */
@@ -49,7 +50,7 @@ final class CollectionIngest implements ScanSink {
     private List<AssetRow> pending = new ArrayList<>(BATCH);
     private List<AssetRow> pendingNew = new ArrayList<>(BATCH);
     /** Put in place of a stored item's entry once the scan reported it, so a second report of it is ignored. */
-    private static final KnownAsset SEEN = new KnownAsset(-1, KnownAsset.NO_TIME, false, false, null);
+    private static final KnownAsset SEEN = new KnownAsset(-1, KnownAsset.NO_TIME, KnownAsset.NO_DIGEST, false, false, null);
     private BatchWriter writer;
     private final List<String> warnings = new ArrayList<>();
     /** Makes a plugin's words fit to show: one line, its source's secrets masked (PluginWords). */
@@ -122,9 +123,10 @@ final class CollectionIngest implements ScanSink {
         }
         counts.seen++;
         Instant modified = item.modified() == null ? null : item.modified().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
+        long digest = ItemDigest.of(item);
         if (before == null) {
             counts.added++;
-            pendingNew.add(row(item, modified));
+            pendingNew.add(row(item, modified, digest));
             if (pendingNew.size() >= BATCH) {
                 pendingNew = flush(pendingNew, true);
             }
@@ -135,16 +137,16 @@ final class CollectionIngest implements ScanSink {
         if (!before.present()) {
             counts.reappeared++;
         } else if (full) {
-            row = row(item, modified);
+            row = row(item, modified, digest);
             if (row.equals(before.stored())) {
                 counts.unchanged++;
                 progress();
                 return;
             }
             counts.changed++;
-        } else if (before.size() == item.size() && before.modifiedMicros() == micros(modified)) {
+        } else if (before.size() == item.size() && before.modifiedMicros() == micros(modified) && before.digest() == digest) {
             // the item is the same; a file not found here before is looked for again (the mount may be back)
-            row = before.fileFound() ? null : row(item, modified);
+            row = before.fileFound() ? null : row(item, modified, digest);
             if (row == null || !Boolean.TRUE.equals(row.filePresent())) {
                 counts.unchanged++;
                 progress();
@@ -154,11 +156,16 @@ final class CollectionIngest implements ScanSink {
         } else {
             counts.changed++;
         }
-        pending.add(row != null ? row : row(item, modified));
+        pending.add(row != null ? row : row(item, modified, digest));
         if (pending.size() >= BATCH) {
             pending = flush(pending, false);
         }
         progress();
+    }
+
+    @Override
+    public void expect(long total) {
+        counts.expected = total < 0 ? -1 : total;
     }
 
     @Override
@@ -249,17 +256,35 @@ final class CollectionIngest implements ScanSink {
         if (item.key().isEmpty()) {
             return "its key is empty";
         }
-        if (!suspect(item.key()) && !suspect(item.remotePath()) && !suspect(item.title()) && !suspect(item.show())) {
+        if (!suspect(item.key()) && !suspect(item.remotePath()) && !suspect(item.title()) && !suspect(item.show())
+                && !suspect(item.version()) && (item.providerIds().isEmpty() || !suspect(item.providerIds()))) {
             return null; // every item goes through here: one tight loop per field, no allocation (ADR 0007)
         }
-        String[][] fields = {{"key", item.key()}, {"path", item.remotePath()}, {"title", item.title()}, {"show", item.show()}};
+        String[][] fields = {{"key", item.key()}, {"path", item.remotePath()}, {"title", item.title()}, {"show", item.show()},
+                {"version", item.version()}};
         for (String[] field : fields) {
             String why = refusal(field[1]);
             if (why != null) {
                 return "its " + field[0] + why;
             }
         }
+        for (Map.Entry<String, String> id : item.providerIds().entrySet()) {
+            String why = refusal(id.getKey());
+            why = why != null ? why : refusal(id.getValue());
+            if (why != null) {
+                return "its provider id " + shortened(id.getKey()) + why;
+            }
+        }
         return null;
+    }
+
+    private static boolean suspect(Map<String, String> providerIds) {
+        for (Map.Entry<String, String> id : providerIds.entrySet()) {
+            if (suspect(id.getKey()) || suspect(id.getValue())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code value} may be refused: too long, or holding a NUL or any surrogate (paired ones are fine). */
@@ -319,13 +344,14 @@ final class CollectionIngest implements ScanSink {
         return time == null ? KnownAsset.NO_TIME : time.getEpochSecond() * 1_000_000 + time.getNano() / 1_000;
     }
 
-    private AssetRow row(ScannedItem item, Instant modified) {
+    private AssetRow row(ScannedItem item, Instant modified, long digest) {
         LocalFile file = localFile(item.remotePath(), localFiles);
         if (!Boolean.TRUE.equals(file.present())) {
             counts.flagged++;
         }
         return new AssetRow(item.key(), item.remotePath(), file.path(), file.present(), item.size(), modified, item.durationMillis(),
-                item.title(), item.kind().name().toLowerCase(Locale.ROOT), item.show(), item.season(), item.episode());
+                item.title(), item.kind().name().toLowerCase(Locale.ROOT), item.show(), item.season(), item.episode(), item.version(),
+                item.year(), item.episodeEnd(), item.airDate(), item.providerIds(), digest);
     }
 
     /** Where an item's file is here (null: no mapping, and not a local path), and whether it is there (null: not looked for). */

@@ -17,6 +17,8 @@ public final class IngestCounts {
     volatile long missing;
     volatile long warnings;
     volatile long flagged;
+    /** How many items the scan said it would deliver (ScanSink.expect); -1 when it did not say. */
+    volatile long expected = -1;
 
     public long seen() {
         return seen;
@@ -48,6 +50,11 @@ public final class IngestCounts {
 
     public long flagged() {
         return flagged;
+    }
+
+    /** How many items the scan expects to deliver, or -1 when unknown; not part of {@link #asMap}. */
+    public long expected() {
+        return expected;
     }
 
     /** The counts as stored with the collection's last ingest and printed in reports. */

@@ -42,6 +42,8 @@ public final class SourceService {
     static final String MISSING_KEY = "missing";
     /** The settings key of a source added with --no-discover: its identity is provisional until discovered. */
     static final String UNVERIFIED_KEY = "identity_unverified";
+    /** The most discovery warnings kept from one source: a plugin that warns per item must not flood the terminal. */
+    private static final int MAX_WARNINGS = 50;
 
     private final Supplier<Catalog> catalog;
     private final PluginRegistry registry;
@@ -84,6 +86,12 @@ public final class SourceService {
      * {@link #discover} to complete when the remote answers.
      */
     public SourceRecord add(String kindId, String name, Map<String, String> options, List<String> enrichers, boolean discover) {
+        return add(kindId, name, options, enrichers, discover, warning -> {});
+    }
+
+    /** {@link #add}, handing {@code warnings} what the source said it left out when asked for its collections. */
+    public SourceRecord add(String kindId, String name, Map<String, String> options, List<String> enrichers, boolean discover,
+                            java.util.function.Consumer<String> warnings) {
         SourceKind kind = kind(kindId);
         String cleanName = checkName(name);
         Map<String, Object> typed = merge(kind, Map.of(), options, false);
@@ -100,7 +108,7 @@ public final class SourceService {
                 throw new RetrovueException(ErrorKind.USAGE, "a source of type " + kind.id() + " cannot be added with --no-discover");
             }
             settings.put(UNVERIFIED_KEY, true);
-            remote = new Remote(provisional, List.of());
+            remote = new Remote(provisional, List.of(), List.of());
         }
         String externalId = ExternalIds.of(kind.id(), remote.fingerprint());
         NewSource source = new NewSource(externalId, cleanName, kind.id(), box.seal(kind, config, typed), box.seal(kind, typed), settings,
@@ -109,10 +117,12 @@ public final class SourceService {
             refuseDuplicateRemote(s, kind, externalId, null, remote.fingerprint());
             refuseDuplicateName(s, cleanName, null);
         };
-        return redact(write(s -> {
+        SourceRecord added = redact(write(s -> {
             checks.accept(s);
             return s.addSource(source);
         }, cleanName, remote.fingerprint(), checks));
+        remote.warnings().forEach(warnings);
+        return added;
     }
 
     public List<SourceSummary> list(Optional<String> kindFilter) {
@@ -206,7 +216,8 @@ public final class SourceService {
     }
 
     /** What {@link #discover} changed. */
-    public record Discovery(SourceRecord source, List<String> added, List<String> updated, List<String> missing, int unchanged) {}
+    public record Discovery(SourceRecord source, List<String> added, List<String> updated, List<String> missing, int unchanged,
+                            List<String> warnings) {}
 
     /**
      * Asks the source for its collections again: new ones are added disabled; known ones keep their id, enabled
@@ -271,10 +282,11 @@ public final class SourceService {
                     unchanged++;
                 }
             }
-            return new Discovery(s.sourceById(source.id()).orElseThrow(), added, updated, missing, unchanged);
+            return new Discovery(s.sourceById(source.id()).orElseThrow(), added, updated, missing, unchanged, remote.warnings());
         }, null, remote.fingerprint(), s -> refuseDuplicateRemote(s, kind, ExternalIds.of(current.kind(), remote.fingerprint()), current.id(),
                 remote.fingerprint()));
-        return new Discovery(redact(discovery.source()), discovery.added(), discovery.updated(), discovery.missing(), discovery.unchanged());
+        return new Discovery(redact(discovery.source()), discovery.added(), discovery.updated(), discovery.missing(), discovery.unchanged(),
+                discovery.warnings());
     }
 
     /** Maps the remote path {@code plexPath} of a collection to {@code localPath} here; prints the collection. */
@@ -347,7 +359,8 @@ public final class SourceService {
 
     // ---- helpers
 
-    private record Remote(String fingerprint, List<DiscoveredCollection> collections) {}
+    /** What a source said of itself: its identity, its collections, and what it left out of them (in words). */
+    private record Remote(String fingerprint, List<DiscoveredCollection> collections, List<String> warnings) {}
 
     /**
      * {@code stored} options with the {@code given} ones checked against their types and put in: on update, an
@@ -392,7 +405,14 @@ public final class SourceService {
     private Remote inspect(SourceKind kind, Map<String, Object> config) {
         PluginWords words = PluginWords.of(kind, config);
         try (SourceConnection connection = kind.connect(config, PluginContext.forKind(kind.id(), clock))) {
-            return new Remote(connection.fingerprint(), connection.collections());
+            List<String> warnings = new ArrayList<>();
+            String fingerprint = connection.fingerprint();
+            List<DiscoveredCollection> collections = connection.collections(warning -> {
+                if (warning != null && !warning.isBlank() && warnings.size() < MAX_WARNINGS) {
+                    warnings.add(warning);
+                }
+            });
+            return new Remote(fingerprint, collections, List.copyOf(warnings));
         } catch (SourceException e) {
             throw fromPlugin(e, words);
         } catch (RuntimeException e) {

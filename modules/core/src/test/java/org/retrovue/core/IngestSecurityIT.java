@@ -73,16 +73,19 @@ class IngestSecurityIT {
             case 11 -> item("k11", "/remote/c.mkv", "lone \ud800 surrogate");
             case 13 -> item("k13", "/remote/" + "x".repeat(100_000), "absurd");
             case 17 -> item("x".repeat(4_000) + "/ok.mkv", "/remote/" + "y".repeat(4_000) + "/ok.mkv", "long but real");
+            case 19 -> item("k19", "/remote/d.mkv", "D").withVersion("v\0");
+            case 23 -> item("k23", "/remote/e.mkv", "E").withDetails(null, null, null, java.util.Map.of("imdb", "tt\0"));
             default -> null;
         };
         IngestReport.CollectionReport report = run().collections().getFirst();
         assertEquals(IngestReport.Status.INGESTED, report.status(), report::toString);
-        assertEquals(26L, report.counts().get("new"), report::toString);
-        assertEquals(4L, report.counts().get("warnings"), report::toString);
+        assertEquals(24L, report.counts().get("new"), report::toString);
+        assertEquals(6L, report.counts().get("warnings"), report::toString);
         String warnings = String.join("\n", report.warnings());
         assertTrue(warnings.contains("holds a NUL character") && warnings.contains("not valid Unicode")
-                && warnings.contains("100,008 characters long"), warnings);
-        assertEquals(26, ingest.assets("S/Everything", false, 0).size());
+                && warnings.contains("100,008 characters long") && warnings.contains("k19 not stored: its version holds a NUL")
+                && warnings.contains("k23 not stored: its provider id imdb holds a NUL"), warnings);
+        assertEquals(24, ingest.assets("S/Everything", false, 0).size());
         assertTrue(ingest.assets("S/Everything", false, 0).stream().anyMatch(a -> a.key().length() > 4_000), "a 4,000-character key is stored");
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,8 @@ import org.retrovue.persistence.Catalog;
 import org.retrovue.persistence.DatabaseTarget;
 import org.retrovue.pg.testing.TestPostgres;
 import org.retrovue.plugin.filesystem.FilesystemSourceKind;
+import org.retrovue.spi.ItemKind;
+import org.retrovue.spi.ScannedItem;
 
 class IngestServiceIT {
     @TempDir
@@ -212,16 +215,18 @@ class IngestServiceIT {
     @Test
     void aFullIngestCountsWhatReallyChangedAndADryRunSaysItWouldIngest() throws Exception {
         scriptedSource("Whole");
+        Files.writeString(temp.resolve("local/show/e1.mkv"), "here");
         scripted.items = 3;
         IngestReport.CollectionReport dry = only(run("Whole", true, false));
         assertEquals(IngestReport.Status.WOULD_INGEST, dry.status(), dry::toString);
         assertEquals(0, storedAssets());
         only(run("Whole", false, false));
         AssetRecord before = assets("Whole/Everything").get("k1");
+        AssetRecord k0 = assets("Whole/Everything").get("k0");
+        assertEquals(Boolean.TRUE, before.filePresent());
 
-        // same size and time, another title: only a full ingest, which compares everything, sees it
-        scripted.custom = i -> i != 1 ? null : new org.retrovue.spi.ScannedItem("k1", "/remote/show/e1.mkv", 1001, Instant.parse("2020-01-01T00:00:00Z"),
-                1_800_000L, "Renamed", org.retrovue.spi.ItemKind.EPISODE, "Show", 1, 2);
+        // the same item at the source, its file gone from here: only a full ingest, which looks at every file, sees it
+        Files.delete(temp.resolve("local/show/e1.mkv"));
         IngestReport.CollectionReport incremental = only(run("Whole", false, false));
         assertEquals(List.of(0L, 3L), List.of(count(incremental, "changed"), count(incremental, "unchanged")), incremental::toString);
         IngestReport.CollectionReport fullDry = only(run("Whole", true, true));
@@ -231,10 +236,107 @@ class IngestServiceIT {
         assertEquals(IngestReport.Status.INGESTED, full.status(), full::toString);
         assertEquals(List.of(3L, 1L, 2L), List.of(count(full, "seen"), count(full, "changed"), count(full, "unchanged")), full::toString);
         Map<String, AssetRecord> after = assets("Whole/Everything");
-        assertEquals("Renamed", after.get("k1").title());
-        assertEquals(before.lastChanged(), after.get("k0").lastChanged(), "an unchanged item is not rewritten by --full");
+        assertEquals(Boolean.FALSE, after.get("k1").filePresent());
+        assertEquals(k0.lastChanged(), after.get("k0").lastChanged(), "an unchanged item is not rewritten by --full");
         IngestReport.CollectionReport again = only(run("Whole", false, true));
         assertEquals(List.of(0L, 3L), List.of(count(again, "changed"), count(again, "unchanged")), again::toString);
+    }
+
+    private static ScannedItem episode(int i, String path, String title) {
+        return new ScannedItem("k" + i, path, 1000 + i, Instant.parse("2020-01-01T00:00:00Z"), 1_800_000L, title, ItemKind.EPISODE, "Show", 1, i + 1);
+    }
+
+    @Test
+    void anItemMovedRenamedOrWithANewVersionIsWrittenThoughItsSizeAndTimeStay() throws Exception {
+        scriptedSource("Moving");
+        scripted.items = 4;
+        only(run("Moving", false, false));
+        AssetRecord before = assets("Moving/Everything").get("k0");
+
+        // a plain mv at the source: same key, size and time, another path; another title; a new change token
+        scripted.custom = i -> switch (i) {
+            case 1 -> episode(1, "/remote/show/Season 1/e1.mkv", "Episode 1");
+            case 2 -> episode(2, "/remote/show/e2.mkv", "Renamed");
+            case 3 -> episode(3, "/remote/show/e3.mkv", "Episode 3").withVersion("etag-2");
+            default -> null;
+        };
+        IngestReport.CollectionReport dry = only(run("Moving", true, false));
+        assertEquals(List.of(3L, 1L), List.of(count(dry, "changed"), count(dry, "unchanged")), dry::toString);
+        IngestReport.CollectionReport changes = only(run("Moving", false, false));
+        assertEquals(List.of(3L, 1L), List.of(count(changes, "changed"), count(changes, "unchanged")), changes::toString);
+        Map<String, AssetRecord> stored = assets("Moving/Everything");
+        assertEquals("/remote/show/Season 1/e1.mkv", stored.get("k1").remotePath());
+        assertEquals(temp.resolve("local/show/Season 1/e1.mkv").toString(), stored.get("k1").localPath(), "the new path is mapped");
+        assertEquals("Renamed", stored.get("k2").title());
+        assertEquals("etag-2", stored.get("k3").version());
+        assertEquals(before.lastChanged(), stored.get("k0").lastChanged(), "an unchanged item is not rewritten");
+
+        IngestReport.CollectionReport same = only(run("Moving", false, false));
+        assertEquals(List.of(0L, 4L), List.of(count(same, "changed"), count(same, "unchanged")), same::toString);
+
+        java.util.function.IntFunction<ScannedItem> moved = scripted.custom;
+        scripted.custom = i -> i == 3 ? episode(3, "/remote/show/e3.mkv", "Episode 3").withVersion("etag-3") : moved.apply(i);
+        IngestReport.CollectionReport newVersion = only(run("Moving", false, false));
+        assertEquals(List.of(1L, 3L), List.of(count(newVersion, "changed"), count(newVersion, "unchanged")), newVersion::toString);
+        assertEquals("etag-3", assets("Moving/Everything").get("k3").version());
+    }
+
+    @Test
+    void theNumberOfItemsAScanExpectsReachesTheProgressDisplay() throws Exception {
+        scriptedSource("Counted");
+        scripted.items = 600;
+        scripted.announces = true;
+        List<Long> expected = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ingest.ingest(new IngestService.Request(Optional.of("Counted"), Optional.empty(), true, false, 1), new IngestProgress() {
+            @Override
+            public void started(String source, String collection, IngestCounts counts) {}
+
+            @Override
+            public void advanced(String source, String collection, IngestCounts counts) {
+                expected.add(counts.expected());
+            }
+
+            @Override
+            public void finished(IngestReport.CollectionReport report) {}
+        });
+        assertEquals(List.of(600L), expected, "told at the 500th item");
+    }
+
+    @Test
+    void itemsStoredWithoutADigestAreWrittenOnceMore() throws Exception {
+        scriptedSource("Older");
+        scripted.items = 3;
+        only(run("Older", false, false));
+        try (var connection = java.sql.DriverManager.getConnection(database.url(), database.user(), database.password())) {
+            connection.createStatement().executeUpdate("update assets set digest = null"); // as V5 leaves rows stored before it
+        }
+        IngestReport.CollectionReport once = only(run("Older", false, false));
+        assertEquals(List.of(3L, 0L), List.of(count(once, "changed"), count(once, "unchanged")), once::toString);
+        IngestReport.CollectionReport then = only(run("Older", false, false));
+        assertEquals(List.of(0L, 3L), List.of(count(then, "changed"), count(then, "unchanged")), then::toString);
+    }
+
+    @Test
+    void whatAScanReportsBeyondTheFileIsStored() throws Exception {
+        scriptedSource("Detailed");
+        scripted.items = 2;
+        scripted.custom = i -> i != 0 ? null : episode(0, "/remote/show/e0.mkv", "Pilot")
+                .withDetails(2002, 2, java.time.LocalDate.parse("2002-12-20"), Map.of("imdb", "tt0579539", "tvdb", "297989"));
+        only(run("Detailed", false, false));
+        AssetRecord pilot = assets("Detailed/Everything").get("k0");
+        assertEquals(List.of(2002, 2, java.time.LocalDate.parse("2002-12-20"), Map.of("imdb", "tt0579539", "tvdb", "297989")),
+                List.of(pilot.year(), pilot.episodeEnd(), pilot.airDate(), pilot.providerIds()));
+        AssetRecord plain = assets("Detailed/Everything").get("k1");
+        assertEquals(Arrays.asList(null, null, null, Map.of(), null),
+                Arrays.asList(plain.year(), plain.episodeEnd(), plain.airDate(), plain.providerIds(), plain.version()));
+
+        IngestReport.CollectionReport full = only(run("Detailed", false, true));
+        assertEquals(List.of(0L, 2L), List.of(count(full, "changed"), count(full, "unchanged")), "read back as written: " + full);
+        scripted.custom = i -> i != 0 ? null : episode(0, "/remote/show/e0.mkv", "Pilot")
+                .withDetails(2002, 2, java.time.LocalDate.parse("2002-12-20"), Map.of("imdb", "tt0579539", "tvdb", "297990"));
+        IngestReport.CollectionReport changedId = only(run("Detailed", false, false));
+        assertEquals(List.of(1L, 1L), List.of(count(changedId, "changed"), count(changedId, "unchanged")), changedId::toString);
+        assertEquals("297990", assets("Detailed/Everything").get("k0").providerIds().get("tvdb"));
     }
 
     @Test
@@ -377,7 +479,7 @@ class IngestServiceIT {
         assertEquals(10, storedAssets(), "the deleted source's assets went with it, the other's stayed");
 
         List<org.retrovue.persistence.AssetRow> rows = List.of(new org.retrovue.persistence.AssetRow("late", "/remote/late.mkv", null, null, 1,
-                null, null, "Late", "other", null, null, null));
+                null, null, "Late", "other", null, null, null, null, null, null, null, null, null));
         try (AssetStore store = AssetStore.open(catalog.target(), "test")) {
             org.junit.jupiter.api.Assertions.assertThrows(org.retrovue.persistence.CatalogException.class, () -> store.insert(collection, rows, Instant.now()));
             org.junit.jupiter.api.Assertions.assertThrows(org.retrovue.persistence.CatalogException.class, () -> store.write(collection, rows, Instant.now()));

@@ -30,6 +30,8 @@ final class ScriptedKind implements SourceKind {
     volatile int failAfter = -1;
     volatile String version = "v1";
     volatile boolean supportsUnchanged = false;
+    /** Announce how many items the scan will deliver (ScanSink.expect). */
+    volatile boolean announces;
     final AtomicInteger scans = new AtomicInteger();
     /** Scans that listed the collection's items (not those answered "unchanged"). */
     final AtomicInteger listings = new AtomicInteger();
@@ -84,6 +86,9 @@ final class ScriptedKind implements SourceKind {
                     return ScanResult.unchanged(version);
                 }
                 listings.incrementAndGet();
+                if (announces) {
+                    sink.expect(items);
+                }
                 for (int i = 0; i < items; i++) {
                     if (i == failAfter) {
                         throw new SourceException(SourceException.Code.UNREACHABLE, "the server went away after " + i + " items");

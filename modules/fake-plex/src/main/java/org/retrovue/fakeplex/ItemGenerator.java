@@ -84,7 +84,15 @@ final class ItemGenerator {
                 .attr("duration", duration)
                 .attr("addedAt", addedAt(ItemType.MOVIE, index))
                 .attr("updatedAt", updatedAt)
-                .child(media(key, hash, duration, container, path(library, folder, folder + "." + container), size, updatedAt));
+                .attr("originallyAvailableAt", airDate(year, hash))
+                .child(media(key, hash, duration, container, path(library, folder, folder + "." + container), size, updatedAt))
+                .child(new Node("Guid").attr("id", "imdb://tt%07d".formatted((hash >>> 1) % 10_000_000)))
+                .child(new Node("Guid").attr("id", "tmdb://" + (1 + (hash >>> 8) % 1_000_000)));
+    }
+
+    /** A day of {@code year}, as Plex writes {@code originallyAvailableAt}. */
+    private static String airDate(int year, long hash) {
+        return "%04d-%02d-%02d".formatted(year, 1 + (hash >>> 16) % 12, 1 + (hash >>> 20) % 28);
     }
 
     private static Node show(Section section, int index) {
@@ -153,8 +161,11 @@ final class ItemGenerator {
                 .attr("duration", duration)
                 .attr("addedAt", addedAt(ItemType.EPISODE, index))
                 .attr("updatedAt", updatedAt)
+                .attr("originallyAvailableAt", airDate(showYear(library, show) + season - 1, hash))
                 .child(media(key, hash, duration, container,
-                        path(library, showTitle, "Season %02d".formatted(season), file), size, updatedAt));
+                        path(library, showTitle, "Season %02d".formatted(season), file), size, updatedAt))
+                .child(new Node("Guid").attr("id", "imdb://tt%07d".formatted((hash >>> 1) % 10_000_000)))
+                .child(new Node("Guid").attr("id", "tvdb://" + (1 + (hash >>> 8) % 10_000_000)));
     }
 
     private static Node media(long key, long hash, long duration, String container, String file, long size, long updatedAt) {

@@ -12,7 +12,10 @@ public record Library(String key, String title, Type type, String agent, String 
     /** The kinds of library the fake server offers, with the agent and scanner Plex gives them. */
     public enum Type {
         MOVIE("movie", "tv.plex.agents.movie", "Plex Movie"),
-        SHOW("show", "tv.plex.agents.series", "Plex TV Series");
+        SHOW("show", "tv.plex.agents.series", "Plex TV Series"),
+        /** A music library: the plugin leaves it out. */
+        ARTIST("artist", "tv.plex.agents.music", "Plex Music"),
+        PHOTO("photo", "com.plexapp.agents.none", "Plex Photo");
 
         private final String plexName;
         private final String agent;

@@ -29,6 +29,12 @@ final class Node {
         return this;
     }
 
+    /** This node without its children named {@code childName}. */
+    Node without(String childName) {
+        children.removeIf(child -> child.name().equals(childName));
+        return this;
+    }
+
     String name() {
         return name;
     }

@@ -216,9 +216,10 @@ final class PlexHandler implements HttpHandler {
         int padding = faults.itemPadding();
         String summary = padding > 0 ? "x".repeat(padding) : null;
         PrimitiveIterator.OfInt page = change != 0 ? IntStream.range(start, start + pageSize).iterator() : listing.page(start, pageSize);
+        boolean guids = "1".equals(request.query().get("includeGuids")); // like Plex: external ids only when asked for
         container(exchange, request, container, "Metadata", pageSize, writer -> {
             while (page.hasNext()) {
-                Node item = listing.item(page.nextInt());
+                Node item = guids ? listing.item(page.nextInt()) : listing.item(page.nextInt()).without("Guid");
                 writer.child(summary == null ? item : item.attr("summary", summary));
             }
         });

@@ -154,6 +154,24 @@ class FakePlexServerTest {
     }
 
     @Test
+    void itemsCarryYearAirDateAndExternalIdsOnlyWhenAskedFor() throws Exception {
+        FakePlexServer server = start(sample(2, 3));
+        JsonNode plain = json(authorized(server, "/library/sections/1/all?type=1", "Accept", "application/json")).path("MediaContainer");
+        JsonNode movie = plain.path("Metadata").get(0);
+        assertTrue(movie.path("year").isInt(), movie.toString());
+        assertTrue(movie.path("originallyAvailableAt").asText().startsWith(movie.path("year").asText() + "-"), movie.toString());
+        assertTrue(movie.path("Guid").isMissingNode(), "like Plex, no Guid without includeGuids=1: " + movie);
+        JsonNode withIds = json(authorized(server, "/library/sections/1/all?type=1&includeGuids=1", "Accept", "application/json"))
+                .path("MediaContainer").path("Metadata").get(0);
+        assertTrue(withIds.path("Guid").get(0).path("id").asText().matches("imdb://tt[0-9]{7}"), withIds.toString());
+        assertTrue(withIds.path("Guid").get(1).path("id").asText().startsWith("tmdb://"), withIds.toString());
+        org.w3c.dom.Document xml = xml(authorized(server, "/library/sections/2/all?type=4&includeGuids=1"));
+        Element guid = (Element) xml.getElementsByTagName("Guid").item(0);
+        assertTrue(guid.getAttribute("id").startsWith("imdb://tt"), "in XML too");
+        assertTrue(((Element) xml.getElementsByTagName("Guid").item(1)).getAttribute("id").startsWith("tvdb://"));
+    }
+
+    @Test
     void pagesByQueryParameters() throws Exception {
         FakePlexServer server = start(sample(1, 2_500));
         List<Integer> sizes = new ArrayList<>();

@@ -9,4 +9,11 @@ public interface ScanSink {
 
     /** Something skipped but not fatal (an unreadable directory, a name that is not valid text): counted and shown. */
     void warning(String message);
+
+    /**
+     * How many items this scan expects to deliver, when the source says so before listing them (Plex's
+     * {@code totalSize}): the operator then sees a percentage and the time left (SPI 1.5). Call it again if the
+     * number changes; a scan may deliver more or fewer. The default ignores it.
+     */
+    default void expect(long total) {}
 }

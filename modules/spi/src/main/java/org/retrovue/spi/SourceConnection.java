@@ -1,6 +1,7 @@
 package org.retrovue.spi;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /** An open connection to one source. Closed by the caller. */
 public interface SourceConnection extends AutoCloseable {
@@ -12,6 +13,16 @@ public interface SourceConnection extends AutoCloseable {
 
     /** The collections (libraries, directories) this source holds now. */
     List<DiscoveredCollection> collections() throws SourceException;
+
+    /**
+     * The collections, telling {@code warnings} in words what was found but left out (SPI 1.5): "skipped the Music
+     * library: music is not ingested". The operator sees each as a {@code warning:} line of {@code source add} and
+     * {@code source discover}. The program calls this one; the default calls {@link #collections()} and warns of
+     * nothing. Call {@code warnings} on the calling thread.
+     */
+    default List<DiscoveredCollection> collections(Consumer<String> warnings) throws SourceException {
+        return collections();
+    }
 
     /**
      * Lists the items of one collection into {@code sink}, streaming (SPI 1.2). A scan that cannot finish throws;

@@ -1,7 +1,10 @@
 package org.retrovue.cli.command;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.retrovue.cli.CliContext;
+import org.retrovue.cli.render.Shapes;
 import org.retrovue.core.Enrichers;
 import org.retrovue.persistence.SourceRecord;
 import org.retrovue.spi.SourceKind;
@@ -22,8 +25,16 @@ final class SourceAddCommand extends ContextCommand {
     public Integer call() {
         SourceKind kind = sources().kind(value(type));
         List<String> chosen = Enrichers.parse(value(enrichers) == null ? "" : value(enrichers));
-        SourceRecord added = sources().add(kind.id(), value(name), SecretOptions.resolve(spec(), kind, KindOptions.given(spec(), kind), true, context.environment()), chosen, !isSet(noDiscover));
-        SourceOutput.print(this, added, isSet(json));
+        List<String> warnings = new ArrayList<>();
+        SourceRecord added = sources().add(kind.id(), value(name), SecretOptions.resolve(spec(), kind, KindOptions.given(spec(), kind), true, context.environment()), chosen, !isSet(noDiscover), warnings::add);
+        if (isSet(json)) {
+            Map<String, Object> doc = Shapes.source(added, context.registry());
+            doc.put("warnings", Warnings.forJson(warnings));
+            json(doc);
+        } else {
+            SourceOutput.print(this, added, false);
+            Warnings.print(this, warnings);
+        }
         return 0;
     }
 }

@@ -30,6 +30,7 @@ final class SourceDiscoverCommand extends ContextCommand {
             doc.put("updated", discovery.updated());
             doc.put("missing", discovery.missing());
             doc.put("unchanged", discovery.unchanged());
+            doc.put("warnings", Warnings.forJson(discovery.warnings()));
             json(doc);
         } else {
             line("added", discovery.added());
@@ -37,6 +38,7 @@ final class SourceDiscoverCommand extends ContextCommand {
             line("missing", discovery.missing());
             out().println("unchanged: " + discovery.unchanged());
             out().flush();
+            Warnings.print(this, discovery.warnings());
         }
         return 0;
     }

@@ -4,12 +4,14 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.retrovue.core.IngestCounts;
 import org.retrovue.core.IngestProgress;
 import org.retrovue.core.IngestReport;
 
 /**
- * A live line per source on a terminal while an ingest runs (items seen, new, changed, missing, rate), redrawn
+ * A live line per source on a terminal while an ingest runs (items seen, new, changed, missing, rate; with the
+ * share done and the time left when the scan said how many items to expect), redrawn
  * in place at most five times a second with ANSI cursor movement, and erased at the end so the summary follows.
  * Only for a terminal: without one, the ingest prints no escape codes at all.
  */
@@ -19,17 +21,24 @@ public final class ProgressLines implements IngestProgress {
     private record Line(String collection, IngestCounts counts, long startNanos) {}
 
     private final PrintWriter err;
+    private final LongSupplier nanos;
     private final Map<String, Line> lines = new LinkedHashMap<>();
     private int drawn;
     private long lastDraw;
 
     public ProgressLines(PrintWriter err) {
+        this(err, System::nanoTime);
+    }
+
+    /** {@code nanos}: the monotonic clock the rate and the time left are measured with. */
+    public ProgressLines(PrintWriter err, LongSupplier nanos) {
         this.err = err;
+        this.nanos = nanos;
     }
 
     @Override
     public synchronized void started(String source, String collection, IngestCounts counts) {
-        lines.put(source, new Line(collection, counts, System.nanoTime()));
+        lines.put(source, new Line(collection, counts, nanos.getAsLong()));
         draw(true);
     }
 
@@ -51,7 +60,7 @@ public final class ProgressLines implements IngestProgress {
     }
 
     private void draw(boolean now) {
-        long time = System.nanoTime();
+        long time = nanos.getAsLong();
         if (!now && time - lastDraw < REDRAW_NANOS) {
             return;
         }
@@ -60,12 +69,36 @@ public final class ProgressLines implements IngestProgress {
         for (Map.Entry<String, Line> entry : lines.entrySet()) {
             Line line = entry.getValue();
             IngestCounts c = line.counts();
-            double seconds = Math.max(0.001, (time - line.startNanos()) / 1e9);
-            err.print(String.format(Locale.ROOT, "%s/%s: %,d seen, %,d new, %,d changed, %,d missing, %,.0f items/s%n",
-                    Text.escape(entry.getKey()), Text.escape(line.collection()), c.seen(), c.added(), c.changed() + c.reappeared(), c.missing(), c.seen() / seconds));
+            err.print(Text.escape(entry.getKey()) + "/" + Text.escape(line.collection()) + ": "
+                    + describe(c.seen(), c.added(), c.changed() + c.reappeared(), c.missing(), c.expected(), time - line.startNanos()) + "\n");
         }
         drawn = lines.size();
         err.flush();
+    }
+
+    /**
+     * One line's counts: {@code 1,200 seen, 3 new, 0 changed, 0 missing, 600 items/s}; when {@code expected} is
+     * known, led by the share done and followed by the time left at the rate so far ({@code 40% of 3,000 ... left
+     * ~0:03}).
+     */
+    static String describe(long seen, long added, long changed, long missing, long expected, long elapsedNanos) {
+        double seconds = Math.max(0.001, elapsedNanos / 1e9);
+        double rate = seen / seconds;
+        String counts = String.format(Locale.ROOT, "%,d seen, %,d new, %,d changed, %,d missing, %,.0f items/s", seen, added, changed, missing, rate);
+        if (expected <= 0) {
+            return counts;
+        }
+        long percent = Math.min(100, seen * 100 / expected);
+        String left = seen == 0 || rate <= 0 ? "?" : duration((long) Math.ceil(Math.max(0, expected - seen) / rate));
+        return String.format(Locale.ROOT, "%d%% of %,d, ", percent, expected) + counts + ", left ~" + left;
+    }
+
+    /** {@code 1:05}, or {@code 2:03:07} from an hour on. */
+    private static String duration(long seconds) {
+        long hours = seconds / 3600;
+        long minutes = seconds % 3600 / 60;
+        return hours > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", hours, minutes, seconds % 60)
+                : String.format(Locale.ROOT, "%d:%02d", minutes, seconds % 60);
     }
 
     private void erase() {

@@ -65,6 +65,11 @@ public final class Shapes {
         m.put("show", a.show());
         m.put("season", a.season());
         m.put("episode", a.episode());
+        m.put("episode_end", a.episodeEnd());
+        m.put("year", a.year());
+        m.put("air_date", a.airDate() == null ? null : a.airDate().toString());
+        m.put("provider_ids", new java.util.TreeMap<>(a.providerIds()));
+        m.put("version", a.version());
         m.put("state", a.state());
         m.put("first_seen", timestamp(a.firstSeen()));
         m.put("last_seen", timestamp(a.lastSeen()));

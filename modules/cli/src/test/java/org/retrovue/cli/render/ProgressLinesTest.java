@@ -29,4 +29,31 @@ class ProgressLinesTest {
         lines.clear();
         assertEquals("\u001b[1F\u001b[2K", screen.toString(), "only the NAS line was left to erase");
     }
+
+    @Test
+    void withAnExpectedTotalALineShowsTheShareDoneAndTheTimeLeft() {
+        long second = 1_000_000_000L;
+        assertEquals("1,200 seen, 3 new, 1 changed, 0 missing, 600 items/s", ProgressLines.describe(1_200, 3, 1, 0, -1, 2 * second),
+                "no total: no share, no time left");
+        assertEquals("40% of 3,000, 1,200 seen, 3 new, 1 changed, 0 missing, 600 items/s, left ~0:03",
+                ProgressLines.describe(1_200, 3, 1, 0, 3_000, 2 * second));
+        assertEquals("1% of 100,000, 1,000 seen, 1,000 new, 0 changed, 0 missing, 10 items/s, left ~2:45:00",
+                ProgressLines.describe(1_000, 1_000, 0, 0, 100_000, 100 * second));
+        assertEquals("0% of 500, 0 seen, 0 new, 0 changed, 0 missing, 0 items/s, left ~?", ProgressLines.describe(0, 0, 0, 0, 500, second),
+                "nothing seen yet: no rate to go by");
+        assertEquals("100% of 10, 12 seen, 12 new, 0 changed, 0 missing, 12 items/s, left ~0:00", ProgressLines.describe(12, 12, 0, 0, 10, second),
+                "more than announced: done, not past it");
+    }
+
+    @Test
+    void theRateIsMeasuredOnTheClockItIsGiven() {
+        StringWriter screen = new StringWriter();
+        long[] now = {5_000_000_000L};
+        ProgressLines lines = new ProgressLines(new PrintWriter(screen, true), () -> now[0]);
+        lines.started("Plex", "Movies", new IngestCounts());
+        now[0] += 1_000_000_000L;
+        screen.getBuffer().setLength(0);
+        lines.advanced("Plex", "Movies", new IngestCounts());
+        assertTrue(screen.toString().contains("Plex/Movies: 0 seen, 0 new, 0 changed, 0 missing, 0 items/s"), screen.toString());
+    }
 }

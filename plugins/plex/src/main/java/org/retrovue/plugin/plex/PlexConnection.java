@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.retrovue.spi.DiscoveredCollection;
 import org.retrovue.spi.ScanRequest;
 import org.retrovue.spi.ScanResult;
@@ -43,11 +44,22 @@ final class PlexConnection implements SourceConnection {
 
     @Override
     public List<DiscoveredCollection> collections() throws SourceException {
+        return collections(warning -> {});
+    }
+
+    /** The movie and show libraries; the others (music, photos) are left out, each with a warning. */
+    @Override
+    public List<DiscoveredCollection> collections(Consumer<String> warnings) throws SourceException {
         List<DiscoveredCollection> collections = new ArrayList<>();
         for (Map<String, Object> directory : PlexJson.list(client.get("/library/sections"), "Directory")) {
             Object key = directory.get("key");
             Object title = directory.get("title");
             if (key == null || title == null) {
+                continue;
+            }
+            Object type = directory.get("type");
+            if (!"movie".equals(type) && !"show".equals(type)) {
+                warnings.accept("skipped the " + title + " library: " + holds(type) + " are not ingested (movies and shows are)");
                 continue;
             }
             List<String> locations = new ArrayList<>();
@@ -66,5 +78,14 @@ final class PlexConnection implements SourceConnection {
             collections.add(new DiscoveredCollection(key.toString(), title.toString(), locations, config));
         }
         return collections;
+    }
+
+    private static String holds(Object type) {
+        return switch (String.valueOf(type)) {
+            case "artist" -> "its music items";
+            case "photo" -> "its photos";
+            case "null" -> "items of no stated type";
+            default -> "its " + type + " items";
+        };
     }
 }

@@ -1,10 +1,14 @@
 package org.retrovue.plugin.plex;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.retrovue.spi.ItemKind;
 import org.retrovue.spi.ScanRequest;
 import org.retrovue.spi.ScanResult;
@@ -68,13 +72,16 @@ final class PlexScan {
         long announced = -1;
         Set<String> pageStarts = new HashSet<>();
         for (long start = 0; ; ) {
-            Map<String, Object> page = withRetries("/library/sections/" + key + "/all?type=" + type
+            Map<String, Object> page = withRetries("/library/sections/" + key + "/all?type=" + type + "&includeGuids=1"
                     + "&X-Plex-Container-Start=" + start + "&X-Plex-Container-Size=" + pageSize, limit,
                     "a page of library '" + title + "' (" + pageSize + " items from " + start + ")");
             List<Map<String, Object>> items = PlexJson.list(page, "Metadata");
             long total = number(page.get("totalSize"), -1);
             if (start == 0) {
                 announced = total;
+                if (total >= 0) {
+                    sink.expect(total);
+                }
             } else if (announced >= 0 && total >= 0 && total < announced) {
                 throw incomplete("listed library '" + title + "' as " + announced + " items, then as " + total + " during the scan", AGAIN);
             }
@@ -154,7 +161,34 @@ final class PlexScan {
                 updatedAt < 0 ? null : Instant.ofEpochSecond(updatedAt), duration instanceof Number n ? n.longValue() : null,
                 item.get("title") == null ? null : item.get("title").toString(), episode ? ItemKind.EPISODE : ItemKind.MOVIE,
                 episode && item.get("grandparentTitle") != null ? item.get("grandparentTitle").toString() : null,
-                episode ? integer(item.get("parentIndex")) : null, episode ? integer(item.get("index")) : null);
+                episode ? integer(item.get("parentIndex")) : null, episode ? integer(item.get("index")) : null)
+                .withDetails(integer(item.get("year")), null, date(item.get("originallyAvailableAt")), providerIds(item));
+    }
+
+    /** Plex's {@code originallyAvailableAt} ({@code 2002-12-20}); null when absent or not a date. */
+    private static LocalDate date(Object value) {
+        if (value instanceof String text) {
+            try {
+                return LocalDate.parse(text.strip());
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** The item's {@code Guid} children ({@code imdb://tt0579539}, {@code tmdb://1399}) by provider. */
+    private static Map<String, String> providerIds(Map<String, Object> item) {
+        Map<String, String> ids = new TreeMap<>();
+        for (Map<String, Object> guid : PlexJson.list(item, "Guid")) {
+            if (guid.get("id") instanceof String id) {
+                int at = id.indexOf("://");
+                if (at > 0 && at + 3 < id.length()) {
+                    ids.putIfAbsent(id.substring(0, at).toLowerCase(Locale.ROOT), id.substring(at + 3));
+                }
+            }
+        }
+        return ids;
     }
 
     private Map<String, Object> withRetries(String path, long limit, String what) throws SourceException {

@@ -9,6 +9,12 @@ import org.retrovue.spi.ScannedItem;
 final class CollectingSink implements ScanSink {
     final List<ScannedItem> items = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();
+    final List<Long> expected = new ArrayList<>();
+
+    @Override
+    public void expect(long total) {
+        expected.add(total);
+    }
 
     @Override
     public void item(ScannedItem item) {

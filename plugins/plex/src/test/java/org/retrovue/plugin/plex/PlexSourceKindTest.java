@@ -2,6 +2,7 @@ package org.retrovue.plugin.plex;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -98,6 +99,38 @@ class PlexSourceKindTest {
             assertEquals(TOKEN, request.header("X-Plex-Token").orElseThrow());
             assertEquals("application/json", request.header("Accept").orElseThrow());
             assertTrue(request.header("X-Plex-Client-Identifier").isPresent());
+        }
+    }
+
+    @Test
+    void musicAndPhotoLibrariesAreLeftOutWithAWarning() throws Exception {
+        plex.catalog().addLibrary(Library.Type.ARTIST, "Music", 0, "/data/music");
+        plex.catalog().addLibrary(Library.Type.PHOTO, "Holidays", 0, "/data/photos");
+        try (SourceConnection connection = kind.connect(config(plex.baseUrl(), TOKEN, null), context)) {
+            List<String> warnings = new java.util.ArrayList<>();
+            assertEquals(List.of("Movies", "TV Shows"), connection.collections(warnings::add).stream().map(DiscoveredCollection::name).toList());
+            assertEquals(List.of("skipped the Music library: its music items are not ingested (movies and shows are)",
+                    "skipped the Holidays library: its photos are not ingested (movies and shows are)"), warnings);
+            assertEquals(2, connection.collections().size(), "the 1.4 method lists the same");
+        }
+    }
+
+    @Test
+    void itemsCarryTheirYearAirDateAndProviderIds() throws Exception {
+        try (SourceConnection connection = kind.connect(config(plex.baseUrl(), TOKEN, null), context)) {
+            List<DiscoveredCollection> libraries = connection.collections();
+            CollectingSink sink = new CollectingSink();
+            connection.scan(new org.retrovue.spi.ScanRequest(libraries.get(0), null), sink);
+            connection.scan(new org.retrovue.spi.ScanRequest(libraries.get(1), null), sink);
+            assertEquals(20, sink.items.size(), sink.warnings.toString());
+            assertEquals(List.of(10L, 10L), sink.expected, "each library's totalSize is announced before its items");
+            for (org.retrovue.spi.ScannedItem item : sink.items) {
+                assertTrue(item.year() != null && item.year() > 1900, item::toString);
+                assertEquals(item.year().intValue(), item.airDate().getYear(), item::toString);
+                assertTrue(item.providerIds().get("imdb").matches("tt[0-9]{7}"), item::toString);
+                assertTrue(item.providerIds().containsKey(item.kind() == org.retrovue.spi.ItemKind.MOVIE ? "tmdb" : "tvdb"), item::toString);
+                assertNull(item.episodeEnd(), "Plex lists each episode of a multi-episode file as an item of its own");
+            }
         }
     }
 
