@@ -20,7 +20,7 @@ build=@BUILD@
 cache=retrovue.aot
 served=
 case "$1 ${2:-}" in
-  "source list"|"source show"|"source collections"|"source list-types"|"source assets"|"source ingest"|"db status"|"completion --names"|"--version ")
+  "source list"|"source show"|"source collections"|"source status"|"source list-types"|"source assets"|"source ingest"|"db status"|"completion --names"|"--version ")
     cache=retrovue-read.aot; served=1 ;;
 esac
 

@@ -9,7 +9,7 @@ import java.util.List;
  * is in {@code bin/retrovue} (jlink/src/launcher/retrovue.sh), which routes them.
  */
 public final class ResidentCommands {
-    private static final List<String> SERVED = List.of("source list", "source show", "source collections", "source list-types",
+    private static final List<String> SERVED = List.of("source list", "source show", "source collections", "source status", "source list-types",
             "source assets", "source ingest", "db status", "completion --names", "--version");
 
     /** Served when a resident process runs, but never the reason to start one: they promise to start nothing. */

@@ -91,7 +91,7 @@ class ResidentProtocolTest {
 
     @Test
     void onlyReadsIngestAndVersionAreServed() {
-        for (String[] served : new String[][] {{"source", "list"}, {"source", "list", "--json"}, {"source", "show", "x"}, {"source", "collections"},
+        for (String[] served : new String[][] {{"source", "list"}, {"source", "list", "--json"}, {"source", "show", "x"}, {"source", "collections"}, {"source", "status", "--json"},
                 {"source", "list-types"}, {"source", "assets", "x"}, {"source", "ingest"}, {"db", "status"},
                 {"completion", "--names", "sources"}, {"--version"}}) {
             assertTrue(ResidentCommands.served(served), String.join(" ", served));

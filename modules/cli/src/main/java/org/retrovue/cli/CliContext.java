@@ -9,6 +9,7 @@ import org.retrovue.core.AppPaths;
 import org.retrovue.core.DatabaseLocator;
 import org.retrovue.core.IngestService;
 import org.retrovue.core.PluginRegistry;
+import org.retrovue.core.SourceStatusService;
 import org.retrovue.core.SourceService;
 import org.retrovue.persistence.Catalog;
 import org.retrovue.persistence.SchemaMigrator;
@@ -27,6 +28,7 @@ public final class CliContext implements AutoCloseable {
     private volatile String schemaTooNew;
     private SourceService sources;
     private IngestService ingest;
+    private SourceStatusService status;
 
     public CliContext(CliEnvironment environment) {
         this.environment = environment;
@@ -65,7 +67,7 @@ public final class CliContext implements AutoCloseable {
 
     public synchronized PluginRegistry registry() {
         if (registry == null) {
-            registry = PluginRegistry.load(pluginDirectories());
+            registry = PluginRegistry.load(pluginDirectories()).withStateRoot(paths.pluginState());
         }
         return registry;
     }
@@ -94,6 +96,13 @@ public final class CliContext implements AutoCloseable {
             sources = new SourceService(this::catalog, registry(), environment.clock());
         }
         return sources;
+    }
+
+    public synchronized SourceStatusService status() {
+        if (status == null) {
+            status = new SourceStatusService(this::catalog, registry(), environment.clock());
+        }
+        return status;
     }
 
     public synchronized IngestService ingest() {

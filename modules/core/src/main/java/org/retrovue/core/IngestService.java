@@ -253,7 +253,7 @@ public final class IngestService implements AutoCloseable {
         SourceConnection connection;
         try {
             connection = kind.get().connect(new LinkedHashMap<>(source.config() == null ? Map.of() : source.config()),
-                    PluginContext.forKind(kind.get().id(), clock));
+                    PluginContext.forKind(registry, kind.get().id(), clock));
         } catch (SourceException | RuntimeException e) {
             for (CollectionRecord collection : collections) {
                 reports.add(notScanned(source, collection, message(e), e));

@@ -90,19 +90,19 @@ public final class SourceService {
                 throw new RetrovueException(ErrorKind.USAGE, "a source of type " + kind.id() + " cannot be added with --no-discover");
             }
             config.put(UNVERIFIED_KEY, true);
-            remote = new Remote(provisional, List.of());
+            remote = new Remote(provisional, List.of(), provisional);
         }
         String externalId = ExternalIds.of(kind.id(), remote.fingerprint());
         NewSource source = new NewSource(externalId, cleanName, kind.id(), config,
                 remote.collections().stream().map(c -> new NewSource.NewCollection(c.externalId(), c.name(), collectionConfig(c))).toList());
         java.util.function.Consumer<CatalogReader> checks = s -> {
-            refuseDuplicateRemote(s, kind, externalId, null, remote.fingerprint());
+            refuseDuplicateRemote(s, kind, externalId, null, remote.named(kind.id()));
             refuseDuplicateName(s, cleanName, null);
         };
         return redact(write(s -> {
             checks.accept(s);
             return s.addSource(source);
-        }, cleanName, remote.fingerprint(), checks));
+        }, cleanName, remote.named(kind.id()), checks));
     }
 
     public List<SourceSummary> list(Optional<String> kindFilter) {
@@ -150,7 +150,7 @@ public final class SourceService {
         java.util.function.Consumer<CatalogReader> checks = s -> {
             cleanName.ifPresent(n -> refuseDuplicateName(s, n, current.id()));
             if (checked != null) {
-                refuseDuplicateRemote(s, kind.orElseThrow(), ExternalIds.of(current.kind(), checked.fingerprint()), current.id(), checked.fingerprint());
+                refuseDuplicateRemote(s, kind.orElseThrow(), ExternalIds.of(current.kind(), checked.fingerprint()), current.id(), checked.named(current.kind()));
             }
         };
         return redact(write(s -> {
@@ -162,16 +162,16 @@ public final class SourceService {
             if (checked != null) {
                 String identity = ExternalIds.of(source.kind(), checked.fingerprint());
                 if (!identity.equals(currentIdentity(source)) && !kind.orElseThrow().fingerprintMayChangeOnUpdate() && !force) {
-                    throw new RetrovueException(ErrorKind.CONFLICT, "'" + source.name() + "' would now reach " + checked.fingerprint()
+                    throw new RetrovueException(ErrorKind.CONFLICT, "'" + source.name() + "' would now reach " + checked.named(source.kind())
                             + ", not the " + source.kind() + " it was added for; its collections and path mappings belong to that one."
                             + " Pass --force to repoint it anyway");
                 }
-                refuseDuplicateRemote(s, kind.orElseThrow(), identity, source.id(), checked.fingerprint());
+                refuseDuplicateRemote(s, kind.orElseThrow(), identity, source.id(), checked.named(source.kind()));
                 recordIdentity(config, identity, source.externalId());
                 syncCollections(s, source, checked.collections());
             }
             return s.updateSource(source.id(), cleanName.orElse(source.name()), config);
-        }, cleanName.orElse(current.name()), checked == null ? null : checked.fingerprint(), checks));
+        }, cleanName.orElse(current.name()), checked == null ? null : checked.named(current.kind()), checks));
     }
 
     public SourceRecord setEnrichers(String identifier, String list) {
@@ -221,11 +221,11 @@ public final class SourceService {
             Map<String, Object> sourceConfig = configOf(source);
             if (Boolean.TRUE.equals(sourceConfig.remove(UNVERIFIED_KEY))) {
                 // first contact of a source added with --no-discover: its real identity replaces the provisional one
-                refuseDuplicateRemote(s, kind, identity, source.id(), remote.fingerprint());
+                refuseDuplicateRemote(s, kind, identity, source.id(), remote.named(source.kind()));
                 recordIdentity(sourceConfig, identity, source.externalId());
                 s.updateSource(source.id(), source.name(), sourceConfig);
             } else if (!identity.equals(currentIdentity(source))) {
-                throw new RetrovueException(ErrorKind.CONFLICT, "'" + source.name() + "' now reaches " + remote.fingerprint()
+                throw new RetrovueException(ErrorKind.CONFLICT, "'" + source.name() + "' now reaches " + remote.named(source.kind())
                         + ", not the " + source.kind() + " it was added for; its collections and mappings belong to that one."
                         + " Point it back, or change it with `retrovue source update` and --force");
             }
@@ -258,8 +258,8 @@ public final class SourceService {
                 }
             }
             return new Discovery(s.sourceById(source.id()).orElseThrow(), added, updated, missing, unchanged);
-        }, null, remote.fingerprint(), s -> refuseDuplicateRemote(s, kind, ExternalIds.of(current.kind(), remote.fingerprint()), current.id(),
-                remote.fingerprint()));
+        }, null, remote.named(current.kind()), s -> refuseDuplicateRemote(s, kind, ExternalIds.of(current.kind(), remote.fingerprint()), current.id(),
+                remote.named(current.kind())));
         return new Discovery(redact(discovery.source()), discovery.added(), discovery.updated(), discovery.missing(), discovery.unchanged());
     }
 
@@ -333,7 +333,13 @@ public final class SourceService {
 
     // ---- helpers
 
-    private record Remote(String fingerprint, List<DiscoveredCollection> collections) {}
+    /** What a connection told of its remote; {@code displayName} is how messages name it (the fingerprint by default). */
+    private record Remote(String fingerprint, List<DiscoveredCollection> collections, String displayName) {
+        /** {@code Plex server 'Living Room' (plex-2cd5082fe9e0)}, or the fingerprint alone when it is the name (a directory). */
+        String named(String kind) {
+            return displayName.equals(fingerprint) ? fingerprint : displayName + " (" + ExternalIds.of(kind, fingerprint) + ")";
+        }
+    }
 
     private Map<String, Object> validate(SourceKind kind, Map<String, String> options) {
         for (OptionSpec option : kind.options()) {
@@ -350,10 +356,21 @@ public final class SourceService {
     }
 
     private Remote inspect(SourceKind kind, Map<String, Object> config) {
-        try (SourceConnection connection = kind.connect(config, PluginContext.forKind(kind.id(), clock))) {
-            return new Remote(connection.fingerprint(), connection.collections());
+        try (SourceConnection connection = kind.connect(config, PluginContext.forKind(registry, kind.id(), clock))) {
+            String fingerprint = connection.fingerprint();
+            return new Remote(fingerprint, connection.collections(), displayName(connection, fingerprint));
         } catch (SourceException e) {
             throw fromPlugin(e);
+        }
+    }
+
+    /** The connection's name for its remote, or the fingerprint: a name that cannot be had is no reason to fail. */
+    private static String displayName(SourceConnection connection, String fingerprint) {
+        try {
+            String name = connection.displayName();
+            return name == null || name.isBlank() ? fingerprint : name.strip();
+        } catch (SourceException | RuntimeException e) {
+            return fingerprint;
         }
     }
 
@@ -425,17 +442,17 @@ public final class SourceService {
         }
     }
 
-    private static void refuseDuplicateRemote(CatalogReader s, SourceKind kind, String identity, UUID self, String fingerprint) {
+    private static void refuseDuplicateRemote(CatalogReader s, SourceKind kind, String identity, UUID self, String remote) {
         for (SourceRecord other : s.sources()) {
             if (other.id().equals(self) || !other.kind().equals(kind.id())) {
                 continue;
             }
             if (currentIdentity(other).equals(identity)) {
-                throw new RetrovueException(ErrorKind.CONFLICT, fingerprint + " is already source '" + other.name() + "' (" + other.id() + ")");
+                throw new RetrovueException(ErrorKind.CONFLICT, remote + " is already source '" + other.name() + "' (" + other.id() + ")");
             }
             if (self == null && other.externalId().equals(identity)) {
                 throw new RetrovueException(ErrorKind.CONFLICT, "external id " + identity + " is still held by source '" + other.name() + "' ("
-                        + other.id() + "), which was moved off " + fingerprint + "; delete it or point it back");
+                        + other.id() + "), which was moved off " + remote + "; delete it or point it back");
             }
         }
     }
