@@ -22,8 +22,9 @@ public final class ResidentCommands {
         return served(args) && !matches(SERVED_ONLY, args);
     }
 
+    /** Never with --debug: the resident process shows no log lines, which --debug asks for. */
     public static boolean served(String... args) {
-        return matches(SERVED, args);
+        return matches(SERVED, args) && !java.util.Arrays.asList(args).contains("--debug");
     }
 
     private static boolean matches(List<String> commands, String... args) {

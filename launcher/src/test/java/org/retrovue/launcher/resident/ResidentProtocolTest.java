@@ -97,7 +97,7 @@ class ResidentProtocolTest {
             assertTrue(ResidentCommands.served(served), String.join(" ", served));
         }
         for (String[] notServed : new String[][] {{}, {"source"}, {"source", "add"}, {"source", "delete", "x", "--force"}, {"source", "update"},
-                {"source", "enable", "x"}, {"db", "stop"}, {"shell"}, {"--debug", "source", "list"}, {"source", "lists"},
+                {"source", "enable", "x"}, {"db", "stop"}, {"shell"}, {"--debug", "source", "list"}, {"source", "list", "--debug"}, {"source", "lists"},
                 {"completion"}}) {
             assertFalse(ResidentCommands.served(notServed), String.join(" ", notServed));
         }
