@@ -66,6 +66,7 @@ final class PluginContext implements SourceContext {
             return Optional.empty();
         }
         try {
+            Files.createDirectories(stateDirectory.getParent().getParent()); // the data directory
             for (Path dir : new Path[] {stateDirectory.getParent(), stateDirectory}) {
                 if (!Files.isDirectory(dir)) {
                     try {
@@ -88,5 +89,10 @@ final class PluginContext implements SourceContext {
             cancelled = true; // stays true, even if a plugin clears the interrupt it caught
         }
         return cancelled;
+    }
+
+    /** Tells the plugin to stop, whatever becomes of the interrupt that follows. */
+    void cancel() {
+        cancelled = true;
     }
 }
