@@ -20,9 +20,10 @@ build=@BUILD@
 cache=retrovue.aot
 served=
 case "$1 ${2:-}" in
-  "source list"|"source show"|"source collections"|"source list-types"|"source assets"|"source ingest"|"db status"|"completion --names"|"--version ")
+  "source list"|"source show"|"source collections"|"source status"|"source list-types"|"source assets"|"source ingest"|"db status"|"completion --names"|"--version ")
     cache=retrovue-read.aot; served=1 ;;
 esac
+case " $* " in *" --debug "*) served= ;; esac # the resident process shows no log lines, which --debug asks for
 
 # Sets inode to that of the socket listening on 127.0.0.1:$port when it is ours (state 0A, uid, inode in the table).
 # A JVM listens on an IPv6 socket where it can (127.0.0.1 as ::ffff:127.0.0.1, in tcp6), else in tcp. In the C

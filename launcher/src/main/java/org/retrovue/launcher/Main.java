@@ -65,7 +65,13 @@ public final class Main {
         return Shell.run(System.getenv());
     }
 
-    /** Libraries log through java.util.logging; their lines would break the one-line error rule, so only --debug shows them. */
+    /** Where plugins log: {@code org.retrovue.plugin.KIND} (SourceContext.logger). */
+    static final String PLUGIN_LOGGERS = "org.retrovue.plugin";
+
+    /**
+     * Libraries log through java.util.logging; their lines would break the one-line error rule, so only --debug
+     * shows them, on stderr: INFO and above, and the plugins' DEBUG and TRACE too (the libraries' would drown them).
+     */
     static void configureLogging(boolean debug) {
         Logger root = Logger.getLogger("");
         for (Handler handler : root.getHandlers()) {
@@ -76,8 +82,13 @@ public final class Main {
             console.setLevel(Level.ALL);
             root.addHandler(console);
             root.setLevel(Level.INFO);
+            PLUGINS.setLevel(Level.ALL);
         } else {
             root.setLevel(Level.OFF);
+            PLUGINS.setLevel(null); // as the root: nothing
         }
     }
+
+    /** Held, so that the level set on it is not lost to garbage collection with a weakly held logger. */
+    private static final Logger PLUGINS = Logger.getLogger(PLUGIN_LOGGERS);
 }

@@ -9,7 +9,7 @@ import java.util.List;
  * is in {@code bin/retrovue} (jlink/src/launcher/retrovue.sh), which routes them.
  */
 public final class ResidentCommands {
-    private static final List<String> SERVED = List.of("source list", "source show", "source collections", "source list-types",
+    private static final List<String> SERVED = List.of("source list", "source show", "source collections", "source status", "source list-types",
             "source assets", "source ingest", "db status", "completion --names", "--version");
 
     /** Served when a resident process runs, but never the reason to start one: they promise to start nothing. */
@@ -22,8 +22,9 @@ public final class ResidentCommands {
         return served(args) && !matches(SERVED_ONLY, args);
     }
 
+    /** Never with --debug: the resident process shows no log lines, which --debug asks for. */
     public static boolean served(String... args) {
-        return matches(SERVED, args);
+        return matches(SERVED, args) && !java.util.Arrays.asList(args).contains("--debug");
     }
 
     private static boolean matches(List<String> commands, String... args) {

@@ -91,13 +91,13 @@ class ResidentProtocolTest {
 
     @Test
     void onlyReadsIngestAndVersionAreServed() {
-        for (String[] served : new String[][] {{"source", "list"}, {"source", "list", "--json"}, {"source", "show", "x"}, {"source", "collections"},
+        for (String[] served : new String[][] {{"source", "list"}, {"source", "list", "--json"}, {"source", "show", "x"}, {"source", "collections"}, {"source", "status", "--json"},
                 {"source", "list-types"}, {"source", "assets", "x"}, {"source", "ingest"}, {"db", "status"},
                 {"completion", "--names", "sources"}, {"--version"}}) {
             assertTrue(ResidentCommands.served(served), String.join(" ", served));
         }
         for (String[] notServed : new String[][] {{}, {"source"}, {"source", "add"}, {"source", "delete", "x", "--force"}, {"source", "update"},
-                {"source", "enable", "x"}, {"db", "stop"}, {"shell"}, {"--debug", "source", "list"}, {"source", "lists"},
+                {"source", "enable", "x"}, {"db", "stop"}, {"shell"}, {"--debug", "source", "list"}, {"source", "list", "--debug"}, {"source", "lists"},
                 {"completion"}}) {
             assertFalse(ResidentCommands.served(notServed), String.join(" ", notServed));
         }

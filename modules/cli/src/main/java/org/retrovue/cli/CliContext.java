@@ -9,6 +9,7 @@ import org.retrovue.core.AppPaths;
 import org.retrovue.core.DatabaseLocator;
 import org.retrovue.core.IngestService;
 import org.retrovue.core.PluginRegistry;
+import org.retrovue.core.SourceStatusService;
 import org.retrovue.core.SourceService;
 import org.retrovue.persistence.Catalog;
 import org.retrovue.persistence.SchemaMigrator;
@@ -28,6 +29,7 @@ public final class CliContext implements AutoCloseable {
     private SourceService sources;
     private IngestService ingest;
     private org.retrovue.core.SecretBox secretBox;
+    private SourceStatusService status;
 
     public CliContext(CliEnvironment environment) {
         this.environment = environment;
@@ -66,7 +68,7 @@ public final class CliContext implements AutoCloseable {
 
     public synchronized PluginRegistry registry() {
         if (registry == null) {
-            registry = PluginRegistry.load(pluginDirectories());
+            registry = PluginRegistry.load(pluginDirectories()).withStateRoot(paths.pluginState());
         }
         return registry;
     }
@@ -103,6 +105,13 @@ public final class CliContext implements AutoCloseable {
             secretBox = org.retrovue.core.SecretBox.of(environment.env(), paths.dataDir());
         }
         return secretBox;
+    }
+
+    public synchronized SourceStatusService status() {
+        if (status == null) {
+            status = new SourceStatusService(this::catalog, registry(), environment.clock(), secretBox());
+        }
+        return status;
     }
 
     public synchronized IngestService ingest() {

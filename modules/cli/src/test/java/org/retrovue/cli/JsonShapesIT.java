@@ -111,6 +111,7 @@ class JsonShapesIT {
             check("source list", "source", "list", "--json");
             check("source show", "source", "show", "Media Library", "--json");
             check("source collections", "source", "collections", "--json");
+            JsonNode status = check("source status", "source", "status", "--json");
             check("source update", "source", "update", "Media Library", "--base-path", shows.toString(), "--json");
             check("source enrichers", "source", "enrichers", "Media Library", "ffprobe,loudness", "--json");
             check("source mapping add", "source", "mapping", "add", "Media Library/shows", "/remote/shows", shows.toString(), "--json");
@@ -132,6 +133,7 @@ class JsonShapesIT {
             }
             assertTrue(ingest.get("collections").findValues("warnings").stream().anyMatch(w -> w.size() > 0), "an ingest warning was printed: " + ingest);
             assertTrue(ingest.get("collections").findValues("reason").stream().anyMatch(JsonNode::isTextual), "a skip's reason was printed: " + ingest);
+            assertTrue(status.get("sources").findValues("last_ingest").stream().anyMatch(JsonNode::isObject), "a last ingest was printed: " + status);
             assertTrue(episodes.get(0).get("season").isInt() && episodes.get(0).get("duration_ms").isNumber(), "an episode was printed: " + episodes);
         }
 

@@ -30,7 +30,7 @@ class PlexSourceIT {
     @BeforeEach
     void setUp() {
         cli = new CliHarness(temp.resolve("data")).neverShowing(TOKEN);
-        plex = FakePlexServer.builder().token(TOKEN)
+        plex = FakePlexServer.builder().token(TOKEN).friendlyName("Living Room")
                 .library(Library.Type.MOVIE, "Movies", 5, "/data/movies")
                 .library(Library.Type.SHOW, "TV Shows", 5, "D:\\Media\\TV")
                 .library(Library.Type.MOVIE, "Old", 5, "/data/old")
@@ -62,7 +62,9 @@ class PlexSourceIT {
         CliHarness.Result again = cli.run("source", "add", "--type", "plex", "--name", "Again", "--base-url",
                 plex.baseUrl().replace("127.0.0.1", "localhost"), "--token", TOKEN);
         assertEquals(5, again.code(), again::toString);
-        assertTrue(again.err().contains("is already source 'My Plex Server'"), again::toString);
+        assertTrue(again.err().startsWith("error: Plex server 'Living Room' (" + source.get("external_id").asText() + ") is already source 'My Plex Server'"),
+                again::toString);
+        assertFalse(again.err().contains(plex.machineIdentifier()), "the server is named, not its raw fingerprint: " + again);
     }
 
     @Test

@@ -22,6 +22,11 @@ public record AppPaths(Path dataDir) {
         return dataDir.resolve("postgres");
     }
 
+    /** Where each plugin kind keeps state of its own: {@code plugins-state/KIND/}. */
+    public Path pluginState() {
+        return dataDir.resolve("plugins-state");
+    }
+
     public Path userPlugins() {
         return dataDir.resolve("plugins");
     }

@@ -97,16 +97,17 @@ public final class IngestService implements AutoCloseable {
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(request.parallelSources(), Math.max(1, work.size())),
                 Thread.ofPlatform().name("ingest-", 1).daemon(true).factory());
+        java.util.Set<PluginContext> contexts = java.util.concurrent.ConcurrentHashMap.newKeySet(); // told when the ingest is interrupted
         try {
             List<Future<List<IngestReport.CollectionReport>>> running = new ArrayList<>();
             for (SourceRecord source : sources) {
                 List<CollectionRecord> collections = work.get(source.id());
                 if (collections != null) {
-                    running.add(pool.submit(() -> ingestSource(source, collections, request, progress)));
+                    running.add(pool.submit(() -> ingestSource(source, collections, request, progress, contexts)));
                 }
             }
             for (Future<List<IngestReport.CollectionReport>> future : running) {
-                reports.addAll(await(future, running, pool));
+                reports.addAll(await(future, running, pool, contexts));
             }
         } finally {
             pool.shutdownNow();
@@ -168,10 +169,12 @@ public final class IngestService implements AutoCloseable {
     }
 
     private List<IngestReport.CollectionReport> await(Future<List<IngestReport.CollectionReport>> future,
-                                                      List<Future<List<IngestReport.CollectionReport>>> all, ExecutorService pool) {
+                                                      List<Future<List<IngestReport.CollectionReport>>> all, ExecutorService pool,
+                                                      java.util.Set<PluginContext> contexts) {
         try {
             return future.get();
         } catch (InterruptedException e) {
+            contexts.forEach(PluginContext::cancel); // before the interrupts: a plugin that swallows one still sees it
             all.forEach(f -> f.cancel(true));
             pool.shutdownNow();
             try {
@@ -248,7 +251,7 @@ public final class IngestService implements AutoCloseable {
     }
 
     private List<IngestReport.CollectionReport> ingestSource(SourceRecord source, List<CollectionRecord> collections, Request request,
-                                                             IngestProgress progress) {
+                                                             IngestProgress progress, java.util.Set<PluginContext> contexts) {
         List<IngestReport.CollectionReport> reports = new ArrayList<>();
         Optional<SourceKind> kind = registry.find(source.kind());
         if (kind.isEmpty()) {
@@ -269,7 +272,9 @@ public final class IngestService implements AutoCloseable {
         }
         PluginWords words = PluginWords.of(kind.get(), config);
         try {
-            connection = kind.get().connect(config, PluginContext.forKind(kind.get().id(), clock));
+            PluginContext context = PluginContext.forKind(registry, kind.get().id(), clock);
+            contexts.add(context);
+            connection = kind.get().connect(config, context);
         } catch (SourceException | RuntimeException e) {
             for (CollectionRecord collection : collections) {
                 reports.add(notScanned(source, collection, message(e, words), words.masked(e)));

@@ -28,14 +28,26 @@ public final class PluginRegistry {
     private final Map<String, SourceKind> kinds;
     private final Map<String, String> origins;
     private final List<PluginProblem> problems;
+    private final Path stateRoot;
 
     /** Why a plugin was not loaded, for {@code source list-types}. */
     public record PluginProblem(String origin, String message) {}
 
-    private PluginRegistry(Map<String, SourceKind> kinds, Map<String, String> origins, List<PluginProblem> problems) {
+    private PluginRegistry(Map<String, SourceKind> kinds, Map<String, String> origins, List<PluginProblem> problems, Path stateRoot) {
         this.kinds = Collections.unmodifiableMap(kinds);
         this.origins = Map.copyOf(origins);
         this.problems = List.copyOf(problems);
+        this.stateRoot = stateRoot;
+    }
+
+    /** These kinds, each offered a state directory below {@code root} ({@code root/KIND/}, made when first asked for). */
+    public PluginRegistry withStateRoot(Path root) {
+        return new PluginRegistry(kinds, origins, problems, root);
+    }
+
+    /** Where the kinds' state directories are, if they are offered any. */
+    Optional<Path> stateRoot() {
+        return Optional.ofNullable(stateRoot);
     }
 
     /**
@@ -67,7 +79,7 @@ public final class PluginRegistry {
                 }
             }
         }
-        return new PluginRegistry(kinds, origins, problems);
+        return new PluginRegistry(kinds, origins, problems, null);
     }
 
     /** The kinds given, for tests and embedding. */
@@ -78,7 +90,7 @@ public final class PluginRegistry {
         }
         Map<String, String> origins = new LinkedHashMap<>();
         kinds.keySet().forEach(id -> origins.put(id, BUILT_IN));
-        return new PluginRegistry(kinds, origins, List.of());
+        return new PluginRegistry(kinds, origins, List.of(), null);
     }
 
     /** The jars and the folders (a plugin with its own dependencies) of a plugin directory. */

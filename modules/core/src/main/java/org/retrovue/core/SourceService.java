@@ -108,19 +108,19 @@ public final class SourceService {
                 throw new RetrovueException(ErrorKind.USAGE, "a source of type " + kind.id() + " cannot be added with --no-discover");
             }
             settings.put(UNVERIFIED_KEY, true);
-            remote = new Remote(provisional, List.of(), List.of());
+            remote = new Remote(provisional, List.of(), List.of(), provisional);
         }
         String externalId = ExternalIds.of(kind.id(), remote.fingerprint());
         NewSource source = new NewSource(externalId, cleanName, kind.id(), box.seal(kind, config, typed), box.seal(kind, typed), settings,
                 remote.collections().stream().map(c -> new NewSource.NewCollection(c.externalId(), c.name(), collectionConfig(c))).toList());
         java.util.function.Consumer<CatalogReader> checks = s -> {
-            refuseDuplicateRemote(s, kind, externalId, null, remote.fingerprint());
+            refuseDuplicateRemote(s, kind, externalId, null, remote.named(kind.id()));
             refuseDuplicateName(s, cleanName, null);
         };
         SourceRecord added = redact(write(s -> {
             checks.accept(s);
             return s.addSource(source);
-        }, cleanName, remote.fingerprint(), checks));
+        }, cleanName, remote.named(kind.id()), checks));
         remote.warnings().forEach(warnings);
         return added;
     }
@@ -169,7 +169,7 @@ public final class SourceService {
         java.util.function.Consumer<CatalogReader> checks = s -> {
             cleanName.ifPresent(n -> refuseDuplicateName(s, n, current.id()));
             if (checked != null) {
-                refuseDuplicateRemote(s, kind.orElseThrow(), ExternalIds.of(current.kind(), checked.fingerprint()), current.id(), checked.fingerprint());
+                refuseDuplicateRemote(s, kind.orElseThrow(), ExternalIds.of(current.kind(), checked.fingerprint()), current.id(), checked.named(current.kind()));
             }
         };
         return redact(write(s -> {
@@ -180,11 +180,11 @@ public final class SourceService {
             if (checked != null) {
                 String identity = ExternalIds.of(source.kind(), checked.fingerprint());
                 if (!identity.equals(currentIdentity(source)) && !kind.orElseThrow().fingerprintMayChangeOnUpdate() && !force) {
-                    throw new RetrovueException(ErrorKind.CONFLICT, "'" + source.name() + "' would now reach " + checked.fingerprint()
+                    throw new RetrovueException(ErrorKind.CONFLICT, "'" + source.name() + "' would now reach " + checked.named(source.kind())
                             + ", not the " + source.kind() + " it was added for; its collections and path mappings belong to that one."
                             + " Pass --force to repoint it anyway");
                 }
-                refuseDuplicateRemote(s, kind.orElseThrow(), identity, source.id(), checked.fingerprint());
+                refuseDuplicateRemote(s, kind.orElseThrow(), identity, source.id(), checked.named(source.kind()));
                 recordIdentity(settings, identity, source.externalId());
                 settings.put(Secrets.SETTINGS_KEY, Secrets.declared(kind.orElseThrow()));
                 syncCollections(s, source, checked.collections());
@@ -193,7 +193,7 @@ public final class SourceService {
             return s.updateSource(source.id(), cleanName.orElse(source.name()),
                     validated == null ? box.seal(installed, source.config()) : box.seal(installed, validated, mergedOptions),
                     box.seal(installed, mergedOptions == null ? source.options() : mergedOptions), settings);
-        }, cleanName.orElse(current.name()), checked == null ? null : checked.fingerprint(), checks));
+        }, cleanName.orElse(current.name()), checked == null ? null : checked.named(current.kind()), checks));
     }
 
     public SourceRecord setEnrichers(String identifier, String list) {
@@ -246,11 +246,11 @@ public final class SourceService {
             Map<String, Object> settings = settingsOf(source);
             if (Boolean.TRUE.equals(settings.remove(UNVERIFIED_KEY))) {
                 // first contact of a source added with --no-discover: its real identity replaces the provisional one
-                refuseDuplicateRemote(s, kind, identity, source.id(), remote.fingerprint());
+                refuseDuplicateRemote(s, kind, identity, source.id(), remote.named(source.kind()));
                 recordIdentity(settings, identity, source.externalId());
                 s.updateSource(source.id(), source.name(), box.seal(kind, source.config()), box.seal(kind, source.options()), settings);
             } else if (!identity.equals(currentIdentity(source))) {
-                throw new RetrovueException(ErrorKind.CONFLICT, "'" + source.name() + "' now reaches " + remote.fingerprint()
+                throw new RetrovueException(ErrorKind.CONFLICT, "'" + source.name() + "' now reaches " + remote.named(source.kind())
                         + ", not the " + source.kind() + " it was added for; its collections and mappings belong to that one."
                         + " Point it back, or change it with `retrovue source update` and --force");
             }
@@ -283,8 +283,8 @@ public final class SourceService {
                 }
             }
             return new Discovery(s.sourceById(source.id()).orElseThrow(), added, updated, missing, unchanged, remote.warnings());
-        }, null, remote.fingerprint(), s -> refuseDuplicateRemote(s, kind, ExternalIds.of(current.kind(), remote.fingerprint()), current.id(),
-                remote.fingerprint()));
+        }, null, remote.named(current.kind()), s -> refuseDuplicateRemote(s, kind, ExternalIds.of(current.kind(), remote.fingerprint()), current.id(),
+                remote.named(current.kind())));
         return new Discovery(redact(discovery.source()), discovery.added(), discovery.updated(), discovery.missing(), discovery.unchanged(),
                 discovery.warnings());
     }
@@ -359,8 +359,16 @@ public final class SourceService {
 
     // ---- helpers
 
-    /** What a source said of itself: its identity, its collections, and what it left out of them (in words). */
-    private record Remote(String fingerprint, List<DiscoveredCollection> collections, List<String> warnings) {}
+    /**
+     * What a source said of itself: its identity, its collections, what it left out of them (in words), and how
+     * messages name it ({@code displayName}, the fingerprint by default).
+     */
+    private record Remote(String fingerprint, List<DiscoveredCollection> collections, List<String> warnings, String displayName) {
+        /** {@code Plex server 'Living Room' (plex-2cd5082fe9e0)}, or the fingerprint alone when it is the name (a directory). */
+        String named(String kind) {
+            return displayName.equals(fingerprint) ? fingerprint : displayName + " (" + ExternalIds.of(kind, fingerprint) + ")";
+        }
+    }
 
     /**
      * {@code stored} options with the {@code given} ones checked against their types and put in: on update, an
@@ -404,7 +412,7 @@ public final class SourceService {
 
     private Remote inspect(SourceKind kind, Map<String, Object> config) {
         PluginWords words = PluginWords.of(kind, config);
-        try (SourceConnection connection = kind.connect(config, PluginContext.forKind(kind.id(), clock))) {
+        try (SourceConnection connection = kind.connect(config, PluginContext.forKind(registry, kind.id(), clock))) {
             List<String> warnings = new ArrayList<>();
             String fingerprint = connection.fingerprint();
             List<DiscoveredCollection> collections = connection.collections(warning -> {
@@ -412,11 +420,21 @@ public final class SourceService {
                     warnings.add(warning);
                 }
             });
-            return new Remote(fingerprint, collections, List.copyOf(warnings));
+            return new Remote(fingerprint, collections, List.copyOf(warnings), displayName(connection, fingerprint));
         } catch (SourceException e) {
             throw fromPlugin(e, words);
         } catch (RuntimeException e) {
             throw unexpected(e, words);
+        }
+    }
+
+    /** The connection's name for its remote, or the fingerprint: a name that cannot be had is no reason to fail. */
+    private static String displayName(SourceConnection connection, String fingerprint) {
+        try {
+            String name = connection.displayName();
+            return name == null || name.isBlank() ? fingerprint : name.strip();
+        } catch (SourceException | RuntimeException e) {
+            return fingerprint;
         }
     }
 
@@ -495,17 +513,17 @@ public final class SourceService {
         }
     }
 
-    private static void refuseDuplicateRemote(CatalogReader s, SourceKind kind, String identity, UUID self, String fingerprint) {
+    private static void refuseDuplicateRemote(CatalogReader s, SourceKind kind, String identity, UUID self, String remote) {
         for (SourceRecord other : s.sources()) {
             if (other.id().equals(self) || !other.kind().equals(kind.id())) {
                 continue;
             }
             if (currentIdentity(other).equals(identity)) {
-                throw new RetrovueException(ErrorKind.CONFLICT, fingerprint + " is already source '" + other.name() + "' (" + other.id() + ")");
+                throw new RetrovueException(ErrorKind.CONFLICT, remote + " is already source '" + other.name() + "' (" + other.id() + ")");
             }
             if (self == null && other.externalId().equals(identity)) {
                 throw new RetrovueException(ErrorKind.CONFLICT, "external id " + identity + " is still held by source '" + other.name() + "' ("
-                        + other.id() + "), which was moved off " + fingerprint + "; delete it or point it back");
+                        + other.id() + "), which was moved off " + remote + "; delete it or point it back");
             }
         }
     }

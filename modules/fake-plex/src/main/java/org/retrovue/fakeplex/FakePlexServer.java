@@ -29,6 +29,7 @@ public final class FakePlexServer implements AutoCloseable {
 
     private final int requestedPort;
     private final String machineIdentifier;
+    private final String friendlyName;
     private final String token;
     private final Catalog catalog;
     private final Faults faults;
@@ -41,6 +42,7 @@ public final class FakePlexServer implements AutoCloseable {
     private FakePlexServer(Builder builder) {
         this.requestedPort = builder.port;
         this.machineIdentifier = builder.machineIdentifier;
+        this.friendlyName = builder.friendlyName;
         this.token = builder.token;
         this.catalog = new Catalog();
         builder.libraries.forEach(library -> library.accept(catalog));
@@ -65,7 +67,7 @@ public final class FakePlexServer implements AutoCloseable {
         handlers = Executors.newFixedThreadPool(HANDLER_THREADS,
                 Thread.ofPlatform().name("fake-plex-" + port() + "-", 1).daemon().factory());
         server.setExecutor(handlers);
-        server.createContext("/", new PlexHandler(machineIdentifier, token, catalog, faults, requests, closing, abandoned));
+        server.createContext("/", new PlexHandler(machineIdentifier, friendlyName, token, catalog, faults, requests, closing, abandoned));
         server.start();
         return this;
     }
@@ -88,6 +90,11 @@ public final class FakePlexServer implements AutoCloseable {
 
     public String machineIdentifier() {
         return machineIdentifier;
+    }
+
+    /** The server's name, as {@code GET /} gives it. */
+    public String friendlyName() {
+        return friendlyName;
     }
 
     public Catalog catalog() {
@@ -140,6 +147,7 @@ public final class FakePlexServer implements AutoCloseable {
     public static final class Builder {
         private int port;
         private String machineIdentifier = randomHex(20);
+        private String friendlyName = "Fake Plex";
         private String token = randomHex(10);
         private Duration latency = Duration.ZERO;
         private double failureRate;
@@ -159,6 +167,11 @@ public final class FakePlexServer implements AutoCloseable {
 
         public Builder machineIdentifier(String machineIdentifier) {
             this.machineIdentifier = requireText(machineIdentifier, "machine identifier");
+            return this;
+        }
+
+        public Builder friendlyName(String friendlyName) {
+            this.friendlyName = requireText(friendlyName, "friendly name");
             return this;
         }
 

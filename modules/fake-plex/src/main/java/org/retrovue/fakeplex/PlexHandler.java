@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 /**
  * Answers every request as Plex does. The {@link Faults} come first: latency and stall for any request, then, once
  * the method is known to be GET (the only one served), drop and failure. Then the token (every path but
- * {@code /identity}), then the routes: {@code /identity}, {@code /library/sections} and
+ * {@code /identity}), then the routes: {@code /identity}, {@code /} (the server's name and version), {@code /library/sections} and
  * {@code /library/sections/{key}/all}. Errors are small HTML pages, as Plex's are. Item pages are written to the
  * response as they are generated (chunked), so a page of any size costs no memory.
  */
@@ -37,6 +37,7 @@ final class PlexHandler implements HttpHandler {
             + "<body><h1>Welcome to nginx!</h1></body></html>";
 
     private final String machineIdentifier;
+    private final String friendlyName;
     private final byte[] token;
     private final Catalog catalog;
     private final Faults faults;
@@ -46,9 +47,10 @@ final class PlexHandler implements HttpHandler {
     /** How many listings were answered while the total changes ({@link Faults#setTotalChange}). */
     private final AtomicLong changedPages = new AtomicLong();
 
-    PlexHandler(String machineIdentifier, String token, Catalog catalog, Faults faults, RequestLog log, CountDownLatch closing,
+    PlexHandler(String machineIdentifier, String friendlyName, String token, Catalog catalog, Faults faults, RequestLog log, CountDownLatch closing,
                 AtomicLong abandoned) {
         this.machineIdentifier = machineIdentifier;
+        this.friendlyName = friendlyName;
         this.token = token.getBytes(StandardCharsets.UTF_8);
         this.catalog = catalog;
         this.faults = faults;
@@ -115,6 +117,12 @@ final class PlexHandler implements HttpHandler {
             identity(exchange, request);
         } else if (!authorized(request)) {
             html(exchange, 401, "Unauthorized");
+        } else if (path.equals("/")) {
+            container(exchange, request, new Node("MediaContainer")
+                    .attr("size", 0)
+                    .attr("friendlyName", friendlyName)
+                    .attr("machineIdentifier", machineIdentifier)
+                    .attr("version", VERSION), "Directory", 0, writer -> { });
         } else if (path.equals("/library/sections")) {
             sections(exchange, request);
         } else {

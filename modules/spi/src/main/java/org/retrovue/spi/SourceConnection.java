@@ -42,6 +42,24 @@ public interface SourceConnection extends AutoCloseable {
         return false;
     }
 
+    /**
+     * How messages name the remote (SPI 1.5): a short phrase such as {@code Plex server 'Living Room'}, from what
+     * the remote says of itself. The program shows it with the external id. The default is the fingerprint.
+     */
+    default String displayName() throws SourceException {
+        return fingerprint();
+    }
+
+    /**
+     * Checks the connection (SPI 1.5): is the remote there, does it take the credentials, what it calls itself and
+     * which version it runs. Finish within the kind's own timeouts; report what failed rather than throw (a thrown
+     * {@link SourceException} is read by its code: UNREACHABLE, UNAUTHORIZED, or another problem). The default
+     * checks nothing and says so: {@code source status} then shows the source as not checked, not as healthy.
+     */
+    default SourceHealth health() throws SourceException {
+        return SourceHealth.notChecked();
+    }
+
     @Override
     default void close() {}
 }

@@ -18,6 +18,7 @@ public final class Commands {
                     leaf("update", SourceUpdateCommand::new),
                     leaf("enrichers", SourceEnrichersCommand::new),
                     leaf("collections", SourceCollectionsCommand::new),
+                    leaf("status", SourceStatusCommand::new),
                     leaf("discover", SourceDiscoverCommand::new),
                     leaf("ingest", SourceIngestCommand::new),
                     leaf("assets", SourceAssetsCommand::new),

@@ -15,6 +15,7 @@ import org.retrovue.spi.ScanRequest;
 import org.retrovue.spi.ScanResult;
 import org.retrovue.spi.ScanSink;
 import org.retrovue.spi.SourceConnection;
+import org.retrovue.spi.SourceHealth;
 import org.retrovue.spi.SourceContext;
 import org.retrovue.spi.SourceException;
 import org.retrovue.spi.SourceKind;
@@ -214,6 +215,17 @@ public final class FilesystemSourceKind implements SourceKind {
         @Override
         public String fingerprint() throws SourceException {
             return canonicalDirectory(basePath).toString();
+        }
+
+        /** Reachable when the base path is a directory this user can read; there are no credentials. */
+        @Override
+        public SourceHealth health() {
+            try {
+                canonicalDirectory(basePath);
+                return SourceHealth.healthy(SourceHealth.Check.NOT_APPLICABLE, null, null);
+            } catch (SourceException e) {
+                return SourceHealth.unreachable(e.getMessage());
+            }
         }
 
         @Override

@@ -11,6 +11,7 @@ import org.retrovue.spi.ScanResult;
 import org.retrovue.spi.ScanSink;
 import org.retrovue.spi.SourceConnection;
 import org.retrovue.spi.SourceException;
+import org.retrovue.spi.SourceHealth;
 
 /** One server: its identity, its libraries, and their items. */
 final class PlexConnection implements SourceConnection {
@@ -40,6 +41,40 @@ final class PlexConnection implements SourceConnection {
             throw client.notPlex("its /identity has no machineIdentifier");
         }
         return machineIdentifier;
+    }
+
+    /** {@code Plex server 'Living Room'}: the name the server was given, which {@code GET /} tells holders of the token. */
+    @Override
+    public String displayName() throws SourceException {
+        String name = text(client.get("/"), "friendlyName");
+        return name == null ? fingerprint() : "Plex server '" + name + "'";
+    }
+
+    /**
+     * {@code GET /} needs the token and tells the server's name and version: it answers, the token is taken, or
+     * it is refused (then {@code /identity}, which needs none, still tells the version).
+     */
+    @Override
+    public SourceHealth health() {
+        try {
+            Map<String, Object> root = client.get("/");
+            return SourceHealth.healthy(SourceHealth.Check.OK, text(root, "friendlyName"), text(root, "version"));
+        } catch (SourceException e) {
+            if (e.code() != SourceException.Code.UNAUTHORIZED) {
+                return SourceHealth.unreachable(e.getMessage());
+            }
+            String version = null;
+            try {
+                version = text(client.identity(), "version");
+            } catch (SourceException alsoFailed) {
+                // the refusal is what matters
+            }
+            return SourceHealth.credentialsRejected(null, version, e.getMessage());
+        }
+    }
+
+    private static String text(Map<String, Object> container, String key) {
+        return container.get(key) instanceof String value && !value.isBlank() ? value : null;
     }
 
     @Override
