@@ -71,7 +71,7 @@ class ShellCompleterIT {
         assertTrue(source.containsAll(List.of("list", "list-types", "add", "show", "enable", "disable", "delete", "mapping")), source.toString());
         assertEquals(List.of("add", "list", "remove"), offered("", "source", "mapping"));
         assertEquals(List.of("add", "assets", "collections", "delete", "disable", "discover", "enable", "enrichers", "ingest", "list", "list-types", "mapping",
-                "show", "update"), offered("", "help", "source"), "help completes the command path");
+                "show", "status", "update"), offered("", "help", "source"), "help completes the command path");
     }
 
     @Test
