@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.retrovue.spi.OptionSpec;
 import org.retrovue.spi.SourceKind;
 
 /**
@@ -33,15 +32,7 @@ final class PluginWords {
      * config keys they are stored under): the values of the options the kind declares secret.
      */
     static PluginWords of(SourceKind kind, Map<String, ?> values) {
-        Set<String> secretKeys = new java.util.HashSet<>();
-        if (kind != null) {
-            for (OptionSpec option : kind.options()) {
-                if (option.secret()) {
-                    secretKeys.add(option.name());
-                    secretKeys.add(Secrets.configKey(option.name()));
-                }
-            }
-        }
+        Set<String> secretKeys = kind == null ? Set.of() : Secrets.storedKeys(Secrets.declared(kind));
         Set<String> found = new LinkedHashSet<>();
         if (values != null) {
             values.forEach((key, value) -> {

@@ -52,11 +52,9 @@ public final class SecretBox {
             return config;
         }
         Map<String, Object> out = new LinkedHashMap<>(config);
-        for (OptionSpec option : kind.options()) {
-            for (String key : new java.util.LinkedHashSet<>(java.util.List.of(option.name(), Secrets.configKey(option.name())))) {
-                if (option.secret() && out.get(key) instanceof String value && !value.startsWith(PREFIX)) {
-                    out.put(key, encrypt(value));
-                }
+        for (String key : Secrets.storedKeys(Secrets.declared(kind))) {
+            if (out.get(key) instanceof String value && !value.startsWith(PREFIX)) {
+                out.put(key, encrypt(value));
             }
         }
         return out;

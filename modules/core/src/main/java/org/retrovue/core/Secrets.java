@@ -34,6 +34,16 @@ public final class Secrets {
         return kind.options().stream().filter(OptionSpec::secret).map(OptionSpec::name).toList();
     }
 
+    /** The keys a secret option's value may be stored under: each name as it is, and as a config key ('_' for '-'). */
+    static Set<String> storedKeys(java.util.Collection<String> secretNames) {
+        Set<String> keys = new HashSet<>();
+        for (String name : secretNames) {
+            keys.add(name);
+            keys.add(configKey(name));
+        }
+        return keys;
+    }
+
     /** The secret option names of a source: its kind's declaration, else the one stored with it, else none known. */
     static Optional<Set<String>> secretNames(Optional<SourceKind> kind, Map<String, Object> settings) {
         if (kind.isPresent()) {
@@ -63,11 +73,9 @@ public final class Secrets {
             return null;
         }
         Optional<Set<String>> secret = secretNames(kind, settings);
-        Set<String> keys = new HashSet<>();
+        Set<String> keys = secret.map(Secrets::storedKeys).orElse(Set.of());
         Set<String> values = new HashSet<>();
         secret.ifPresent(names -> names.forEach(n -> {
-            keys.add(n);
-            keys.add(configKey(n));
             Object value = options == null ? null : options.get(n);
             if (value != null && !String.valueOf(value).isBlank()) {
                 values.add(String.valueOf(value).strip());
