@@ -40,7 +40,7 @@ public final class ManifestSourceKind implements SourceKind {
 
     @Override
     public String description() {
-        return "A CSV manifest of media files (path,title,duration_seconds), here or served over http(s)";
+        return "A CSV manifest of media files, here or over HTTP";
     }
 
     @Override
@@ -54,7 +54,7 @@ public final class ManifestSourceKind implements SourceKind {
 
     @Override
     public String example() {
-        return "--file /media/list.csv   or   --file https://nas.local/media/list.csv --token-file ~/.nas-token";
+        return "--file https://nas.local/media/list.csv --token-file ~/.nas-token";
     }
 
     @Override
