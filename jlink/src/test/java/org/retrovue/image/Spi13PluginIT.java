@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +28,8 @@ import org.retrovue.image.ImageProcess.Run;
  */
 class Spi13PluginIT {
     private static final String FIXTURE = "/compat/retrovue-example-manifest-spi-1.3.jar";
+    /** As examples/compat/README.md gives it: the binary built at the SPI 1.3 commit, not one rebuilt against today's SPI. */
+    private static final String FIXTURE_SHA256 = "b826c10499bb1d692cf35833b13682bd47e8fab36abc5ecb8a6e378b9bdf0f06";
 
     private static Path image;
     private static Path work;
@@ -33,7 +37,7 @@ class Spi13PluginIT {
     private static Path media;
 
     @BeforeAll
-    static void dropTheOldPlugin() throws IOException {
+    static void dropTheOldPlugin() throws Exception {
         image = Path.of(System.getProperty("retrovue.image", "target/retrovue")).toAbsolutePath();
         work = Path.of(System.getProperty("retrovue.test.workdir", "target/smoke-work")).toAbsolutePath().resolve("spi13-" + UUID.randomUUID());
         jar = Files.createDirectories(work.resolve("plugins")).resolve("retrovue-example-manifest-spi-1.3.jar");
@@ -41,6 +45,8 @@ class Spi13PluginIT {
             assertTrue(fixture != null, FIXTURE + " is on the test class path (run examples/compat/build-spi-1.3-plugin)");
             Files.copy(fixture, jar);
         }
+        assertEquals(FIXTURE_SHA256, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(jar))),
+                "the fixture is the documented SPI 1.3 build");
         media = Files.createDirectories(work.resolve("media"));
     }
 
