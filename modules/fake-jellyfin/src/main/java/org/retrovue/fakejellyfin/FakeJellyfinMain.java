@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * that file (time, method, path and query, with any key in the query blanked).
  */
 public final class FakeJellyfinMain {
-    private static final String USAGE = "usage: fake-jellyfin [--dialect jellyfin|emby] [--port 8096] [--base-path /jellyfin]"
+    private static final String USAGE = "usage: fake-jellyfin [--dialect jellyfin|emby] [--port 8096] [--base-path PATH]"
             + " [--libraries 2] [--items 1000] [--latency-ms 0] [--api-key KEY] [--fail-rate 0.0]"
             + " [--legacy-auth on|off] [--server-id ID] [--log FILE]";
     private static final Pattern KEY_IN_QUERY = Pattern.compile("(?i)([?&](?:api_?key)=)[^&]*");
@@ -70,7 +70,8 @@ public final class FakeJellyfinMain {
             System.exit(1);
         }
         System.out.println("fake " + server.dialect().cliName() + " server at " + server.baseUrl() + " api key " + server.apiKey()
-                + " id " + server.serverId() + " legacy auth " + (server.legacyAuthorization() ? "on" : "off"));
+                + " id " + server.serverId()
+                + (server.dialect() == Dialect.JELLYFIN ? " legacy auth " + (server.legacyAuthorization() ? "on" : "off") : ""));
         stopped.await();
     }
 

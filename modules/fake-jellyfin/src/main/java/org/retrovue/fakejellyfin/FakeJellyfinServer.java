@@ -48,7 +48,7 @@ public final class FakeJellyfinServer implements AutoCloseable {
     private FakeJellyfinServer(Builder builder) {
         this.dialect = builder.dialect;
         this.requestedPort = builder.port;
-        this.basePath = builder.basePath;
+        this.basePath = builder.basePath != null ? builder.basePath : dialect == Dialect.EMBY ? dialect.usualBasePath() : "";
         this.serverId = builder.serverId != null ? builder.serverId : randomHex(16);
         this.serverName = builder.serverName;
         this.version = builder.version != null ? builder.version : dialect.defaultVersion();
@@ -195,13 +195,13 @@ public final class FakeJellyfinServer implements AutoCloseable {
     }
 
     /**
-     * What a server is made of; by default Jellyfin, an ephemeral port, no base path, a random id and key, legacy
-     * authorization off, no libraries.
+     * What a server is made of; by default Jellyfin, an ephemeral port, the dialect's own base path (none for
+     * Jellyfin, {@code /emby} for Emby), a random id and key, legacy authorization off, no libraries.
      */
     public static final class Builder {
         private Dialect dialect = Dialect.JELLYFIN;
         private int port;
-        private String basePath = "";
+        private String basePath;
         private String serverId;
         private String serverName = "Fake Media Server";
         private String version;
@@ -231,7 +231,10 @@ public final class FakeJellyfinServer implements AutoCloseable {
             return this;
         }
 
-        /** A path the API lives under, such as {@code /jellyfin} behind a reverse proxy or Emby's {@code /emby}; empty for none. */
+        /**
+         * A path the API lives under, such as {@code /jellyfin} behind a reverse proxy; empty for none. Emby's is
+         * {@code /emby} unless set; Emby answers at the root as well.
+         */
         public Builder basePath(String basePath) {
             String path = basePath == null ? "" : basePath.strip();
             while (path.endsWith("/")) {

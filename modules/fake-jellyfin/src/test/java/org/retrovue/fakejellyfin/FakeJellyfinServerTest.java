@@ -122,7 +122,8 @@ class FakeJellyfinServerTest {
         assertEquals(302, outside.statusCode(), "Jellyfin redirects what is outside its base path");
         assertEquals("/jellyfin/web/", outside.headers().firstValue("Location").orElseThrow());
 
-        FakeJellyfinServer emby = start(emby().basePath("/emby"));
+        FakeJellyfinServer emby = start(emby());
+        assertTrue(emby.baseUrl().endsWith("/emby"), "Emby's own base path by default");
         assertEquals(200, get(emby, "/Library/VirtualFolders", "X-Emby-Token", KEY).statusCode());
         assertEquals(200, send(URI.create("http://127.0.0.1:" + emby.port() + "/System/Info/Public")).statusCode(),
                 "Emby answers at the root too");
