@@ -14,8 +14,6 @@ final class JsonWriter {
     /** One entry per open object or array: whether nothing has been written in it yet. */
     private final Deque<Boolean> empty = new ArrayDeque<>();
     private boolean afterName;
-    private final StringBuilder scratch = new StringBuilder(256);
-    private char[] chars = new char[256];
 
     JsonWriter(Writer out) {
         this.out = out;
@@ -108,35 +106,45 @@ final class JsonWriter {
         }
     }
 
-    private void string(String value) throws IOException {
-        StringBuilder text = scratch;
-        text.setLength(0);
-        text.append('"');
+    /** Whether the value needs no escaping: the common case, written as it is. */
+    private static boolean plain(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            switch (c) {
-                case '"' -> text.append("\\\"");
-                case '\\' -> text.append("\\\\");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                case '\t' -> text.append("\\t");
-                case '\b' -> text.append("\\b");
-                case '\f' -> text.append("\\f");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        text.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        text.append(c);
-                    }
-                }
+            if (c < 0x20 || c == '"' || c == '\\' || c == '\u2028' || c == '\u2029') {
+                return false;
             }
         }
-        text.append('"');
-        int length = text.length();
-        if (chars.length < length) {
-            chars = new char[Math.max(length, chars.length * 2)];
+        return true;
+    }
+
+    private void string(String value) throws IOException {
+        if (plain(value)) {
+            out.write('"');
+            out.write(value);
+            out.write('"');
+            return;
         }
-        text.getChars(0, length, chars, 0);
-        out.write(chars, 0, length);
+        out.write('"');
+        int run = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            String escape = switch (c) {
+                case '"' -> "\\\"";
+                case '\\' -> "\\\\";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                case '\t' -> "\\t";
+                case '\b' -> "\\b";
+                case '\f' -> "\\f";
+                default -> c < 0x20 || c == '\u2028' || c == '\u2029' ? String.format("\\u%04x", (int) c) : null;
+            };
+            if (escape != null) {
+                out.write(value, run, i - run);
+                out.write(escape);
+                run = i + 1;
+            }
+        }
+        out.write(value, run, value.length() - run);
+        out.write('"');
     }
 }
