@@ -9,14 +9,10 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -44,8 +40,6 @@ final class ApiHandler implements HttpHandler {
             + "<MediaContainer size=\"0\" claimed=\"1\" machineIdentifier=\"%s\" version=\"1.41.3.9314-a0bfb8370\"> </MediaContainer>\n";
     private static final String PLEX_UNAUTHORIZED =
             "<html><head><title>Unauthorized</title></head><body><h1>401 Unauthorized</h1></body></html>";
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'.0000000Z'")
-            .withZone(ZoneOffset.UTC);
     private static final Set<String> SORTS = Set.of("sortname", "datecreated", "default");
 
     private final FakeJellyfinServer server;
@@ -321,7 +315,7 @@ final class ApiHandler implements HttpHandler {
                 stallMidway(body, stall);
                 return;
             }
-            item(out, page.next(), fields);
+            ItemJson.write(out, page.next(), fields, dialect, server.serverId());
             written++;
         }
         if (stall != Faults.BodyStall.NONE) {
@@ -368,76 +362,6 @@ final class ApiHandler implements HttpHandler {
             return false;
         }
         throw new IllegalArgumentException("The value '" + order + "' is not valid for SortOrder.");
-    }
-
-    /** An item in the order Jellyfin writes a {@code BaseItemDto}; the fields a request must ask for, only then. */
-    private void item(JsonWriter out, Item item, Set<String> fields) throws IOException {
-        out.beginObject();
-        out.member("Name", item.name());
-        out.member("ServerId", server.serverId());
-        out.member("Id", item.id());
-        if (fields.contains("Etag")) {
-            out.member("Etag", item.etag());
-        }
-        if (fields.contains("DateCreated")) {
-            out.member("DateCreated", DATE.format(Instant.ofEpochSecond(item.dateCreated())));
-        }
-        out.member("Container", item.container());
-        if (fields.contains("SortName")) {
-            out.member("SortName", item.sortName());
-        }
-        if (fields.contains("MediaSources") && !item.kind().folder) {
-            out.name("MediaSources").beginArray();
-            for (Item.MediaSource source : item.mediaSources()) {
-                mediaSource(out, source, item.etag());
-            }
-            out.endArray();
-        }
-        if (fields.contains("Path")) {
-            out.member("Path", item.path());
-        }
-        out.member("RunTimeTicks", item.runTimeTicks());
-        out.member("ProductionYear", item.productionYear());
-        out.member("IndexNumber", item.indexNumber());
-        out.member("IndexNumberEnd", item.indexNumberEnd());
-        out.member("ParentIndexNumber", item.parentIndexNumber());
-        if (fields.contains("ProviderIds")) {
-            out.name("ProviderIds").beginObject();
-            for (Map.Entry<String, String> provider : item.providerIds().entrySet()) {
-                out.member(provider.getKey(), provider.getValue());
-            }
-            out.endObject();
-        }
-        out.member("IsFolder", item.kind().folder);
-        out.member("Type", item.kind().typeName);
-        out.member("SeriesName", item.seriesName());
-        out.member("SeriesId", item.seriesId());
-        out.member("SeasonId", item.seasonId());
-        out.member("SeasonName", item.seasonName());
-        out.member("LocationType", item.virtual() ? "Virtual" : "FileSystem");
-        out.member("MediaType", item.kind().folder ? "Unknown" : "Video");
-        out.endObject();
-    }
-
-    private void mediaSource(JsonWriter out, Item.MediaSource source, String etag) throws IOException {
-        out.beginObject()
-                .member("Protocol", "File")
-                .member("Id", source.id())
-                .member("Path", source.path())
-                .member("Type", "Default")
-                .member("Container", source.container())
-                .member("Size", source.size())
-                .member("Name", source.name())
-                .member("IsRemote", false);
-        if (dialect == Dialect.JELLYFIN) {
-            out.member("ETag", etag);
-        }
-        out.member("RunTimeTicks", source.runTimeTicks())
-                .member("SupportsDirectPlay", true)
-                .member("SupportsDirectStream", true)
-                .member("SupportsTranscoding", true)
-                .member("VideoType", "VideoFile")
-                .endObject();
     }
 
     /** Sends what was written so far and never finishes: waits for the server to close, trickling spaces if asked. */

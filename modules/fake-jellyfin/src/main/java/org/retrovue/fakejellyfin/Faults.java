@@ -93,7 +93,7 @@ public final class Faults {
         return this;
     }
 
-    /** Every answer with items (item pages, library lists) stalls so after its first half. */
+    /** Every item page ({@code /Items}) stalls so after half its items. */
     public Faults setBodyStall(BodyStall stall) {
         this.bodyStall = stall;
         return this;
