@@ -80,6 +80,12 @@ class ModuleRulesIT {
     }
 
     @Test
+    void noTestServerIsShipped() {
+        List<String> shipped = modules().keySet().stream().filter(name -> name.startsWith("org.retrovue.fake")).toList();
+        assertEquals(List.of(), shipped, "the fake Plex and Jellyfin/Emby servers are for tests and benchmarks only");
+    }
+
+    @Test
     void everyModuleInTheImageIsExplicit() {
         for (ModuleDescriptor descriptor : modules().values()) {
             assertFalse(descriptor.isAutomatic(), descriptor.name() + " is an automatic module");
