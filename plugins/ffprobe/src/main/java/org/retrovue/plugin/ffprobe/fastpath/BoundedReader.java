@@ -11,8 +11,8 @@ import java.nio.channels.FileChannel;
  * {@value #FIRST_WINDOW} bytes, which holds the whole header of most files) to keep system calls few.
  */
 final class BoundedReader {
-    static final int FIRST_WINDOW = 64 * 1024;
-    static final int LATER_WINDOW = 8 * 1024;
+    static final int FIRST_WINDOW = 16 * 1024;
+    static final int LATER_WINDOW = 4 * 1024;
 
     private final FileChannel channel;
     private final long size;
