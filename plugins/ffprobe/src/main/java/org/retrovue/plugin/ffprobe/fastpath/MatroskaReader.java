@@ -233,9 +233,10 @@ final class MatroskaReader {
         if (codecId == null) {
             throw new Decline("track without a CodecID");
         }
-        // ffmpeg shows no language for "und".
+        // ffmpeg shows no language for "und", and any other as written (ffmpeg 5 writes "pt-BR" there too).
         String shownLanguage = language.equals("und") ? null : language;
-        if (shownLanguage != null && !shownLanguage.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+        if (shownLanguage != null && (shownLanguage.isEmpty() || shownLanguage.length() > 35
+                || !shownLanguage.chars().allMatch(c -> c == '-' || Character.isLetterOrDigit(c) && c < 0x80))) {
             throw new Decline("malformed track language");
         }
         if (languageTag != null && (languageTag.isEmpty() || !languageTag.chars().allMatch(c -> c > 0x20 && c < 0x7F))) {

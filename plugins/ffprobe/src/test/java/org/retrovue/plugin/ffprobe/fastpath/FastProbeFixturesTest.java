@@ -45,6 +45,7 @@ class FastProbeFixturesTest {
             Map.entry("h264-interlaced-mp2.mkv", ""),
             Map.entry("mpeg4-mp3.mkv", ""),
             Map.entry("vp9-opus.webm", ""),
+            Map.entry("vp9-opus-ietf-language.mkv", ""),
             Map.entry("av1-opus.webm", ""),
             Map.entry("h264-aac-no-duration.mkv", "without a Duration"),
             Map.entry("mpeg4-mp3.avi", "neither MP4/MOV nor Matroska/WebM"),
