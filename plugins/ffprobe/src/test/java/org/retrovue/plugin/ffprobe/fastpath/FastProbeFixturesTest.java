@@ -48,6 +48,7 @@ class FastProbeFixturesTest {
             Map.entry("vp9-opus-ietf-language.mkv", ""),
             Map.entry("av1-opus.webm", ""),
             Map.entry("h264-aac-no-duration.mkv", "without a Duration"),
+            Map.entry("h264-aac-chapters.mp4", "QuickTime chapter track"),
             Map.entry("mpeg4-mp3.avi", "neither MP4/MOV nor Matroska/WebM"),
             Map.entry("mpeg2-interlaced-ac3-51.ts", "neither MP4/MOV nor Matroska/WebM"),
             Map.entry("mpeg2-mp2.mpg", "neither MP4/MOV nor Matroska/WebM"),
