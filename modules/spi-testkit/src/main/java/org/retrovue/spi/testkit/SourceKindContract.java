@@ -324,9 +324,8 @@ public abstract class SourceKindContract {
     }
 
     /**
-     * The VERSION column of {@code source list-types} is the version of the plugin's module, and its
-     * {@code built_for_spi} the SPI version recorded when it was compiled. Only a kind loaded as shipped
-     * ({@link PluginUnderTest}) has its module; on the class path the check is skipped.
+     * The VERSION column of {@code source list-types} is the version of the plugin's module. Only a kind loaded as
+     * shipped ({@link PluginUnderTest}) has its module; on the class path the check is skipped.
      */
     @Test
     void listTypesShowsTheModulesVersion() {
@@ -335,8 +334,6 @@ public abstract class SourceKindContract {
         ModuleDescriptor descriptor = module.getDescriptor();
         assertTrue(descriptor.rawVersion().isPresent(), "module " + module.getName() + " has no version, so `source list-types` shows '-':"
                 + " build it with maven-compiler-plugin (it records the project's version) or `jar --module-version`");
-        assertTrue(descriptor.requires().stream().anyMatch(r -> r.name().equals("org.retrovue.spi")),
-                "module " + module.getName() + " does not require org.retrovue.spi");
     }
 
     /** How messages name the remote: not blank, one line, no secret; the default (the fingerprint) is checked too. */
