@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.module.ModuleDescriptor;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,7 +22,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.retrovue.spi.DiscoveredCollection;
 import org.retrovue.spi.OptionSpec;
@@ -29,6 +41,7 @@ import org.retrovue.spi.ScannedItem;
 import org.retrovue.spi.SourceConnection;
 import org.retrovue.spi.SourceContext;
 import org.retrovue.spi.SourceException;
+import org.retrovue.spi.SourceHealth;
 import org.retrovue.spi.SourceKind;
 import org.retrovue.spi.SpiVersion;
 
@@ -69,6 +82,14 @@ public abstract class SourceKindContract {
      */
     protected Map<String, String> changedOptions() {
         return null;
+    }
+
+    /**
+     * How long {@link SourceConnection#health()} (and {@code displayName()}) may take before its check fails:
+     * RetroVue gives up on a health check after 60 s, the default. A test whose remote answers at once may lower it.
+     */
+    protected Duration answerWithin() {
+        return Duration.ofSeconds(60);
     }
 
     /** A context for connections. */
@@ -280,6 +301,194 @@ public abstract class SourceKindContract {
     }
 
     /**
+     * What {@code source list-types} and {@code source add --type ID --help} show of the kind, each on one line: its
+     * description, each option's description, and its example, whose flags must be options the kind declares.
+     */
+    @Test
+    void listTypesShowsOneLineDetails() {
+        SourceKind kind = kind();
+        assertOneLine("description()", kind.description());
+        for (OptionSpec option : kind.options()) {
+            assertOneLine("the description of option " + option.name(), option.description());
+        }
+        String example = kind.example();
+        if (example != null) {
+            assertOneLine("example()", example);
+            Set<String> declared = new HashSet<>();
+            kind.options().forEach(option -> declared.add(option.name()));
+            Matcher flags = Pattern.compile("(?<![\\w-])--([a-z][a-z0-9-]*)").matcher(example);
+            while (flags.find()) {
+                assertTrue(declared.contains(flags.group(1)), "example() uses --" + flags.group(1) + ", which the kind does not declare: " + example);
+            }
+        }
+    }
+
+    /**
+     * The VERSION column of {@code source list-types} is the version of the plugin's module. Only a kind loaded as
+     * shipped ({@link PluginUnderTest}) has its module; on the class path the check is skipped.
+     */
+    @Test
+    void listTypesShowsTheModulesVersion() {
+        Module module = kind().getClass().getModule();
+        assumeTrue(module.isNamed(), "the kind is on the class path, where list-types' version cannot be seen: load the built plugin with PluginUnderTest");
+        ModuleDescriptor descriptor = module.getDescriptor();
+        assertTrue(descriptor.rawVersion().isPresent(), "module " + module.getName() + " has no version, so `source list-types` shows '-':"
+                + " build it with maven-compiler-plugin (it records the project's version) or `jar --module-version`");
+    }
+
+    /** How messages name the remote: not blank, one line, no secret; the default (the fingerprint) is checked too. */
+    @Test
+    void theDisplayNameIsOneLineWithoutSecrets() throws SourceException {
+        List<String> secrets = secretValues();
+        Map<String, Object> config = kind().validate(workingOptions());
+        try (SourceConnection connection = kind().connect(config, context())) {
+            String name = within("displayName()", connection::displayName);
+            assertFalse(name == null || name.isBlank(), "displayName() of a working remote is not blank");
+            assertOneLineWithoutSecrets("displayName()", name, secrets);
+        }
+    }
+
+    /**
+     * What discovery left out ({@code collections(warnings)}, which the program calls): each warning said on the
+     * calling thread, not blank, one line, no secret; and the same collections as {@code collections()}. A
+     * working remote with nothing left out gives no warning to check, and the check is skipped: give it
+     * something your kind skips (a music library) to have it made.
+     */
+    @Test
+    void discoveryWarningsAreOneLineWithoutSecrets() throws SourceException {
+        List<String> secrets = secretValues();
+        Map<String, Object> config = kind().validate(workingOptions());
+        try (SourceConnection connection = kind().connect(config, context())) {
+            Thread caller = Thread.currentThread();
+            List<String> warnings = new ArrayList<>();
+            List<Thread> threads = new ArrayList<>();
+            List<DiscoveredCollection> collections = connection.collections(warning -> {
+                warnings.add(warning);
+                threads.add(Thread.currentThread());
+            });
+            assertEquals(ids(connection.collections()), ids(collections), "collections(warnings) gives the collections collections() gives");
+            assumeFalse(warnings.isEmpty(), "discovery of the working remote warned of nothing, so there is no warning to check:"
+                    + " give workingOptions() a remote holding something the kind leaves out");
+            for (int i = 0; i < warnings.size(); i++) {
+                String warning = warnings.get(i);
+                assertFalse(warning == null || warning.isBlank(), "warnings say something");
+                assertOneLineWithoutSecrets("a discovery warning", warning, secrets);
+                assertTrue(threads.get(i) == caller, "warnings are given on the thread that called collections(warnings)");
+            }
+        }
+    }
+
+    /**
+     * {@code source status} on a working remote: {@code health()} answers within {@link #answerWithin()}, without
+     * throwing, and says it is healthy; the server's name and version, when given, are one line without a secret.
+     * A kind that keeps the default (it checks nothing) is skipped: RetroVue shows its sources as unknown.
+     */
+    @Test
+    void healthOfAWorkingRemoteIsHealthyInTime() throws SourceException {
+        List<String> secrets = secretValues();
+        Map<String, Object> config = kind().validate(workingOptions());
+        try (SourceConnection connection = kind().connect(config, context())) {
+            assumeTrue(overridesHealth(connection), "health() is the default, which checks nothing: `source status` shows the source as unknown");
+            SourceHealth health;
+            try {
+                health = within("health()", connection::health);
+            } catch (SourceException e) {
+                throw new AssertionError("health() of the working remote threw (" + e.code() + "): " + e.getMessage(), e);
+            }
+            assertNotNull(health, "health() returns what it found");
+            assertOneLineWithoutSecrets(health, secrets);
+            assertTrue(health.healthy(), "the working remote is healthy, but health() says " + health);
+        }
+    }
+
+    /**
+     * {@code source status} on a remote that fails ({@link #failingOptions()}, or the working one after
+     * {@link #breakRemote()}): {@code health()} answers within {@link #answerWithin()} and says it is not healthy,
+     * with a problem on one line and no secret, or throws a SourceException that says so.
+     */
+    @Test
+    void healthOfAFailingRemoteSaysWhatIsWrongInTime() throws SourceException {
+        List<String> secrets = secretValues();
+        Map<String, String> failing = failingOptions();
+        Map<String, Object> config = kind().validate(failing != null ? failing : workingOptions());
+        SourceConnection connection;
+        try {
+            connection = kind().connect(config, context());
+        } catch (SourceException e) {
+            assertOneLineWithoutSecrets("the message of connect()'s exception", e.getMessage(), secrets);
+            Assumptions.abort("connect() refused the failing options, so health() cannot be called: " + e.getMessage());
+            return;
+        }
+        try (connection) {
+            assumeTrue(overridesHealth(connection), "health() is the default, which checks nothing: `source status` shows the source as unknown");
+            if (failing == null) {
+                assumeTrue(breakRemote(), "failingOptions() gives none and breakRemote() cannot break the working remote: override one of them");
+            }
+            SourceHealth health;
+            try {
+                health = within("health()", connection::health);
+            } catch (SourceException e) {
+                assertOneLineWithoutSecrets("the message of health()'s exception", e.getMessage(), secrets);
+                return;
+            }
+            assertNotNull(health, "health() returns what it found");
+            assertFalse(health.healthy(), "health() of a failing remote says healthy: " + health);
+            assertTrue(health.reachable() == SourceHealth.Check.FAILED || health.credentials() == SourceHealth.Check.FAILED,
+                    "health() of a failing remote says which check failed (reachable or credentials), not " + health);
+            assertFalse(health.problem() == null || health.problem().isBlank(), "health() of a failing remote says what is wrong");
+            assertOneLineWithoutSecrets(health, secrets);
+        }
+    }
+
+    private static boolean overridesHealth(SourceConnection connection) {
+        try {
+            return connection.getClass().getMethod("health").getDeclaringClass() != SourceConnection.class;
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void assertOneLineWithoutSecrets(SourceHealth health, List<String> secrets) {
+        for (Map.Entry<String, String> part : Map.of("its problem", String.valueOf(health.problem()), "the server's name", String.valueOf(health.serverName()),
+                "the server's version", String.valueOf(health.serverVersion())).entrySet()) {
+            assertOneLineWithoutSecrets("health()'s " + part.getKey(), part.getValue(), secrets);
+        }
+    }
+
+    /**
+     * Calls a plugin on a thread of its own and waits at most {@link #answerWithin()}, as RetroVue does; a call
+     * still running then is interrupted and fails the check. A runtime exception fails it too: the SPI's one
+     * failure type is SourceException.
+     */
+    private <T> T within(String what, Callable<T> call) throws SourceException {
+        Duration limit = answerWithin();
+        FutureTask<T> task = new FutureTask<>(call);
+        Thread thread = Thread.ofPlatform().daemon().name("testkit " + what).start(task);
+        try {
+            return task.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            thread.interrupt();
+            throw new AssertionError(what + " did not answer within " + limit.toMillis() + " ms: RetroVue gives up on it;"
+                    + " finish within the kind's own timeouts");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SourceException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new AssertionError(what + " failed with " + e.getCause() + "; failures must be SourceExceptions", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted waiting for " + what, e);
+        }
+    }
+
+    private static List<String> ids(List<DiscoveredCollection> collections) {
+        return collections.stream().map(DiscoveredCollection::externalId).toList();
+    }
+
+    /**
      * {@code source add} then {@code source update} with some options changed, as the program does them: it keeps
      * the operator's options (never reading them back out of the config), merges the changed ones in, and calls
      * {@code validate} again with the declared defaults filled in. The config must depend on the options alone
@@ -313,19 +522,41 @@ public abstract class SourceKindContract {
     }
 
     private void assertOneLineWithoutSecrets(SourceException e) {
-        assertNotNull(e.getMessage());
-        assertEquals(1, e.getMessage().lines().count(), "one line: " + e.getMessage());
+        assertNotNull(e.getMessage(), "the exception has a message");
+        List<String> secrets = secretValues();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            for (String secret : secrets) {
+                assertFalse(String.valueOf(t.getMessage()).contains(secret),
+                        "the message of " + (t == e ? "the exception" : "its cause " + t.getClass().getName()) + " holds a secret option's value");
+            }
+        }
+        assertOneLine("the exception's message", e.getMessage());
+    }
+
+    /** The values of the secret options of {@link #workingOptions()} and {@link #failingOptions()}. */
+    private List<String> secretValues() {
+        List<String> secrets = new ArrayList<>();
         for (OptionSpec option : kind().options()) {
             for (Map<String, String> options : Arrays.asList(workingOptions(), failingOptions())) {
                 String secret = options == null ? null : options.get(option.name());
                 if (option.secret() && secret != null && !secret.isBlank()) {
-                    for (Throwable t = e; t != null; t = t.getCause()) {
-                        assertFalse(String.valueOf(t.getMessage()).contains(secret),
-                                "the message of " + (t == e ? "the exception" : "its cause " + t.getClass().getName()) + " holds the secret " + option.name());
-                    }
+                    secrets.add(secret.strip());
                 }
             }
         }
+        return secrets;
+    }
+
+    private static void assertOneLine(String what, String text) {
+        assertNotNull(text, what + " is not null");
+        assertTrue(text.lines().count() <= 1 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0, what + " is one line: " + text);
+    }
+
+    private static void assertOneLineWithoutSecrets(String what, String text, List<String> secrets) {
+        for (String secret : secrets) {
+            assertFalse(text != null && text.contains(secret), what + " holds a secret option's value");
+        }
+        assertOneLine(what, text);
     }
 
     private static void assertJsonCompatible(String key, Object value) {

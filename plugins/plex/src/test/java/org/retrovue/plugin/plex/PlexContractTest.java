@@ -4,6 +4,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.retrovue.fakeplex.FakePlexServer;
+import org.retrovue.fakeplex.Library;
 import org.retrovue.spi.SourceKind;
 import org.retrovue.spi.testkit.SourceKindContract;
 
@@ -12,7 +13,8 @@ class PlexContractTest extends SourceKindContract {
 
     @BeforeEach
     void start() {
-        plex = FakePlexServer.builder().token("contract-token").sampleLibraries(3, 10).build().start();
+        // the music library is left out with a warning, so the contract has a discovery warning to check
+        plex = FakePlexServer.builder().token("contract-token").sampleLibraries(3, 10).library(Library.Type.ARTIST, "Music", 2, "/music").build().start();
     }
 
     @AfterEach
