@@ -176,7 +176,8 @@ public final class SourceService {
             // re-read inside the transaction, so a change made meanwhile (say, to the enrichers) is kept
             SourceRecord source = s.sourceById(current.id()).orElseThrow(() -> gone(identifier));
             cleanName.ifPresent(n -> refuseDuplicateName(s, n, source.id()));
-            Map<String, Object> settings = settingsOf(source);
+            SourceKind installed = kind.orElse(null);
+            Map<String, Object> settings = settingsOf(source, installed);
             if (checked != null) {
                 String identity = ExternalIds.of(source.kind(), checked.fingerprint());
                 if (!identity.equals(currentIdentity(source)) && !kind.orElseThrow().fingerprintMayChangeOnUpdate() && !force) {
@@ -186,10 +187,8 @@ public final class SourceService {
                 }
                 refuseDuplicateRemote(s, kind.orElseThrow(), identity, source.id(), checked.named(source.kind()));
                 recordIdentity(settings, identity, source.externalId());
-                settings.put(Secrets.SETTINGS_KEY, Secrets.declared(kind.orElseThrow()));
                 syncCollections(s, source, checked.collections());
             }
-            SourceKind installed = kind.orElse(null);
             return s.updateSource(source.id(), cleanName.orElse(source.name()),
                     validated == null ? box.seal(installed, source.config()) : box.seal(installed, validated, mergedOptions),
                     box.seal(installed, mergedOptions == null ? source.options() : mergedOptions), settings);
@@ -200,9 +199,9 @@ public final class SourceService {
         List<String> enrichers = Enrichers.parse(list);
         return redact(write(s -> {
             SourceRecord source = Identifiers.source(s, identifier);
-            Map<String, Object> settings = settingsOf(source);
-            settings.put(Enrichers.SETTINGS_KEY, enrichers);
             SourceKind installed = registry.find(source.kind()).orElse(null);
+            Map<String, Object> settings = settingsOf(source, installed);
+            settings.put(Enrichers.SETTINGS_KEY, enrichers);
             return s.updateSource(source.id(), source.name(), box.seal(installed, source.config()), box.seal(installed, source.options()), settings);
         }, null, null));
     }
@@ -243,7 +242,7 @@ public final class SourceService {
         Discovery discovery = write(s -> {
             SourceRecord source = s.sourceById(current.id()).orElseThrow(() -> gone(identifier));
             String identity = ExternalIds.of(source.kind(), remote.fingerprint());
-            Map<String, Object> settings = settingsOf(source);
+            Map<String, Object> settings = settingsOf(source, kind);
             if (Boolean.TRUE.equals(settings.remove(UNVERIFIED_KEY))) {
                 // first contact of a source added with --no-discover: its real identity replaces the provisional one
                 refuseDuplicateRemote(s, kind, identity, source.id(), remote.named(source.kind()));
@@ -536,6 +535,18 @@ public final class SourceService {
     /** A modifiable copy of a source's settings, the program's own keys. */
     private static Map<String, Object> settingsOf(SourceRecord source) {
         return new LinkedHashMap<>(source.settings());
+    }
+
+    /**
+     * {@link #settingsOf} with the names of the secret options its installed kind declares, so that every write
+     * records them, a rename alone included, for a source stored before they were kept (or by an older plugin).
+     */
+    private static Map<String, Object> settingsOf(SourceRecord source, SourceKind installed) {
+        Map<String, Object> settings = settingsOf(source);
+        if (installed != null) {
+            settings.put(Secrets.SETTINGS_KEY, Secrets.declared(installed));
+        }
+        return settings;
     }
 
     /** The remote a source reaches now: its recorded identity after a move, else its external id. */
