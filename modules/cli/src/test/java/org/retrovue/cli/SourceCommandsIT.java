@@ -292,7 +292,7 @@ class SourceCommandsIT {
         assertTrue(ok("source", "mapping", "list").out().contains(nas.toString()));
         ok("source", "mapping", "remove", "movies", "D:\\Media\\Movies");
         fails(3, "has no mapping for /nope", "source", "mapping", "remove", "movies", "/nope");
-        fails(2, "PLEX_PATH must not be empty", "source", "mapping", "add", "movies", " ", "/x");
+        fails(2, "REMOTE_PATH must not be empty", "source", "mapping", "add", "movies", " ", "/x");
 
         Files.delete(movies);
         CliHarness.Result enabled = cli.run("source", "enable", "movies");

@@ -288,9 +288,9 @@ public final class SourceService {
                 discovery.warnings());
     }
 
-    /** Maps the remote path {@code plexPath} of a collection to {@code localPath} here; prints the collection. */
-    public CollectionRecord addMapping(String collectionIdentifier, String plexPath, String localPath) {
-        String remote = checkPath("PLEX_PATH", plexPath);
+    /** Maps the remote path {@code remotePath} (as the remote server reports it) of a collection to {@code localPath} here. */
+    public CollectionRecord addMapping(String collectionIdentifier, String remotePath, String localPath) {
+        String remote = checkPath("REMOTE_PATH", remotePath);
         String local = checkPath("LOCAL_PATH", localPath);
         if (!local.startsWith("/")) {
             // stored as given, a relative path would mean another folder to each process that reads it
@@ -314,14 +314,14 @@ public final class SourceService {
         return collection.pathMappings().stream().filter(m -> PathMappings.key(m.plexPath()).equals(key)).findFirst();
     }
 
-    /** Removes the mapping of {@code plexPath} from a collection. */
-    public CollectionRecord removeMapping(String collectionIdentifier, String plexPath) {
+    /** Removes the mapping of {@code remotePath} from a collection. */
+    public CollectionRecord removeMapping(String collectionIdentifier, String remotePath) {
         return write(s -> {
             CollectionRecord collection = Identifiers.collection(s, collectionIdentifier);
-            Optional<PathMappingRecord> same = sameRemote(collection, plexPath);
+            Optional<PathMappingRecord> same = sameRemote(collection, remotePath);
             if (same.isEmpty() || !s.removePathMapping(collection.id(), same.get().plexPath())) {
                 throw new RetrovueException(ErrorKind.NOT_FOUND, "collection '" + collection.sourceName() + "/" + collection.name()
-                        + "' has no mapping for " + plexPath + "; see `retrovue source mapping list`");
+                        + "' has no mapping for " + remotePath + "; see `retrovue source mapping list`");
             }
             return s.collectionById(collection.id()).orElseThrow();
         }, null, null);
