@@ -143,6 +143,21 @@ public final class SourceService {
         return redact(read(s -> Identifiers.source(s, identifier)));
     }
 
+    /** A source's name, its installed type, and the option values it has now, secret ones hidden ({@link Secrets#REDACTED}). */
+    public record CurrentOptions(String sourceName, SourceKind kind, Map<String, Object> values) {}
+
+    /**
+     * What {@code source update SOURCE --help} describes: the options of the source's type with their values now
+     * (read back from its config for a source stored before options were kept). Refused when the type is not installed.
+     */
+    public CurrentOptions currentOptions(String identifier) {
+        SourceRecord source = show(identifier);
+        SourceKind kind = registry.find(source.kind()).orElseThrow(() -> new RetrovueException(ErrorKind.USAGE,
+                registry.notInstalled(source.kind()) + ", so the options of '" + source.name() + "' cannot be listed or changed"));
+        Map<String, Object> values = source.options() != null ? source.options() : OptionValues.fromLegacyConfig(kind, source.config());
+        return new CurrentOptions(source.name(), kind, values);
+    }
+
     /**
      * Renames and/or changes the kind's options; the external id stays. Options not given keep their values; one
      * given as "" is cleared (back to its default). The plugin builds its config again from the merged options.
