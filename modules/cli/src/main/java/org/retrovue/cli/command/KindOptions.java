@@ -168,7 +168,8 @@ public final class KindOptions {
                 text.append(". Now: ").append(valueNow(option, now.get(option.name())));
             }
             table.addRowValues(flag, text.toString());
-            if (option.secret()) {
+            String fileName = option.name() + SecretOptions.FILE_SUFFIX;
+            if (option.secret() && kind.options().stream().noneMatch(o -> o.name().equals(fileName))) {
                 table.addRowValues("  --" + option.name() + SecretOptions.FILE_SUFFIX + " FILE",
                         "Read --" + option.name() + " from FILE, one line (keeps it out of the command line and shell history); --"
                                 + option.name() + " - asks for it on the terminal.");
