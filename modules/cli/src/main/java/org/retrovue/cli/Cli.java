@@ -41,6 +41,7 @@ public final class Cli {
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(this::usageError);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, debug(parsed)));
+        commandLine.setExecutionStrategy(Cli::runLast);
         var kinds = context.registry().kinds();
         KindNames.set(kinds.stream().map(SourceKind::id).toList());
         CommandLine source = commandLine.getSubcommands().get("source");
@@ -48,7 +49,7 @@ public final class Cli {
             for (String name : new String[] {"add", "update"}) {
                 CommandLine command = source.getSubcommands().get(name);
                 if (command != null) {
-                    KindOptions.install(command.getCommandSpec(), kinds);
+                    KindOptions.install(command.getCommandSpec(), kinds, identifier -> context.sources().currentOptions(identifier));
                 }
             }
         }
@@ -71,6 +72,20 @@ public final class Cli {
             return commandLine.execute(args);
         } catch (RuntimeException e) {
             return failure(e, Arrays.asList(args).contains("--debug"));
+        }
+    }
+
+    /**
+     * picocli's own strategy, with a failure while printing help ({@code source update SOURCE --help} reads the
+     * source) handed to the same handler as a command's: picocli would print its stack trace.
+     */
+    private static int runLast(CommandLine.ParseResult parsed) {
+        try {
+            return new CommandLine.RunLast().execute(parsed);
+        } catch (CommandLine.ParameterException | CommandLine.ExecutionException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new CommandLine.ExecutionException(parsed.commandSpec().commandLine(), String.valueOf(e.getMessage()), e);
         }
     }
 

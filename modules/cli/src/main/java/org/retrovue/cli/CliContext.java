@@ -36,6 +36,12 @@ public final class CliContext implements AutoCloseable {
         this.paths = AppPaths.fromEnvironment(environment.env());
     }
 
+    /** A context whose source kinds are {@code kinds}', not those found in the plugin directories (embedding, tests). */
+    public CliContext(CliEnvironment environment, PluginRegistry kinds) {
+        this(environment);
+        this.registry = kinds.withStateRoot(paths.pluginState());
+    }
+
     public CliEnvironment environment() {
         return environment;
     }

@@ -15,6 +15,7 @@ final class CliHarness {
     private final Map<String, String> env = new HashMap<>();
     private Prompter prompter;
     private String secret;
+    private org.retrovue.core.PluginRegistry kinds;
 
     CliHarness(Path dataDir) {
         TestPostgres.Database database = TestPostgres.get().freshDatabase();
@@ -30,6 +31,12 @@ final class CliHarness {
 
     CliHarness env(String name, String value) {
         env.put(name, value);
+        return this;
+    }
+
+    /** Every later run knows these source kinds only, in place of those on the class path (a test's own kinds). */
+    CliHarness kinds(org.retrovue.spi.SourceKind... given) {
+        kinds = org.retrovue.core.PluginRegistry.of(given);
         return this;
     }
 
@@ -72,7 +79,15 @@ final class CliHarness {
     Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Cli.run(new CliEnvironment(Map.copyOf(env), new PrintWriter(out, true), new PrintWriter(err, true), prompter, Clock.systemUTC()), args);
+        CliEnvironment environment = new CliEnvironment(Map.copyOf(env), new PrintWriter(out, true), new PrintWriter(err, true), prompter, Clock.systemUTC());
+        int code;
+        if (kinds == null) {
+            code = Cli.run(environment, args);
+        } else {
+            try (CliContext context = new CliContext(environment, kinds)) {
+                code = Cli.forArguments(context, args).execute(args);
+            }
+        }
         Result result = new Result(code, out.toString(), err.toString());
         if (secret != null) {
             org.junit.jupiter.api.Assertions.assertFalse(result.out().contains(secret) || result.err().contains(secret), "the secret never shows: " + result);

@@ -233,6 +233,46 @@ class SourceCommandsIT {
     }
 
     @Test
+    void helpForOneSourceListsItsTypesOptionsWithTheirValuesNowAndNeverASecret() throws Exception {
+        ok("source", "add", "--type", "filesystem", "--name", "Discs", "--base-path", movies.toString(), "--extensions", "iso,mkv");
+        String discs = ok("source", "update", "Discs", "--help").out();
+        String flat = discs.replaceAll("\\s+", " ");
+        assertTrue(discs.contains("Options of type filesystem:"), discs);
+        assertTrue(flat.contains("Now: " + movies.toRealPath()), discs);
+        assertTrue(flat.contains("Now: iso,mkv"), discs);
+        assertTrue(flat.contains("Now: not set (the default applies)"), "follow-links was not given: " + discs);
+        assertTrue(discs.contains("Example: retrovue source update Discs --extensions \"\""), "how to clear an optional option: " + discs);
+        assertFalse(discs.contains("--page-size"), "another type's options are not listed: " + discs);
+        assertTrue(discs.contains("--name"), "the command's own options are: " + discs);
+        assertFalse(discs.contains("--token-file"), "nor the file form of another type's secret: " + discs);
+
+        String token = "tok-9f3a77c1e2";
+        ok("source", "add", "--type", "plex", "--name", "Den", "--base-url", "http://127.0.0.1:9", "--token", token, "--no-discover");
+        String den = ok("source", "update", "Den", "--help").out();
+        String denFlat = den.replaceAll("\\s+", " ");
+        assertTrue(den.contains("Options of type plex:"), den);
+        assertTrue(denFlat.contains("Now: http://127.0.0.1:9"), den);
+        assertTrue(denFlat.matches(".*--token SECRET .*Now: set\\b.*"), "a secret only as set: " + den);
+        assertFalse(den.contains(token), "never its value: " + den);
+        assertFalse(den.contains("--base-path"), den);
+        assertTrue(den.contains("--token-file FILE"), den);
+
+        String general = ok("source", "update", "--help").out();
+        assertTrue(general.contains("source update SOURCE --help"), general);
+        assertFalse(general.contains("Options of type"), general);
+        assertFalse(ok("help", "source", "update").out().contains("Options of type"), "help with no source names none");
+
+        fails(3, "no source matches 'Nobody'", "source", "update", "Nobody", "--help");
+        var env = cli.environment();
+        try (var c = java.sql.DriverManager.getConnection(env.get("RETROVUE_DATABASE_URL"), env.get("RETROVUE_DATABASE_USER"),
+                env.get("RETROVUE_DATABASE_PASSWORD"));
+             var s = c.prepareStatement("update sources set kind = 'jellyfin' where name = 'Den'")) {
+            s.execute();
+        }
+        fails(2, "source type 'jellyfin' is not installed, so the options of 'Den' cannot be listed or changed", "source", "update", "Den", "--help");
+    }
+
+    @Test
     void enrichersAreReplacedClearedAndChecked() {
         add("Media Library", movies);
         assertEquals("[\"ffprobe\",\"loudness\"]", ok("source", "enrichers", "Media Library", "ffprobe,loudness", "--json").json().get("enrichers").toString());
@@ -292,7 +332,7 @@ class SourceCommandsIT {
         assertTrue(ok("source", "mapping", "list").out().contains(nas.toString()));
         ok("source", "mapping", "remove", "movies", "D:\\Media\\Movies");
         fails(3, "has no mapping for /nope", "source", "mapping", "remove", "movies", "/nope");
-        fails(2, "PLEX_PATH must not be empty", "source", "mapping", "add", "movies", " ", "/x");
+        fails(2, "REMOTE_PATH must not be empty", "source", "mapping", "add", "movies", " ", "/x");
 
         Files.delete(movies);
         CliHarness.Result enabled = cli.run("source", "enable", "movies");

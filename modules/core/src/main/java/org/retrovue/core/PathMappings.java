@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.retrovue.persistence.PathMappingRecord;
 
 /**
- * Translation of a remote path (as Plex sees it) to a local one: the longest mapping prefix that matches on whole
- * path segments wins ({@code /media/tv} does not match {@code /media/tvshows}); {@code \} counts as {@code /}, so
+ * Translation of a remote path (as the remote server, Plex or another, reports it) to a local one: the longest
+ * mapping prefix that matches on whole path segments wins ({@code /media/tv} does not match {@code /media/tvshows}); {@code \} counts as {@code /}, so
  * Windows servers work; matching is exact in case. Two remote paths are the same mapping when their {@link #key}s
  * are equal: separators and trailing ones aside, and case too where the path is a Windows one.
  */

@@ -143,6 +143,21 @@ public final class SourceService {
         return redact(read(s -> Identifiers.source(s, identifier)));
     }
 
+    /** A source's name, its installed type, and the option values it has now, secret ones hidden ({@link Secrets#REDACTED}). */
+    public record CurrentOptions(String sourceName, SourceKind kind, Map<String, Object> values) {}
+
+    /**
+     * What {@code source update SOURCE --help} describes: the options of the source's type with their values now
+     * (read back from its config for a source stored before options were kept). Refused when the type is not installed.
+     */
+    public CurrentOptions currentOptions(String identifier) {
+        SourceRecord source = show(identifier);
+        SourceKind kind = registry.find(source.kind()).orElseThrow(() -> new RetrovueException(ErrorKind.USAGE,
+                registry.notInstalled(source.kind()) + ", so the options of '" + source.name() + "' cannot be listed or changed"));
+        Map<String, Object> values = source.options() != null ? source.options() : OptionValues.fromLegacyConfig(kind, source.config());
+        return new CurrentOptions(source.name(), kind, values);
+    }
+
     /**
      * Renames and/or changes the kind's options; the external id stays. Options not given keep their values; one
      * given as "" is cleared (back to its default). The plugin builds its config again from the merged options.
@@ -176,7 +191,8 @@ public final class SourceService {
             // re-read inside the transaction, so a change made meanwhile (say, to the enrichers) is kept
             SourceRecord source = s.sourceById(current.id()).orElseThrow(() -> gone(identifier));
             cleanName.ifPresent(n -> refuseDuplicateName(s, n, source.id()));
-            Map<String, Object> settings = settingsOf(source);
+            SourceKind installed = kind.orElse(null);
+            Map<String, Object> settings = settingsOf(source, installed);
             if (checked != null) {
                 String identity = ExternalIds.of(source.kind(), checked.fingerprint());
                 if (!identity.equals(currentIdentity(source)) && !kind.orElseThrow().fingerprintMayChangeOnUpdate() && !force) {
@@ -186,10 +202,8 @@ public final class SourceService {
                 }
                 refuseDuplicateRemote(s, kind.orElseThrow(), identity, source.id(), checked.named(source.kind()));
                 recordIdentity(settings, identity, source.externalId());
-                settings.put(Secrets.SETTINGS_KEY, Secrets.declared(kind.orElseThrow()));
                 syncCollections(s, source, checked.collections());
             }
-            SourceKind installed = kind.orElse(null);
             return s.updateSource(source.id(), cleanName.orElse(source.name()),
                     validated == null ? box.seal(installed, source.config()) : box.seal(installed, validated, mergedOptions),
                     box.seal(installed, mergedOptions == null ? source.options() : mergedOptions), settings);
@@ -200,9 +214,9 @@ public final class SourceService {
         List<String> enrichers = Enrichers.parse(list);
         return redact(write(s -> {
             SourceRecord source = Identifiers.source(s, identifier);
-            Map<String, Object> settings = settingsOf(source);
-            settings.put(Enrichers.SETTINGS_KEY, enrichers);
             SourceKind installed = registry.find(source.kind()).orElse(null);
+            Map<String, Object> settings = settingsOf(source, installed);
+            settings.put(Enrichers.SETTINGS_KEY, enrichers);
             return s.updateSource(source.id(), source.name(), box.seal(installed, source.config()), box.seal(installed, source.options()), settings);
         }, null, null));
     }
@@ -243,7 +257,7 @@ public final class SourceService {
         Discovery discovery = write(s -> {
             SourceRecord source = s.sourceById(current.id()).orElseThrow(() -> gone(identifier));
             String identity = ExternalIds.of(source.kind(), remote.fingerprint());
-            Map<String, Object> settings = settingsOf(source);
+            Map<String, Object> settings = settingsOf(source, kind);
             if (Boolean.TRUE.equals(settings.remove(UNVERIFIED_KEY))) {
                 // first contact of a source added with --no-discover: its real identity replaces the provisional one
                 refuseDuplicateRemote(s, kind, identity, source.id(), remote.named(source.kind()));
@@ -289,9 +303,9 @@ public final class SourceService {
                 discovery.warnings());
     }
 
-    /** Maps the remote path {@code plexPath} of a collection to {@code localPath} here; prints the collection. */
-    public CollectionRecord addMapping(String collectionIdentifier, String plexPath, String localPath) {
-        String remote = checkPath("PLEX_PATH", plexPath);
+    /** Maps the remote path {@code remotePath} (as the remote server reports it) of a collection to {@code localPath} here. */
+    public CollectionRecord addMapping(String collectionIdentifier, String remotePath, String localPath) {
+        String remote = checkPath("REMOTE_PATH", remotePath);
         String local = checkPath("LOCAL_PATH", localPath);
         if (!local.startsWith("/")) {
             // stored as given, a relative path would mean another folder to each process that reads it
@@ -315,14 +329,14 @@ public final class SourceService {
         return collection.pathMappings().stream().filter(m -> PathMappings.key(m.plexPath()).equals(key)).findFirst();
     }
 
-    /** Removes the mapping of {@code plexPath} from a collection. */
-    public CollectionRecord removeMapping(String collectionIdentifier, String plexPath) {
+    /** Removes the mapping of {@code remotePath} from a collection. */
+    public CollectionRecord removeMapping(String collectionIdentifier, String remotePath) {
         return write(s -> {
             CollectionRecord collection = Identifiers.collection(s, collectionIdentifier);
-            Optional<PathMappingRecord> same = sameRemote(collection, plexPath);
+            Optional<PathMappingRecord> same = sameRemote(collection, remotePath);
             if (same.isEmpty() || !s.removePathMapping(collection.id(), same.get().plexPath())) {
                 throw new RetrovueException(ErrorKind.NOT_FOUND, "collection '" + collection.sourceName() + "/" + collection.name()
-                        + "' has no mapping for " + plexPath + "; see `retrovue source mapping list`");
+                        + "' has no mapping for " + remotePath + "; see `retrovue source mapping list`");
             }
             return s.collectionById(collection.id()).orElseThrow();
         }, null, null);
@@ -536,6 +550,18 @@ public final class SourceService {
     /** A modifiable copy of a source's settings, the program's own keys. */
     private static Map<String, Object> settingsOf(SourceRecord source) {
         return new LinkedHashMap<>(source.settings());
+    }
+
+    /**
+     * {@link #settingsOf} with the names of the secret options its installed kind declares, so that every write
+     * records them, a rename alone included, for a source stored before they were kept (or by an older plugin).
+     */
+    private static Map<String, Object> settingsOf(SourceRecord source, SourceKind installed) {
+        Map<String, Object> settings = settingsOf(source);
+        if (installed != null) {
+            settings.put(Secrets.SETTINGS_KEY, Secrets.declared(installed));
+        }
+        return settings;
     }
 
     /** The remote a source reaches now: its recorded identity after a move, else its external id. */

@@ -172,4 +172,20 @@ class SourceOptionsIT {
         assertEquals("iso,mkv", row.options().get("extensions"));
         assertTrue(row.options().containsKey("base-path"));
     }
+
+    @Test
+    void aRenameAloneRecordsTheSecretOptionNamesOfASourceStoredWithout() {
+        sources.add("where", "W", Map.of("location", "here", "key", "s3cr3t"), List.of());
+        assertEquals(List.of("key"), stored("W").settings().get(Secrets.SETTINGS_KEY));
+        catalog.inTransaction(s -> {
+            SourceRecord r = s.sourcesByName("W").getFirst();
+            Map<String, Object> settings = new LinkedHashMap<>(r.settings());
+            settings.remove(Secrets.SETTINGS_KEY); // as stored before the names were kept
+            return s.updateSource(r.id(), r.name(), r.config(), r.options(), settings);
+        });
+        sources.update("W", Optional.of("New"), Map.of(), false);
+        assertEquals(List.of("key"), stored("New").settings().get(Secrets.SETTINGS_KEY), "a rename writes them too");
+        sources.update("New", Optional.of("Newer"), Map.of(), false);
+        assertEquals(List.of("key"), stored("Newer").settings().get(Secrets.SETTINGS_KEY), "and keeps them");
+    }
 }

@@ -6,7 +6,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 
 final class MappingAddCommand extends ContextCommand {
     private final PositionalParamSpec collection = parameter("COLLECTION", "1", "UUID, name, external id, or SOURCE/COLLECTION.");
-    private final PositionalParamSpec plexPath = parameter("PLEX_PATH", "1", "The path as the server sees it (\\ and / alike).");
+    private final PositionalParamSpec remotePath = parameter("REMOTE_PATH", "1",
+            "The path as the remote server (Plex, or any kind whose locations are remote) reports it (\\ and / alike).");
     private final PositionalParamSpec localPath = parameter("LOCAL_PATH", "1", "The same place as seen here.");
     private final OptionSpec json = jsonFlag();
 
@@ -17,7 +18,7 @@ final class MappingAddCommand extends ContextCommand {
 
     @Override
     public Integer call() {
-        CollectionOutput.print(this, sources().addMapping(value(collection), value(plexPath), value(localPath)), isSet(json));
+        CollectionOutput.print(this, sources().addMapping(value(collection), value(remotePath), value(localPath)), isSet(json));
         return 0;
     }
 }

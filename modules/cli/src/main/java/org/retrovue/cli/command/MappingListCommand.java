@@ -37,7 +37,7 @@ final class MappingListCommand extends ContextCommand {
         if (isSet(json)) {
             json(mappings);
         } else {
-            Text.table(out(), List.of("SOURCE", "COLLECTION", "PLEX PATH", "LOCAL PATH"), rows, "No path mappings.");
+            Text.table(out(), List.of("SOURCE", "COLLECTION", "REMOTE PATH", "LOCAL PATH"), rows, "No path mappings.");
         }
         return 0;
     }

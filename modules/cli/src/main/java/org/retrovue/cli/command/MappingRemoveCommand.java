@@ -6,7 +6,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 
 final class MappingRemoveCommand extends ContextCommand {
     private final PositionalParamSpec collection = parameter("COLLECTION", "1", "UUID, name, external id, or SOURCE/COLLECTION.");
-    private final PositionalParamSpec plexPath = parameter("PLEX_PATH", "1", "The remote path of the mapping to remove.");
+    private final PositionalParamSpec remotePath = parameter("REMOTE_PATH", "1", "The remote path of the mapping to remove, as the remote server reports it.");
     private final OptionSpec json = jsonFlag();
 
     MappingRemoveCommand(CliContext context) {
@@ -15,7 +15,7 @@ final class MappingRemoveCommand extends ContextCommand {
 
     @Override
     public Integer call() {
-        CollectionOutput.print(this, sources().removeMapping(value(collection), value(plexPath)), isSet(json));
+        CollectionOutput.print(this, sources().removeMapping(value(collection), value(remotePath)), isSet(json));
         return 0;
     }
 }
