@@ -94,8 +94,22 @@ public final class CliContext implements AutoCloseable {
                 schemaTooNew = e.getMessage();
                 throw e;
             }
+            sealPlainSecrets(catalog);
         }
         return catalog;
+    }
+
+    /**
+     * Seals the secrets a RetroVue before ADR 0010 stored in plain text, once the catalogue is open and when a key is
+     * at hand (PlainSecrets). It is housekeeping, not the operator's command: if it cannot be done now (the database
+     * refuses the write, the key is unusable), the command goes on, and {@code db status} tells what is still plain.
+     */
+    private void sealPlainSecrets(Catalog opened) {
+        try {
+            org.retrovue.core.PlainSecrets.seal(opened, registry(), secretBox());
+        } catch (RuntimeException e) {
+            // left plain, as before; `db status` counts them and the next open tries again
+        }
     }
 
     public synchronized SourceService sources() {

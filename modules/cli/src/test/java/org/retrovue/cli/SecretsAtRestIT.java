@@ -93,4 +93,51 @@ class SecretsAtRestIT {
         assertEquals(0, cli.run("source", "update", "P", "--name", "Q").code());
         assertFalse(storedConfig().contains(TOKEN), storedConfig());
     }
+
+    private String stored(String sql) throws Exception {
+        Map<String, String> env = cli.environment();
+        try (Connection c = DriverManager.getConnection(env.get("RETROVUE_DATABASE_URL"), env.get("RETROVUE_DATABASE_USER"), env.get("RETROVUE_DATABASE_PASSWORD"));
+             ResultSet rows = c.createStatement().executeQuery(sql)) {
+            assertTrue(rows.next());
+            return rows.getString(1);
+        }
+    }
+
+    /**
+     * Secrets a RetroVue before ADR 0010 stored in plain text are sealed, all at once, by the next command that
+     * opens the catalogue with the key at hand (not at each source's next change); those of a source whose type is
+     * not installed stay plain, and db status counts and names them.
+     */
+    @Test
+    void plainSecretsAreSealedInOnePassWhenTheCatalogueOpens() throws Exception {
+        cli.ok("source", "add", "--type", "plex", "--name", "P", "--base-url", plex.baseUrl(), "--token", TOKEN, "--json");
+        String updatedAt = stored("select updated_at::text from sources");
+        Map<String, String> env = cli.environment();
+        try (Connection c = DriverManager.getConnection(env.get("RETROVUE_DATABASE_URL"), env.get("RETROVUE_DATABASE_USER"), env.get("RETROVUE_DATABASE_PASSWORD"))) {
+            c.createStatement().executeUpdate("update sources set config = jsonb_set(config, '{token}', '\"" + TOKEN + "\"'),"
+                    + " options = jsonb_set(options, '{token}', '\"" + TOKEN + "\"')");
+            c.createStatement().executeUpdate("""
+                    insert into sources (id, external_id, name, kind, config, options, settings) values
+                      ('00000000-0000-4000-8000-000000000009', 'jellyfin-aaaaaaaaaaaa', 'J', 'jellyfin',
+                       '{"url": "http://j", "api_key": "jelly-plain"}', '{"url": "http://j", "api-key": "jelly-plain"}',
+                       '{"secret_options": ["api-key"]}')""");
+        }
+        assertTrue(stored("select config::text || options::text from sources where name = 'P'").contains(TOKEN));
+        assertEquals(2, cli.ok("db", "status", "--json").get("plain_secrets").asInt(), "db status opens no catalogue, so seals nothing");
+
+        assertEquals(0, cli.run("source", "list").code());
+        String sealed = stored("select config::text || options::text from sources where name = 'P'");
+        assertFalse(sealed.contains(TOKEN), sealed);
+        assertTrue(sealed.contains("\"token\": \"enc:v1:"), sealed);
+        assertEquals(updatedAt, stored("select updated_at::text from sources where name = 'P'"), "the operator changed nothing");
+        assertTrue(stored("select config::text from sources where name = 'J'").contains("jelly-plain"), "its type is not installed");
+        assertEquals(1, cli.ok("db", "status", "--json").get("plain_secrets").asInt());
+        CliHarness.Result text = cli.run("db", "status");
+        assertTrue(text.out().contains("plain_secrets:            1 (left plain while their type is not installed: 'J')"), text::toString);
+
+        assertEquals(0, cli.run("source", "status", "P").code(), "the plugin gets the token back");
+        assertEquals(0, cli.run("source", "update", "P", "--name", "Q").code());
+        assertEquals(0, cli.run("source", "discover", "Q").code());
+        assertFalse(stored("select config::text || options::text from sources where name = 'Q'").contains(TOKEN));
+    }
 }

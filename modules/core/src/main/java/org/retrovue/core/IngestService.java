@@ -393,8 +393,7 @@ public final class IngestService implements AutoCloseable {
 
     private static DiscoveredCollection discovered(CollectionRecord collection) {
         Map<String, Object> config = new LinkedHashMap<>(collection.config() == null ? Map.of() : collection.config());
-        config.remove("locations");
-        config.values().removeIf(java.util.Objects::isNull);
+        config.values().removeIf(java.util.Objects::isNull); // a plugin never gave one (Map.copyOf refuses them); a hand-edited row may
         return new DiscoveredCollection(collection.externalId(), collection.name(), Ingestability.locations(collection), config);
     }
 

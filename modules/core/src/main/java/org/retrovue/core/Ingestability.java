@@ -31,7 +31,7 @@ public record Ingestability(boolean ingestable, List<String> reasons) {
     }
 
     static Ingestability of(CollectionRecord collection, boolean localLocations) {
-        if (SourceService.isMissing(collection)) {
+        if (collection.missing()) {
             return new Ingestability(false, List.of("the source no longer has this collection (found missing by `source discover`)"));
         }
         List<String> locations = locations(collection);
@@ -78,15 +78,6 @@ public record Ingestability(boolean ingestable, List<String> reasons) {
 
     /** The collection's locations as discovery stored them (blank ones left out). */
     static List<String> locations(CollectionRecord collection) {
-        List<String> locations = new ArrayList<>();
-        Object value = collection.config() == null ? null : collection.config().get("locations");
-        if (value instanceof List<?> list) {
-            for (Object item : list) {
-                if (item instanceof String s && !s.isBlank()) {
-                    locations.add(s);
-                }
-            }
-        }
-        return locations;
+        return collection.locations().stream().filter(s -> !s.isBlank()).toList();
     }
 }

@@ -22,7 +22,8 @@ import org.retrovue.spi.SourceKind;
  * {@code RETROVUE_SECRET_KEY} (base64 of 32 bytes; for hosts that share one PostgreSQL) or else the file
  * {@code secret.key} of the data directory (made on first need, readable by its owner only). Stored as
  * {@code enc:v1:} and the base64 of the 12-byte nonce followed by the ciphertext; a value without that prefix
- * (stored before this) is used as it is, and encrypted at the source's next change.
+ * (stored before this) is used as it is, and sealed by {@link PlainSecrets} when the catalogue next opens with a key
+ * at hand, or at the source's next change.
  */
 public final class SecretBox {
     static final String PREFIX = "enc:v1:";
@@ -44,6 +45,16 @@ public final class SecretBox {
     public static SecretBox of(Map<String, String> env, Path dataDir) {
         String variable = env.get("RETROVUE_SECRET_KEY");
         return new SecretBox(variable == null || variable.isBlank() ? null : variable.strip(), dataDir.resolve("secret.key"));
+    }
+
+    /** Whether a key is at hand without making one: {@code RETROVUE_SECRET_KEY} is set, or the key file exists. */
+    boolean hasKey() {
+        return variable != null || keyFile != null && Files.isRegularFile(keyFile);
+    }
+
+    /** Whether a stored value is sealed (else it was stored before secrets were, and is plain). */
+    static boolean isSealed(String stored) {
+        return stored.startsWith(PREFIX);
     }
 
     /** {@code config} with the values of {@code kind}'s secret options encrypted (those already are stay as they are). */

@@ -91,6 +91,11 @@ public final class Secrets {
         return out;
     }
 
+    /** Whether a key reads as a secret's, for a source whose secret options are not known. */
+    static boolean looksSecret(String key) {
+        return LOOKS_SECRET.matcher(key).matches();
+    }
+
     private static boolean isSecret(String name, Optional<Set<String>> secret) {
         return secret.map(names -> names.contains(name)).orElseGet(() -> LOOKS_SECRET.matcher(name).matches());
     }

@@ -38,8 +38,6 @@ public final class SourceService {
      * or server was changed by {@code update}): external ids never change, but duplicates are judged by this.
      */
     static final String IDENTITY_KEY = "identity";
-    /** The collection-config key set on a collection that discovery no longer finds (kept, not deleted). */
-    static final String MISSING_KEY = "missing";
     /** The settings key of a source added with --no-discover: its identity is provisional until discovered. */
     static final String UNVERIFIED_KEY = "identity_unverified";
     /** The most discovery warnings kept from one source: a plugin that warns per item must not flood the terminal. */
@@ -112,7 +110,7 @@ public final class SourceService {
         }
         String externalId = ExternalIds.of(kind.id(), remote.fingerprint());
         NewSource source = new NewSource(externalId, cleanName, kind.id(), box.seal(kind, config, typed), box.seal(kind, typed), settings,
-                remote.collections().stream().map(c -> new NewSource.NewCollection(c.externalId(), c.name(), collectionConfig(c))).toList());
+                remote.collections().stream().map(c -> newCollection(c)).toList());
         java.util.function.Consumer<CatalogReader> checks = s -> {
             refuseDuplicateRemote(s, kind, externalId, null, remote.named(kind.id()));
             refuseDuplicateName(s, cleanName, null);
@@ -273,13 +271,12 @@ public final class SourceService {
             List<String> missing = new ArrayList<>();
             int unchanged = 0;
             for (DiscoveredCollection d : remote.collections()) {
-                Map<String, Object> config = collectionConfig(d);
                 Optional<CollectionRecord> known = source.collections().stream().filter(c -> c.externalId().equals(d.externalId())).findFirst();
                 if (known.isEmpty()) {
-                    s.addCollection(source.id(), new NewSource.NewCollection(d.externalId(), d.name(), config));
+                    s.addCollection(source.id(), newCollection(d));
                     added.add(d.name());
-                } else if (!known.get().name().equals(d.name()) || !config.equals(known.get().config())) {
-                    s.updateCollection(known.get().id(), d.name(), config);
+                } else if (!sameAsFound(known.get(), d)) {
+                    s.updateCollection(known.get().id(), d.name(), d.config(), d.locations());
                     updated.add(known.get().name().equals(d.name()) ? d.name() : known.get().name() + " -> " + d.name());
                 } else {
                     unchanged++;
@@ -287,10 +284,8 @@ public final class SourceService {
             }
             for (CollectionRecord c : source.collections()) {
                 boolean stillThere = remote.collections().stream().anyMatch(d -> d.externalId().equals(c.externalId()));
-                if (!stillThere && !isMissing(c)) {
-                    Map<String, Object> config = new LinkedHashMap<>(c.config() == null ? Map.of() : c.config());
-                    config.put(MISSING_KEY, true);
-                    s.updateCollection(c.id(), c.name(), config);
+                if (!stillThere && !c.missing()) {
+                    s.markCollectionMissing(c.id());
                     missing.add(c.name());
                 } else if (!stillThere) {
                     unchanged++;
@@ -468,10 +463,15 @@ public final class SourceService {
         return new IllegalStateException(words.clean(e.getMessage()), words.masked(e));
     }
 
-    private static Map<String, Object> collectionConfig(DiscoveredCollection c) {
-        Map<String, Object> config = new LinkedHashMap<>(c.config());
-        config.putIfAbsent("locations", c.locations());
-        return config;
+    /** A discovered collection to store: its plugin's config exactly as given, its locations apart. */
+    private static NewSource.NewCollection newCollection(DiscoveredCollection c) {
+        return new NewSource.NewCollection(c.externalId(), c.name(), c.config(), c.locations());
+    }
+
+    /** Whether a stored collection already says what discovery found now (a missing one found again does not). */
+    private static boolean sameAsFound(CollectionRecord known, DiscoveredCollection found) {
+        return !known.missing() && known.name().equals(found.name()) && found.config().equals(known.config())
+                && found.locations().equals(known.locations());
     }
 
     /** New collections are added disabled; known ones keep id, enabled flag and mappings and take the new name. */
@@ -479,7 +479,7 @@ public final class SourceService {
         for (DiscoveredCollection d : discovered) {
             Optional<CollectionRecord> known = source.collections().stream().filter(c -> c.externalId().equals(d.externalId())).findFirst();
             if (known.isPresent()) {
-                s.updateCollection(known.get().id(), d.name(), collectionConfig(d));
+                s.updateCollection(known.get().id(), d.name(), d.config(), d.locations());
             }
         }
     }
@@ -576,11 +576,6 @@ public final class SourceService {
         } else {
             config.put(IDENTITY_KEY, identity);
         }
-    }
-
-    /** Whether discovery found a collection gone from its source. */
-    static boolean isMissing(CollectionRecord collection) {
-        return collection.config() != null && Boolean.TRUE.equals(collection.config().get(MISSING_KEY));
     }
 
     private static RetrovueException gone(String identifier) {

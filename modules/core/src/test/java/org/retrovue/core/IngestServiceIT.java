@@ -1,6 +1,7 @@
 package org.retrovue.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.retrovue.persistence.AssetRecord;
 import org.retrovue.persistence.AssetStore;
 import org.retrovue.persistence.Catalog;
+import org.retrovue.persistence.CollectionRecord;
 import org.retrovue.persistence.DatabaseTarget;
 import org.retrovue.pg.testing.TestPostgres;
 import org.retrovue.plugin.filesystem.FilesystemSourceKind;
@@ -157,6 +159,39 @@ class IngestServiceIT {
         sources.add("scripted", name, Map.of("root", name), List.of());
         sources.addMapping(name + "/Everything", "/remote", temp.resolve("local").toString());
         sources.setEnabled(name + "/Everything", true);
+    }
+
+    /**
+     * The program's keys of a collection (its locations, whether discovery lost it) are kept apart from its plugin's
+     * config: a plugin whose own config says "locations" and "missing" gets them back as it gave them, and neither
+     * is taken for the program's.
+     */
+    @Test
+    void aPluginsOwnConfigComesBackAsItGaveItEvenWithTheProgramsKeyNames() throws Exception {
+        Map<String, Object> own = Map.of("locations", List.of("D:\\elsewhere"), "missing", true, "type", "show");
+        scripted.collectionConfig = own;
+        scriptedSource("Own");
+        CollectionRecord stored = sources.collections(Optional.empty()).getFirst();
+        assertEquals(own, stored.config());
+        assertEquals(List.of("/remote"), stored.locations());
+        assertFalse(stored.missing());
+        assertTrue(Ingestability.of(stored, false).ingestable(), () -> Ingestability.of(stored, false).reasons().toString());
+
+        assertEquals(IngestReport.Status.INGESTED, only(run("Own", false, false)).status());
+        assertEquals(own, scripted.scanned.config(), "handed back exactly as given");
+        assertEquals(List.of("/remote"), scripted.scanned.locations());
+
+        assertEquals(1, sources.discover("Own").unchanged(), "nothing changed");
+        scripted.collectionGone = true;
+        assertEquals(List.of("Everything"), sources.discover("Own").missing());
+        CollectionRecord gone = sources.collections(Optional.empty()).getFirst();
+        assertTrue(gone.missing());
+        assertEquals(own, gone.config(), "marking it missing leaves the plugin's config alone");
+        scripted.collectionGone = false;
+        assertEquals(List.of("Everything"), sources.discover("Own").updated(), "found again");
+        CollectionRecord back = sources.collections(Optional.empty()).getFirst();
+        assertFalse(back.missing());
+        assertEquals(own, back.config());
     }
 
     @Test

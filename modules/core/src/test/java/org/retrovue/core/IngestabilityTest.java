@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +26,7 @@ class IngestabilityTest {
 
     private static CollectionRecord collection(List<String> locations, PathMappingRecord... mappings) {
         return new CollectionRecord(UUID.randomUUID(), UUID.randomUUID(), "Plex", "plex", "1", "Movies", false,
-                Map.of("locations", new ArrayList<>(locations)), OffsetDateTime.now(), List.of(mappings));
+                Map.of(), locations, false, OffsetDateTime.now(), List.of(mappings));
     }
 
     /** A collection of a kind whose locations are paths as a remote server sees them (Plex). */
@@ -71,7 +70,7 @@ class IngestabilityTest {
         Path movies = Files.createDirectories(temp.resolve("movies"));
         PluginRegistry registry = PluginRegistry.of(new org.retrovue.plugin.filesystem.FilesystemSourceKind());
         CollectionRecord here = new CollectionRecord(UUID.randomUUID(), UUID.randomUUID(), "Media", "filesystem", "root", "movies", true,
-                Map.of("locations", List.of(movies.toString())), OffsetDateTime.now(), List.of());
+                Map.of(), List.of(movies.toString()), false, OffsetDateTime.now(), List.of());
         assertTrue(Ingestability.of(here, registry).ingestable());
         Files.delete(movies);
         assertEquals(List.of("directory " + movies + " is missing"), Ingestability.of(here, registry).reasons());

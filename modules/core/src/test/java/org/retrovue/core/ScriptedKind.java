@@ -39,6 +39,12 @@ final class ScriptedKind implements SourceKind {
     volatile java.util.function.IntFunction<ScannedItem> custom;
     /** When set, runs before item i is reported. */
     volatile java.util.function.IntConsumer beforeItem;
+    /** The config the collection is reported with. */
+    volatile Map<String, Object> collectionConfig = Map.of();
+    /** Report no collection at all (the source lost it). */
+    volatile boolean collectionGone;
+    /** The collection the last scan was asked for, as the program handed it back. */
+    volatile DiscoveredCollection scanned;
 
     @Override
     public String id() {
@@ -76,12 +82,13 @@ final class ScriptedKind implements SourceKind {
 
             @Override
             public List<DiscoveredCollection> collections() {
-                return List.of(new DiscoveredCollection("all", "Everything", List.of("/remote"), Map.of()));
+                return collectionGone ? List.of() : List.of(new DiscoveredCollection("all", "Everything", List.of("/remote"), collectionConfig));
             }
 
             @Override
             public ScanResult scan(ScanRequest request, ScanSink sink) throws SourceException {
                 scans.incrementAndGet();
+                scanned = request.collection();
                 if (supportsUnchanged && version.equals(request.previousVersion())) {
                     return ScanResult.unchanged(version);
                 }

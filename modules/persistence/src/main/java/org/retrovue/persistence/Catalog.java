@@ -6,8 +6,10 @@ import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.PersistenceConfiguration;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -111,6 +113,44 @@ public final class Catalog implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException | RuntimeException e) {
+            throw translate(e, target);
+        }
+    }
+
+    /**
+     * Runs read-only {@code work} over {@code connection}, which the caller holds and closes (db status reads a
+     * catalogue it does not open). The schema must be current.
+     */
+    public static <T> T read(Connection connection, Function<CatalogReader, T> work) {
+        return work.apply(new JdbcCatalogReader(connection));
+    }
+
+    /**
+     * Stores each rewrite's config and options, in one transaction over plain JDBC (the persistence unit is not
+     * started, and {@code updated_at} stays: the operator changed nothing). A source whose stored config or options
+     * are no longer the ones the rewrite replaces is left as it is. Returns how many were rewritten.
+     */
+    public int rewriteSecrets(List<SecretRewrite> rewrites) {
+        if (rewrites.isEmpty()) {
+            return 0;
+        }
+        try (Connection connection = connect(target);
+             PreparedStatement update = connection.prepareStatement("""
+                     update sources set config = ?::jsonb, options = ?::jsonb
+                      where id = ? and config is not distinct from ?::jsonb and options is not distinct from ?::jsonb""")) {
+            connection.setAutoCommit(false);
+            int rewritten = 0;
+            for (SecretRewrite r : rewrites) {
+                update.setString(1, r.config() == null ? null : JsonText.write(r.config()));
+                update.setString(2, r.options() == null ? null : JsonText.write(r.options()));
+                update.setObject(3, r.sourceId());
+                update.setString(4, r.storedConfig() == null ? null : JsonText.write(r.storedConfig()));
+                update.setString(5, r.storedOptions() == null ? null : JsonText.write(r.storedOptions()));
+                rewritten += update.executeUpdate();
+            }
+            connection.commit();
+            return rewritten;
+        } catch (SQLException e) {
             throw translate(e, target);
         }
     }

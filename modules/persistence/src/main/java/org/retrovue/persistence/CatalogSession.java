@@ -15,7 +15,11 @@ public interface CatalogSession extends CatalogReader {
 
     CollectionRecord setCollectionEnabled(UUID collectionId, boolean enabled);
 
-    CollectionRecord updateCollection(UUID collectionId, String name, Map<String, Object> config);
+    /** Takes what discovery found now: name, plugin config and locations; a collection found is not missing. */
+    CollectionRecord updateCollection(UUID collectionId, String name, Map<String, Object> config, java.util.List<String> locations);
+
+    /** Marks a collection that discovery no longer finds; it is kept with its mappings and assets. */
+    CollectionRecord markCollectionMissing(UUID collectionId);
 
     /** Adds a newly discovered collection to a source; it starts disabled. */
     CollectionRecord addCollection(UUID sourceId, NewSource.NewCollection collection);

@@ -136,6 +136,21 @@ public final class JsonText {
         }
     }
 
+    /** The strings of the JSON array in {@code text}, in order (other elements left out); empty for null. */
+    public static List<String> readStrings(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            if (!(readValue(parser, parser.nextToken()) instanceof List<?> list)) {
+                throw new IllegalArgumentException("expected a JSON array but found: " + text);
+            }
+            return list.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
     private static Object readValue(JsonParser p, JsonToken token) throws IOException {
         return switch (token) {
             case START_OBJECT -> {

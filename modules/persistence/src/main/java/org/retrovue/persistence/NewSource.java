@@ -10,6 +10,10 @@ public record NewSource(String externalId, String name, String kind, Map<String,
         collections = List.copyOf(collections);
     }
 
-    /** A collection to insert; it starts disabled. */
-    public record NewCollection(String externalId, String name, Map<String, Object> config) {}
+    /** A collection to insert with its plugin's config and the locations discovery reported; it starts disabled. */
+    public record NewCollection(String externalId, String name, Map<String, Object> config, List<String> locations) {
+        public NewCollection {
+            locations = List.copyOf(locations);
+        }
+    }
 }

@@ -33,7 +33,7 @@ class CatalogIT {
     private static NewSource source(String externalId, String name) {
         return new NewSource(externalId, name, "filesystem", Map.of("base_path", "/media/" + name), Map.of("base-path", "/media/" + name),
                 Map.of("enrichers", List.of("ffprobe")),
-                List.of(new NewSource.NewCollection("root", name.toLowerCase(), Map.of("path", "/media/" + name))));
+                List.of(new NewSource.NewCollection("root", name.toLowerCase(), Map.of("path", "/media/" + name), List.of("/media/" + name))));
     }
 
     @Test
@@ -114,7 +114,7 @@ class CatalogIT {
     void theJdbcReaderAndTheEntityManagerGiveTheSameAnswers() throws Exception {
         SourceRecord a = catalog.inTransaction(s -> s.addSource(new NewSource("filesystem-a1a1a1a1a1a1", "alpha", "filesystem",
                 Map.of("base_path", "/a", "n", 3, "nested", Map.of("x", List.of(1, "two", true))), Map.of("n", 3), Map.of("enrichers", List.of()),
-                List.of(new NewSource.NewCollection("root", "Zeta", Map.of()), new NewSource.NewCollection("b", "beta", Map.of("k", "v"))))));
+                List.of(new NewSource.NewCollection("root", "Zeta", Map.of(), List.of()), new NewSource.NewCollection("b", "beta", Map.of("k", "v"), List.of())))));
         catalog.inTransaction(s -> s.addSource(source("filesystem-b2b2b2b2b2b2", "Bravo")));
         try (Connection c = database.connect(); Statement st = c.createStatement()) {
             for (String path : List.of("/z", "/a", "/m")) {

@@ -53,8 +53,8 @@ class PipedShellIT {
                 env.get("RETROVUE_DATABASE_PASSWORD")); var s = c.createStatement()) {
             s.execute("insert into sources (id, external_id, name, kind, config) values ('6f1c1b1e-0000-4000-8000-000000000001', "
                     + "'filesystem-000000000000', " + evil + ", 'filesystem', jsonb_build_object('base_path', '/mnt/' || " + evil + "))");
-            s.execute("insert into source_collections (id, source_id, external_id, name, config) values ('6f1c1b1e-0000-4000-8000-000000000002', "
-                    + "'6f1c1b1e-0000-4000-8000-000000000001', 'root', " + evil + ", jsonb_build_object('locations', jsonb_build_array('/mnt/' || " + evil + ")))");
+            s.execute("insert into source_collections (id, source_id, external_id, name, locations) values ('6f1c1b1e-0000-4000-8000-000000000002', "
+                    + "'6f1c1b1e-0000-4000-8000-000000000001', 'root', " + evil + ", jsonb_build_array('/mnt/' || " + evil + "))");
         }
         ShellHarness.Result r = shell.piped("source list\nsource collections\nsource show filesystem-000000000000\nsource show \"x\u001b[2Jy\"\n");
         assertEquals(3, r.code(), r::toString); // the last line names nothing; the harness checked every character

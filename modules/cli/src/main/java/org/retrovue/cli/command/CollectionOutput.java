@@ -37,6 +37,7 @@ final class CollectionOutput {
         fields.put("enabled", c.enabled() ? "yes" : "no");
         fields.put("ingestable", Ingestability.of(c, registry).describe());
         fields.put("config", Text.inline(c.config()));
+        fields.put("locations", c.locations().isEmpty() ? "-" : String.join(", ", c.locations()));
         fields.put("path_mappings", c.pathMappings().isEmpty() ? "-" : String.valueOf(c.pathMappings().size()));
         return fields;
     }

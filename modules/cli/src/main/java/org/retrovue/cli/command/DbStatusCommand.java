@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.retrovue.cli.CliContext;
 import org.retrovue.cli.render.Text;
+import org.retrovue.core.PlainSecrets;
 import org.retrovue.core.RetrovueException;
 import org.retrovue.persistence.Catalog;
 import org.retrovue.persistence.CatalogException;
+import org.retrovue.persistence.CatalogReader;
 import org.retrovue.persistence.DatabaseTarget;
 import org.retrovue.persistence.SchemaMigrator;
 import org.retrovue.pg.ServerStatus;
@@ -58,12 +60,16 @@ final class DbStatusCommand extends ContextCommand {
         }
         boolean up = false;
         Object schema = null;
+        PlainSecrets.Report plain = null;
         if (target != null) {
             try (Connection connection = Catalog.connect(target)) {
                 up = true;
                 int version = SchemaMigrator.currentVersion(connection);
                 schema = version;
                 problem = SchemaMigrator.tooNew(version, target).orElse(null); // every command that opens the catalogue refuses it
+                if (version == SchemaMigrator.latestVersion()) { // behind: the next command migrates it, then seals them
+                    plain = PlainSecrets.find(Catalog.read(connection, CatalogReader::sourceSummaries), context.registry());
+                }
             } catch (CatalogException | RetrovueException | java.sql.SQLException e) {
                 problem = e.getMessage();
             }
@@ -73,12 +79,17 @@ final class DbStatusCommand extends ContextCommand {
         status.put("up", up);
         status.put("schema_version", schema);
         status.put("schema_version_supported", SchemaMigrator.latestVersion());
+        status.put("plain_secrets", plain == null ? null : plain.count());
         status.put("problem", problem);
         if (isSet(json)) {
             json(status);
         } else {
             Map<String, String> text = new LinkedHashMap<>();
             status.forEach((k, v) -> text.put(k, v == null ? "-" : v instanceof Boolean b ? (b ? "yes" : "no") : v.toString()));
+            if (plain != null && !plain.notInstalled().isEmpty()) {
+                text.put("plain_secrets", plain.count() + " (left plain while their type is not installed: "
+                        + String.join(", ", plain.notInstalled().stream().map(n -> "'" + n + "'").toList()) + ")");
+            }
             Text.block(out(), text, "");
         }
         return 0;

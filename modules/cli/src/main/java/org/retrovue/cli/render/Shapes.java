@@ -136,6 +136,8 @@ public final class Shapes {
         m.put("name", c.name());
         m.put("enabled", c.enabled());
         m.put("config", c.config());
+        m.put("locations", c.locations());
+        m.put("missing", c.missing());
         m.put("created_at", timestamp(c.createdAt()));
         m.put("path_mappings", c.pathMappings().stream().map(Shapes::pathMapping).toList());
         Ingestability ingestability = Ingestability.of(c, registry);

@@ -40,6 +40,13 @@ public class SourceCollection {
     @Column(columnDefinition = "jsonb")
     private String config;
 
+    @Convert(converter = JsonbConverter.class)
+    @Column(columnDefinition = "jsonb", nullable = false)
+    private String locations = "[]";
+
+    @Column(nullable = false)
+    private boolean missing;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
@@ -49,12 +56,13 @@ public class SourceCollection {
 
     protected SourceCollection() {}
 
-    public SourceCollection(Source source, String externalId, String name, String config) {
+    public SourceCollection(Source source, String externalId, String name, String config, String locations) {
         this.id = UUID.randomUUID();
         this.source = source;
         this.externalId = externalId;
         this.name = name;
         this.config = config;
+        this.locations = locations;
     }
 
     @PrePersist
@@ -71,6 +79,10 @@ public class SourceCollection {
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
     public String getConfig() { return config; }
     public void setConfig(String config) { this.config = config; }
+    public String getLocations() { return locations; }
+    public void setLocations(String locations) { this.locations = locations; }
+    public boolean isMissing() { return missing; }
+    public void setMissing(boolean missing) { this.missing = missing; }
     public OffsetDateTime getCreatedAt() { return createdAt; }
     public List<PathMapping> getPathMappings() { return pathMappings; }
 }

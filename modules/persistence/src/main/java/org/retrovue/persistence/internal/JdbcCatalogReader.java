@@ -28,14 +28,14 @@ public final class JdbcCatalogReader implements CatalogReader {
     private static final String SOURCE_TREE = """
             select s.id, s.external_id, s.name, s.kind, s.config::text, s.created_at, s.updated_at,
                    c.id, c.external_id, c.name, c.enabled, c.config::text, c.created_at,
-                   m.id, m.plex_path, m.local_path, s.options::text, s.settings::text
+                   m.id, m.plex_path, m.local_path, s.options::text, s.settings::text, c.locations::text, c.missing
               from sources s
               left join source_collections c on c.source_id = s.id
               left join path_mappings m on m.collection_id = c.id
             """;
     private static final String COLLECTIONS = """
             select s.id, s.name, c.id, c.external_id, c.name, c.enabled, c.config::text, c.created_at,
-                   m.id, m.plex_path, m.local_path, s.kind
+                   m.id, m.plex_path, m.local_path, s.kind, c.locations::text, c.missing
               from source_collections c
               join sources s on s.id = c.source_id
               left join path_mappings m on m.collection_id = c.id
@@ -172,17 +172,21 @@ public final class JdbcCatalogReader implements CatalogReader {
         final String name;
         final boolean enabled;
         final String config;
+        final String locations;
+        final boolean missing;
         final OffsetDateTime createdAt;
         final List<PathMappingRecord> mappings = new ArrayList<>();
 
-        /** Reads the collection columns starting at {@code at}, then any path mapping right after them. */
-        CollectionRow(ResultSet rs, int at) throws SQLException {
+        /** Reads the collection columns starting at {@code at} and its program's columns at {@code programAt}. */
+        CollectionRow(ResultSet rs, int at, int programAt) throws SQLException {
             id = rs.getObject(at, UUID.class);
             externalId = rs.getString(at + 1);
             name = rs.getString(at + 2);
             enabled = rs.getBoolean(at + 3);
             config = rs.getString(at + 4);
             createdAt = rs.getObject(at + 5, OffsetDateTime.class);
+            locations = rs.getString(programAt);
+            missing = rs.getBoolean(programAt + 1);
         }
 
         void addMapping(ResultSet rs, int at) throws SQLException {
@@ -194,7 +198,8 @@ public final class JdbcCatalogReader implements CatalogReader {
 
         CollectionRecord toRecord(UUID sourceId, String sourceName, String sourceKind) {
             mappings.sort(RecordOrder.PATH_MAPPINGS);
-            return new CollectionRecord(id, sourceId, sourceName, sourceKind, externalId, name, enabled, StoredConfig.parse(config), createdAt, mappings);
+            return new CollectionRecord(id, sourceId, sourceName, sourceKind, externalId, name, enabled, StoredConfig.parse(config),
+                    StoredConfig.parseLocations(locations), missing, createdAt, mappings);
         }
     }
 
@@ -210,7 +215,7 @@ public final class JdbcCatalogReader implements CatalogReader {
             if (collectionId != null) {
                 CollectionRow collection = source.collections.get(collectionId);
                 if (collection == null) {
-                    collection = new CollectionRow(rs, 8);
+                    collection = new CollectionRow(rs, 8, 19);
                     source.collections.put(collectionId, collection);
                 }
                 collection.addMapping(rs, 14);
@@ -231,7 +236,7 @@ public final class JdbcCatalogReader implements CatalogReader {
             UUID collectionId = rs.getObject(3, UUID.class);
             CollectionRow collection = collections.get(collectionId);
             if (collection == null) {
-                collection = new CollectionRow(rs, 3);
+                collection = new CollectionRow(rs, 3, 13);
                 collections.put(collectionId, collection);
                 sourceIds.put(collectionId, rs.getObject(1, UUID.class));
                 sourceNames.put(collectionId, rs.getString(2));

@@ -63,7 +63,8 @@ public final class JpaCatalogSession implements CatalogSession {
         entity.setOptions(StoredConfig.text(source.options()));
         entity.setSettings(StoredConfig.text(source.settings()));
         for (NewSource.NewCollection c : source.collections()) {
-            entity.getCollections().add(new SourceCollection(entity, c.externalId(), c.name(), StoredConfig.text(c.config())));
+            entity.getCollections().add(new SourceCollection(entity, c.externalId(), c.name(), StoredConfig.text(c.config()),
+                    StoredConfig.text(c.locations())));
         }
         em.persist(entity);
         em.flush();
@@ -128,19 +129,33 @@ public final class JpaCatalogSession implements CatalogSession {
     }
 
     @Override
-    public CollectionRecord updateCollection(UUID collectionId, String name, Map<String, Object> config) {
+    public CollectionRecord updateCollection(UUID collectionId, String name, Map<String, Object> config, List<String> locations) {
         SourceCollection entity = requireCollection(collectionId);
         entity.setName(name);
         entity.setConfig(StoredConfig.text(config));
+        entity.setLocations(StoredConfig.text(locations));
+        entity.setMissing(false);
         entity.getSource().touch();
         em.flush();
         return toRecord(entity);
     }
 
     @Override
+    public CollectionRecord markCollectionMissing(UUID collectionId) {
+        SourceCollection entity = requireCollection(collectionId);
+        if (!entity.isMissing()) {
+            entity.setMissing(true);
+            entity.getSource().touch();
+            em.flush();
+        }
+        return toRecord(entity);
+    }
+
+    @Override
     public CollectionRecord addCollection(UUID sourceId, NewSource.NewCollection collection) {
         Source source = requireSource(sourceId);
-        SourceCollection entity = new SourceCollection(source, collection.externalId(), collection.name(), StoredConfig.text(collection.config()));
+        SourceCollection entity = new SourceCollection(source, collection.externalId(), collection.name(), StoredConfig.text(collection.config()),
+                StoredConfig.text(collection.locations()));
         source.getCollections().add(entity);
         source.touch();
         em.persist(entity);
@@ -209,7 +224,7 @@ public final class JpaCatalogSession implements CatalogSession {
                 .map(m -> new PathMappingRecord(m.getId(), c.getId(), m.getPlexPath(), m.getLocalPath()))
                 .sorted(RecordOrder.PATH_MAPPINGS).toList();
         return new CollectionRecord(c.getId(), c.getSource().getId(), c.getSource().getName(), c.getSource().getKind(), c.getExternalId(), c.getName(),
-                c.isEnabled(), StoredConfig.parse(c.getConfig()), c.getCreatedAt(), mappings);
+                c.isEnabled(), StoredConfig.parse(c.getConfig()), StoredConfig.parseLocations(c.getLocations()), c.isMissing(), c.getCreatedAt(), mappings);
     }
 
 

@@ -1,5 +1,6 @@
 package org.retrovue.persistence.internal;
 
+import java.util.List;
 import java.util.Map;
 import org.retrovue.persistence.CatalogException;
 import org.retrovue.persistence.JsonText;
@@ -14,6 +15,19 @@ final class StoredConfig {
         } catch (IllegalArgumentException e) {
             throw new CatalogException("stored configuration is not valid JSON: " + e.getMessage(), e);
         }
+    }
+
+    /** A collection's {@code locations} column: the strings of its JSON array. */
+    static List<String> parseLocations(String json) {
+        try {
+            return JsonText.readStrings(json);
+        } catch (IllegalArgumentException e) {
+            throw new CatalogException("stored locations are not a JSON array: " + e.getMessage(), e);
+        }
+    }
+
+    static String text(List<String> locations) {
+        return JsonText.write(locations);
     }
 
     /** JSON text for the column; a null map stays SQL NULL. */
