@@ -302,7 +302,8 @@ public abstract class SourceKindContract {
 
     /**
      * What {@code source list-types} and {@code source add --type ID --help} show of the kind, each on one line: its
-     * description, each option's description, and its example, whose flags must be options the kind declares.
+     * description, each option's description, and its example, whose flags must be options the kind declares (or the
+     * {@code --NAME-file} form the program gives a secret option).
      */
     @Test
     void listTypesShowsOneLineDetails() {
@@ -315,7 +316,12 @@ public abstract class SourceKindContract {
         if (example != null) {
             assertOneLine("example()", example);
             Set<String> declared = new HashSet<>();
-            kind.options().forEach(option -> declared.add(option.name()));
+            for (OptionSpec option : kind.options()) {
+                declared.add(option.name());
+                if (option.secret()) {
+                    declared.add(option.name() + "-file"); // the program gives every secret option a --NAME-file form
+                }
+            }
             Matcher flags = Pattern.compile("(?<![\\w-])--([a-z][a-z0-9-]*)").matcher(example);
             while (flags.find()) {
                 assertTrue(declared.contains(flags.group(1)), "example() uses --" + flags.group(1) + ", which the kind does not declare: " + example);

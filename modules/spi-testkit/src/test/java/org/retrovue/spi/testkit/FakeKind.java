@@ -43,7 +43,7 @@ class FakeKind implements SourceKind {
 
     @Override
     public String example() {
-        return "--location shelf-1 --token TOKEN";
+        return "--location shelf-1 --token-file ~/.shelf-token"; // the --NAME-file form the program gives a secret option
     }
 
     @Override

@@ -317,14 +317,14 @@ final class Fixtures {
         }
     }
 
-    /** An example that uses a flag the kind does not declare. */
+    /** An example that uses a flag the kind does not declare; only a secret option has a {@code --NAME-file} form. */
     static final class ExampleWithAnUnknownFlag extends FakeContract {
         @Override
         protected SourceKind kind() {
             return new FakeKind() {
                 @Override
                 public String example() {
-                    return "--location shelf-1 --token TOKEN --folder /media";
+                    return "--location shelf-1 --token TOKEN --location-file /media/shelf";
                 }
             };
         }

@@ -103,7 +103,7 @@ class SourceKindContractTest {
 
     @Test
     void anExampleWithAFlagTheKindDoesNotDeclareFails() {
-        expect(Fixtures.ExampleWithAnUnknownFlag.class, Map.of(DETAILS, "--folder"), Set.of());
+        expect(Fixtures.ExampleWithAnUnknownFlag.class, Map.of(DETAILS, "--location-file"), Set.of());
     }
 
     /** RetroVue keeps the options and validates them again on update: a config it cannot read back is no fault. */
