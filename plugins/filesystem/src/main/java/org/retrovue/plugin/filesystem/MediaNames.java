@@ -67,14 +67,9 @@ final class MediaNames {
             "^(?:season|series|saison|staffel|temporada|stagione|seizoen|sezon|s\u00e4song|s\u00e6son|kausi)[ ._-]*(\\d{1,4})(?![0-9]).*$|^s(\\d{1,4})$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A season pack's folder: {@code Show Name S01}, {@code Show.Name.Season.2.1080p.BluRay}. */
-    private static final Pattern SEASON_PACK_FOLDER = Pattern.compile("^(.+?)[ ._-]+(?:s|season[ ._-]*)(\\d{1,2})(?:$|[ ._-].*$)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SEASON_PACK_FOLDER = Pattern.compile("(?<=[ ._-])(?:s|season[ ._-]*)(\\d{1,2})(?=$|[ ._-])", Pattern.CASE_INSENSITIVE);
     private static final Pattern SPECIALS_FOLDER = Pattern.compile("^specials?$", Pattern.CASE_INSENSITIVE);
 
-    /** Plex's and Jellyfin's suffixes; {@code trailer} and {@code sample} after any separator, as Jellyfin reads them. */
-    private static final Pattern EXTRA_SUFFIX = Pattern.compile(
-            "^(.*?)(?:[ ._]*-[ ._]*(trailer|featurette|behindthescenes|deleted|deletedscene|interview|scene|short|sample|clip|other|extra)"
-                    + "|[ ._](trailer|sample))(?:[ ._-]?\\d{1,2})?$",
-            Pattern.CASE_INSENSITIVE);
     private static final Map<String, ExtraType> EXTRA_WORDS = Map.ofEntries(Map.entry("trailer", ExtraType.TRAILER),
             Map.entry("featurette", ExtraType.FEATURETTE), Map.entry("behindthescenes", ExtraType.BEHIND_THE_SCENES),
             Map.entry("deleted", ExtraType.DELETED_SCENE), Map.entry("deletedscene", ExtraType.DELETED_SCENE),
@@ -95,13 +90,14 @@ final class MediaNames {
     private static final Pattern BARE_YEAR = Pattern.compile("(?<=[ ._\\-(\\[])((?:19|20)\\d{2})(?=$|[ ._\\-)\\]])");
     /** Bracketed groups: {@code [1080p]}, {@code [GROUP]}, Plex's {@code {edition-...}} and {@code {imdb-tt...}}. */
     private static final Pattern GROUPS = Pattern.compile("\\[[^\\]]*\\]|\\{[^}]*\\}");
-    /** Where a release name's technical tail starts: resolution, source, codec, audio and the like. */
-    private static final Pattern RELEASE_TAG = Pattern.compile("(?<![^ ._\\-(\\[])(?:480[pi]|576[pi]|720[pi]|1080[pi]|2160p|4k|uhd|hdr|hdr10|"
-            + "bluray|blu-ray|bdrip|brrip|bdremux|remux|web-?dl|webrip|hdtv|pdtv|dvdrip|dvdscr|hdrip|dvd|x264|x265|h\\.?264|h\\.?265|hevc|"
-            + "avc|xvid|divx|aac|ac3|dts|dd5\\.1|ddp5\\.1|atmos|truehd|10bit|proper|repack|unrated|internal|limited|multi|subbed|dubbed)"
-            + "(?=$|[ ._\\-)\\]])", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SPACES = Pattern.compile("\\s{2,}");
-    private static final Pattern EDGE_SEPARATORS = Pattern.compile("^[ ._\\-]+|[ ._\\-(]+$");
+    /** Words that start a release name's technical tail: resolution, source, codec, audio and the like. */
+    private static final java.util.Set<String> RELEASE_TAGS = java.util.Set.of("480p", "480i", "576p", "576i", "720p", "720i", "1080p",
+            "1080i", "2160p", "4k", "uhd", "hdr", "hdr10", "bluray", "bdrip", "brrip", "bdremux", "remux", "webdl", "webrip", "hdtv",
+            "pdtv", "dvdrip", "dvdscr", "hdrip", "dvd", "x264", "x265", "h264", "h265", "hevc", "avc", "xvid", "divx", "aac", "ac3", "dts",
+            "dd5", "ddp5", "atmos", "truehd", "10bit", "proper", "repack", "unrated", "internal", "limited", "multi", "subbed", "dubbed");
+    /** Tags written as two words: {@code H.264}, {@code WEB-DL}, {@code Blu-ray}. */
+    private static final Map<String, java.util.Set<String>> RELEASE_TAG_PAIRS = Map.of("h", java.util.Set.of("264", "265"), "web",
+            java.util.Set.of("dl"), "blu", java.util.Set.of("ray"));
 
     private MediaNames() {}
 
@@ -119,9 +115,9 @@ final class MediaNames {
             show = tidy(names[folders - 2]);
         } else if (folderSeason == null && parent != null) {
             Matcher pack = SEASON_PACK_FOLDER.matcher(parent);
-            if (pack.matches() && !isExtrasFolder(parent)) {
-                folderSeason = Integer.valueOf(pack.group(2));
-                show = dotted(tidy(pack.group(1)));
+            if (pack.find() && hasWord(parent, pack.start()) && !isExtrasFolder(parent)) {
+                folderSeason = Integer.valueOf(pack.group(1));
+                show = dotted(tidy(parent.substring(0, pack.start())));
             }
         }
 
@@ -173,10 +169,10 @@ final class MediaNames {
         int folders = names.length - 1;
         ExtraType type = null;
         String own = stem;
-        Matcher suffix = EXTRA_SUFFIX.matcher(stem);
-        if (suffix.matches() && !suffix.group(1).isBlank()) {
-            type = EXTRA_WORDS.get((suffix.group(2) != null ? suffix.group(2) : suffix.group(3)).toLowerCase(Locale.ROOT));
-            own = suffix.group(1);
+        int suffix = extraSuffix(stem);
+        if (suffix > 0) {
+            type = EXTRA_WORDS.get(lastWord(stem));
+            own = stem.substring(0, suffix);
         } else if (stem.equalsIgnoreCase("trailer") || stem.equalsIgnoreCase("sample")) {
             type = EXTRA_WORDS.get(stem.toLowerCase(Locale.ROOT));
         }
@@ -204,20 +200,101 @@ final class MediaNames {
         return new Recognised(ItemKind.EXTRA, titled.title().isEmpty() ? stem : titled.title(), showName, season, null, null, null, year, type);
     }
 
+    /**
+     * Where the name before an extra's suffix ends, or -1: Plex's and Jellyfin's suffixes after a dash
+     * ({@code -trailer}, {@code - featurette}), {@code trailer} and {@code sample} after any separator, as Jellyfin
+     * reads them, each with a number of one or two digits after it or not ({@code -trailer2}).
+     */
+    private static int extraSuffix(String stem) {
+        int end = wordEnd(stem);
+        int start = end;
+        while (start > 0 && isAsciiLetter(stem.charAt(start - 1))) {
+            start--;
+        }
+        if (start == end || start == 0) {
+            return -1;
+        }
+        String word = stem.substring(start, end).toLowerCase(Locale.ROOT);
+        if (!EXTRA_WORDS.containsKey(word)) {
+            return -1;
+        }
+        int before = start;
+        while (before > 0 && isSeparator(stem.charAt(before - 1)) && stem.charAt(before - 1) != '-') {
+            before--;
+        }
+        int cut;
+        if (before > 0 && stem.charAt(before - 1) == '-') {
+            cut = before - 1;
+        } else if ((word.equals("trailer") || word.equals("sample")) && isSeparator(stem.charAt(start - 1))) {
+            cut = start - 1;
+        } else {
+            return -1;
+        }
+        while (cut > 0 && isSeparator(stem.charAt(cut - 1))) {
+            cut--;
+        }
+        return cut > 0 ? cut : -1;
+    }
+
+    /** The end of a name's last word: before one or two digits at its end, and a separator before them. */
+    private static int wordEnd(String stem) {
+        int end = stem.length();
+        int digits = end;
+        while (digits > 0 && end - digits < 3 && Character.isDigit(stem.charAt(digits - 1))) {
+            digits--;
+        }
+        if (digits < end && end - digits <= 2) {
+            end = digits > 0 && isSeparator(stem.charAt(digits - 1)) ? digits - 1 : digits;
+        }
+        return end;
+    }
+
+    private static String lastWord(String stem) {
+        int end = wordEnd(stem);
+        int start = end;
+        while (start > 0 && isAsciiLetter(stem.charAt(start - 1))) {
+            start--;
+        }
+        return stem.substring(start, end).toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == '.' || c == '_' || c == '-';
+    }
+
+    /** Whether {@code text} holds something other than separators before {@code end}. */
+    private static boolean hasWord(String text, int end) {
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            if (!isSeparator(c) && c != '(' && !Character.isWhitespace(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Recognised episode(String stem, Integer folderSeason, String folderShow, String parent, int folders) {
         Matcher bracketed = BRACKETED_ABSOLUTE.matcher(stem);
-        if (bracketed.find()) {
+        if (!stem.isEmpty() && stem.charAt(0) == '[' && bracketed.find()) {
             return new Recognised(ItemKind.EPISODE, null, folderShow != null ? folderShow : dotted(tidy(bracketed.group(1))), folderSeason,
                     Integer.valueOf(bracketed.group(2)), null, null, null, null);
+        }
+        int digits = digits(stem);
+        if (digits == 0) {
+            return null; // every marker has a number
         }
         Marker marker = sxxeyy(stem);
         if (marker == null) {
             Matcher words = WORDS.matcher(stem);
-            if (words.find()) {
+            if (digits >= 2 && words.find()) {
                 marker = new Marker(words.start(), words.end(), Integer.valueOf(words.group(1)), Integer.valueOf(words.group(2)), null);
             }
         }
-        if (marker == null) {
+        if (marker == null && (stem.indexOf('x') >= 0 || stem.indexOf('X') >= 0)) {
             marker = nxnn(stem);
         }
         if (marker != null) {
@@ -226,7 +303,7 @@ final class MediaNames {
                     marker.season() != null ? marker.season() : folderSeason, marker.episode(), marker.last(), null, null, null);
         }
         Matcher date = DATE.matcher(stem);
-        while (date.find()) {
+        while (digits >= 8 && date.find()) {
             LocalDate aired = date(date.group(1), date.group(3), date.group(4));
             if (aired != null) {
                 return new Recognised(ItemKind.EPISODE, episodeTitle(stem.substring(date.end())),
@@ -249,6 +326,17 @@ final class MediaNames {
             }
         }
         return null;
+    }
+
+    private static int digits(String text) {
+        int count = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** Where an episode marker is in a name, and what it says; {@code last} is null for a file of one episode. */
@@ -320,7 +408,7 @@ final class MediaNames {
         if (folderShow != null) {
             return folderShow;
         }
-        String named = dotted(tidy(GROUPS.matcher(beforeMarker).replaceAll(" ")));
+        String named = dotted(tidy(withoutGroups(beforeMarker)));
         if (!named.isEmpty()) {
             return named;
         }
@@ -329,10 +417,10 @@ final class MediaNames {
 
     /** What follows an episode's marker, less the release's technical tail; null when nothing is left. */
     private static String episodeTitle(String afterMarker) {
-        String text = GROUPS.matcher(afterMarker).replaceAll(" ");
-        Matcher tag = RELEASE_TAG.matcher(text);
-        if (tag.find()) {
-            text = text.substring(0, tag.start());
+        String text = withoutGroups(afterMarker);
+        int tag = releaseTag(text);
+        if (tag >= 0) {
+            text = text.substring(0, tag);
         }
         String title = dotted(tidy(text));
         return title.isEmpty() ? null : title;
@@ -342,13 +430,13 @@ final class MediaNames {
     private record Titled(String title, Integer year, boolean cleaned) {}
 
     private static Titled titled(String name) {
-        String text = GROUPS.matcher(name).replaceAll(" ");
+        String text = withoutGroups(name);
         boolean cleaned = text.length() != name.length() || !text.equals(name);
         Matcher paren = PAREN_YEAR.matcher(text);
         int at = -1;
         int year = 0;
-        while (paren.find()) {
-            if (!tidy(text.substring(0, paren.start())).isEmpty()) {
+        while (text.indexOf('(') >= 0 && paren.find()) {
+            if (hasWord(text, paren.start())) {
                 at = paren.start();
                 year = Integer.parseInt(paren.group(1));
             }
@@ -356,7 +444,7 @@ final class MediaNames {
         if (at < 0) {
             Matcher bare = BARE_YEAR.matcher(text);
             while (bare.find()) {
-                if (!tidy(text.substring(0, bare.start())).isEmpty()) {
+                if (hasWord(text, bare.start())) {
                     at = bare.start();
                     year = Integer.parseInt(bare.group(1));
                 }
@@ -365,16 +453,73 @@ final class MediaNames {
         if (at >= 0) {
             return new Titled(dotted(tidy(text.substring(0, at))), year, true);
         }
-        Matcher tag = RELEASE_TAG.matcher(text);
-        if (tag.find() && !tidy(text.substring(0, tag.start())).isEmpty()) {
-            return new Titled(dotted(tidy(text.substring(0, tag.start()))), null, true);
+        int tag = releaseTag(text);
+        if (tag > 0 && hasWord(text, tag)) {
+            return new Titled(dotted(tidy(text.substring(0, tag))), null, true);
         }
         return new Titled(cleaned ? dotted(tidy(text)) : name, null, cleaned);
     }
 
-    /** Without separators at either end, runs of spaces made one. */
+    /** Where the first release tag starts in {@code text} (a word between separators or brackets), or -1. */
+    private static int releaseTag(String text) {
+        int n = text.length();
+        int i = 0;
+        String previous = null;
+        int previousStart = -1;
+        while (i < n) {
+            while (i < n && isTagBreak(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !isTagBreak(text.charAt(i))) {
+                i++;
+            }
+            if (start == i) {
+                break;
+            }
+            String word = text.substring(start, i).toLowerCase(Locale.ROOT);
+            if (RELEASE_TAGS.contains(word)) {
+                return start;
+            }
+            if (previous != null && RELEASE_TAG_PAIRS.getOrDefault(previous, java.util.Set.of()).contains(word)) {
+                return previousStart;
+            }
+            previous = word;
+            previousStart = start;
+        }
+        return -1;
+    }
+
+    private static boolean isTagBreak(char c) {
+        return isSeparator(c) || c == '(' || c == ')' || c == '[' || c == ']';
+    }
+
+    private static String withoutGroups(String text) {
+        return text.indexOf('[') < 0 && text.indexOf('{') < 0 ? text : GROUPS.matcher(text).replaceAll(" ");
+    }
+
+    /** Without separators at either end (and an opening bracket at its end), runs of white space made one space. */
     private static String tidy(String text) {
-        return EDGE_SEPARATORS.matcher(SPACES.matcher(text.strip()).replaceAll(" ")).replaceAll("");
+        int start = 0;
+        int end = text.length();
+        while (start < end && (isSeparator(text.charAt(start)) || Character.isWhitespace(text.charAt(start)))) {
+            start++;
+        }
+        while (end > start && (isSeparator(text.charAt(end - 1)) || text.charAt(end - 1) == '(' || Character.isWhitespace(text.charAt(end - 1)))) {
+            end--;
+        }
+        StringBuilder out = null;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            boolean space = Character.isWhitespace(c);
+            if (space && (c != ' ' || Character.isWhitespace(text.charAt(i + 1))) && out == null) {
+                out = new StringBuilder(end - start).append(text, start, i);
+            }
+            if (out != null && !(space && Character.isWhitespace(text.charAt(i + 1)))) {
+                out.append(space ? ' ' : c);
+            }
+        }
+        return out != null ? out.toString() : text.substring(start, end);
     }
 
     /** A release name's dots and underscores read as spaces ({@code The.Daily.Show}), when it has no space of its own. */
@@ -382,6 +527,6 @@ final class MediaNames {
         if (text.indexOf(' ') >= 0 || (text.indexOf('.') < 0 && text.indexOf('_') < 0)) {
             return text;
         }
-        return SPACES.matcher(text.replace('.', ' ').replace('_', ' ').strip()).replaceAll(" ");
+        return tidy(text.replace('.', ' ').replace('_', ' '));
     }
 }
