@@ -30,6 +30,8 @@ class MediaNamesTest {
             Money Heist/Temporada 2/Money Heist - s02e03.mkv | episode | - | Money Heist | 2 | 3 | - | - | - | -
             Fawlty Towers/Series 1/Fawlty Towers - 1x03 - The Wedding Party.avi | episode | The Wedding Party | Fawlty Towers | 1 | 3 | - | - | - | -
             Firefly/Season 01/Firefly - 1x01 - Serenity.avi | episode | Serenity | Firefly | 1 | 1 | - | - | - | -
+            TV/Fawlty Towers/Series 1/1x03 - The Wedding Party.avi | episode | The Wedding Party | Fawlty Towers | 1 | 3 | - | - | - | -
+            TV/Doctor Who (2005)/Specials/Doctor Who - S00E01.mkv | episode | - | Doctor Who (2005) | 0 | 1 | - | - | - | -
             Top Gear/Season 22/Top Gear - Season 22 Episode 1.mkv | episode | - | Top Gear | 22 | 1 | - | - | - | -
             House/Season 03/House.S03.E05.Fools.for.Love.mkv | episode | Fools for Love | House | 3 | 5 | - | - | - | -
             # the file's own marker wins over its folder
@@ -103,7 +105,10 @@ class MediaNamesTest {
             Home Videos/Birthday party.mp4 | other | Birthday party | - | - | - | - | - | - | -
             Movies/The.Thing.1080p.BluRay.x264.mkv | other | The Thing | - | - | - | - | - | - | -
             Videos/Demo 1920x1080.mp4 | other | Demo 1920x1080 | - | - | - | - | - | - | -
+            Movies/Heat.1995.H.264.mkv | movie | Heat | - | - | - | - | - | 1995 | -
+            Movies/Heat.Blu-ray.mkv | other | Heat | - | - | - | - | - | - | -
             # extras, by suffix
+            Movies/Alien (1979)/Alien (1979) - Trailer 2.mkv | extra | Alien | - | - | - | - | - | 1979 | trailer
             Movies/Hot Fuzz (2007)/Hot Fuzz (2007)-trailer.mkv | extra | Hot Fuzz | - | - | - | - | - | 2007 | trailer
             Movies/Alien (1979)/Alien-behindthescenes.mkv | extra | Alien | - | - | - | - | - | 1979 | behind_the_scenes
             Movies/Alien (1979)/Alien (1979)-deleted.mkv | extra | Alien | - | - | - | - | - | 1979 | deleted_scene
