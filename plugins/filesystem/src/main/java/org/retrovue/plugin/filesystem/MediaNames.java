@@ -287,8 +287,8 @@ final class MediaNames {
         if (digits == 0) {
             return null; // every marker has a number
         }
-        Marker marker = sxxeyy(stem);
-        if (marker == null) {
+        Marker marker = letterBeforeDigit(stem, 's') ? sxxeyy(stem) : null;
+        if (marker == null && (stem.indexOf("eason") >= 0 || stem.indexOf("EASON") >= 0)) {
             Matcher words = WORDS.matcher(stem);
             if (digits >= 2 && words.find()) {
                 marker = new Marker(words.start(), words.end(), Integer.valueOf(words.group(1)), Integer.valueOf(words.group(2)), null);
@@ -326,6 +326,18 @@ final class MediaNames {
             }
         }
         return null;
+    }
+
+    /** Whether {@code letter}, in either case, stands right before a digit somewhere in {@code text}: a cheap test before a search. */
+    private static boolean letterBeforeDigit(String text, char letter) {
+        char upper = Character.toUpperCase(letter);
+        for (int i = 0, n = text.length() - 1; i < n; i++) {
+            char c = text.charAt(i);
+            if ((c == letter || c == upper) && text.charAt(i + 1) >= '0' && text.charAt(i + 1) <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int digits(String text) {
@@ -441,7 +453,7 @@ final class MediaNames {
                 year = Integer.parseInt(paren.group(1));
             }
         }
-        if (at < 0) {
+        if (at < 0 && digits(text) >= 4) {
             Matcher bare = BARE_YEAR.matcher(text);
             while (bare.find()) {
                 if (hasWord(text, bare.start())) {
