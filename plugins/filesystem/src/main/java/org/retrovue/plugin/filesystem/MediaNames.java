@@ -156,7 +156,11 @@ final class MediaNames {
         return null;
     }
 
+    /** A folder's name as the extras folders are looked up; "" for a name longer than any of them with its separators. */
     private static String folderKey(String name) {
+        if (name.length() > 24) {
+            return "";
+        }
         return name.toLowerCase(Locale.ROOT).replace(" ", "").replace(".", "").replace("_", "").replace("-", "");
     }
 
