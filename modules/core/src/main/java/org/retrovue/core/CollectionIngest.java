@@ -350,7 +350,8 @@ final class CollectionIngest implements ScanSink {
             counts.flagged++;
         }
         return new AssetRow(item.key(), item.remotePath(), file.path(), file.present(), item.size(), modified, item.durationMillis(),
-                item.title(), item.kind().name().toLowerCase(Locale.ROOT), item.show(), item.season(), item.episode(), item.version(),
+                item.title(), item.kind().name().toLowerCase(Locale.ROOT),
+                item.extraType() == null ? null : item.extraType().name().toLowerCase(Locale.ROOT), item.show(), item.season(), item.episode(), item.version(),
                 item.year(), item.episodeEnd(), item.airDate(), item.providerIds(), digest);
     }
 

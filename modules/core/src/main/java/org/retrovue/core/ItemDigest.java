@@ -38,6 +38,9 @@ final class ItemDigest {
                 h = text(text(h, id.getKey()), id.getValue());
             }
         }
+        if (item.extraType() != null) {
+            h = text(h, item.extraType().name()); // only then: the digests of items stored before SPI 1.6 stay as they were
+        }
         return h == KnownAsset.NO_DIGEST ? h + 1 : h; // the one value that means "none stored"
     }
 

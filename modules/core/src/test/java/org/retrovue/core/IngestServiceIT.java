@@ -84,6 +84,23 @@ class IngestServiceIT {
     }
 
     @Test
+    void whatNamesSayIsStoredAndARescanFindsItUnchanged() throws Exception {
+        file("Shows/Firefly/Season 01/Firefly - S01E02-E03 - The Train Job.mkv", "episodes");
+        file("Movies/Alien (1979)/Alien (1979)-trailer.mkv", "trailer");
+        sources.add("filesystem", "Media", Map.of("base-path", temp.resolve("media").toString()), List.of());
+        sources.setEnabled("Media/media", true);
+        assertEquals(2, count(only(run(null, false, false)), "new"));
+        Map<String, AssetRecord> stored = assets("Media/media");
+        AssetRecord episode = stored.get("Shows/Firefly/Season 01/Firefly - S01E02-E03 - The Train Job.mkv");
+        assertEquals(java.util.Arrays.asList("episode", null, "Firefly", 1, 2, 3, "The Train Job"), java.util.Arrays.asList(episode.kind(),
+                episode.extraType(), episode.show(), episode.season(), episode.episode(), episode.episodeEnd(), episode.title()));
+        AssetRecord trailer = stored.get("Movies/Alien (1979)/Alien (1979)-trailer.mkv");
+        assertEquals(List.of("extra", "trailer", 1979), List.of(trailer.kind(), trailer.extraType(), trailer.year()));
+        IngestReport.CollectionReport rescan = only(run(null, false, true));
+        assertEquals(2, count(rescan, "unchanged"), "a full rescan compares each item whole: " + rescan);
+    }
+
+    @Test
     void aFilesystemCollectionIsIngestedIncrementally() throws Exception {
         file("Movies/Alien (1979).MKV", "alien");
         file("Movies/notes.txt", "not a video");
@@ -102,7 +119,7 @@ class IngestServiceIT {
         assertEquals(List.of("Movies/Alien (1979).MKV", "Shows/Show/S01E01.mp4", "Shows/Show/S01E02.mp4"), stored.keySet().stream().sorted().toList());
         AssetRecord alien = stored.get("Movies/Alien (1979).MKV");
         assertEquals(5, alien.size());
-        assertEquals("Alien (1979)", alien.title());
+        assertEquals(List.of("Alien", "movie", 1979), java.util.Arrays.asList(alien.title(), alien.kind(), alien.year()), "read from the name");
         assertEquals(temp.resolve("media/Movies/Alien (1979).MKV").toRealPath().toString(), alien.localPath());
         assertEquals(Boolean.TRUE, alien.filePresent());
         assertEquals("present", alien.state());
@@ -514,7 +531,7 @@ class IngestServiceIT {
         assertEquals(10, storedAssets(), "the deleted source's assets went with it, the other's stayed");
 
         List<org.retrovue.persistence.AssetRow> rows = List.of(new org.retrovue.persistence.AssetRow("late", "/remote/late.mkv", null, null, 1,
-                null, null, "Late", "other", null, null, null, null, null, null, null, null, null));
+                null, null, "Late", "other", null, null, null, null, null, null, null, null, null, null));
         try (AssetStore store = AssetStore.open(catalog.target(), "test")) {
             org.junit.jupiter.api.Assertions.assertThrows(org.retrovue.persistence.CatalogException.class, () -> store.insert(collection, rows, Instant.now()));
             org.junit.jupiter.api.Assertions.assertThrows(org.retrovue.persistence.CatalogException.class, () -> store.write(collection, rows, Instant.now()));

@@ -7,10 +7,10 @@ import java.util.UUID;
 
 /**
  * An ingested item as stored. {@code lastSeen} of a present item is the end of the last complete ingest that found
- * it. {@code providerIds} is never null (empty when none).
+ * it. {@code extraType} is set for extras only. {@code providerIds} is never null (empty when none).
  */
 public record AssetRecord(long id, UUID collectionId, String key, String remotePath, String localPath, Boolean filePresent, long size,
-                          OffsetDateTime modified, Long durationMillis, String title, String kind, String show, Integer season,
+                          OffsetDateTime modified, Long durationMillis, String title, String kind, String extraType, String show, Integer season,
                           Integer episode, Integer episodeEnd, Integer year, LocalDate airDate, Map<String, String> providerIds,
                           String version, String state, OffsetDateTime firstSeen, OffsetDateTime lastSeen, OffsetDateTime lastChanged) {
     public AssetRecord {

@@ -32,33 +32,33 @@ public final class AssetStore implements AutoCloseable {
     private static final String STAGE = """
             create temporary table if not exists asset_stage (
                 key text, remote_path text, local_path text, file_present boolean, size bigint, modified timestamptz,
-                duration_ms bigint, title text, kind text, show text, season integer, episode integer, version text, year integer,
+                duration_ms bigint, title text, kind text, extra_type text, show text, season integer, episode integer, version text, year integer,
                 episode_end integer, air_date date, provider_ids jsonb, digest bigint
             ) on commit delete rows
             """;
     private static final String COPY_STAGE = "copy asset_stage from stdin";
     private static final String COPY_ASSETS = """
-            copy assets (collection_id, key, remote_path, local_path, file_present, size, modified, duration_ms, title, kind, show, season,
+            copy assets (collection_id, key, remote_path, local_path, file_present, size, modified, duration_ms, title, kind, extra_type, show, season,
                          episode, version, year, episode_end, air_date, provider_ids, digest, state, first_seen, last_seen, last_changed)
               from stdin
             """;
     private static final String UPSERT = """
             insert into assets (collection_id, key, remote_path, local_path, file_present, size, modified, duration_ms, title, kind,
-                                show, season, episode, version, year, episode_end, air_date, provider_ids, digest, state, first_seen,
+                                extra_type, show, season, episode, version, year, episode_end, air_date, provider_ids, digest, state, first_seen,
                                 last_seen, last_changed)
-            select ?, key, remote_path, local_path, file_present, size, modified, duration_ms, title, kind, show, season, episode,
+            select ?, key, remote_path, local_path, file_present, size, modified, duration_ms, title, kind, extra_type, show, season, episode,
                    version, year, episode_end, air_date, provider_ids, digest, 'present', ?, ?, ?
               from asset_stage
             on conflict (collection_id, key) do update set
                 remote_path = excluded.remote_path, local_path = excluded.local_path, file_present = excluded.file_present,
                 size = excluded.size, modified = excluded.modified, duration_ms = excluded.duration_ms, title = excluded.title,
-                kind = excluded.kind, show = excluded.show, season = excluded.season, episode = excluded.episode,
+                kind = excluded.kind, extra_type = excluded.extra_type, show = excluded.show, season = excluded.season, episode = excluded.episode,
                 version = excluded.version, year = excluded.year, episode_end = excluded.episode_end, air_date = excluded.air_date,
                 provider_ids = excluded.provider_ids, digest = excluded.digest, state = 'present', last_seen = excluded.last_seen, last_changed = excluded.last_changed
             """;
     private static final String ASSET_COLUMNS = """
             a.id, a.collection_id, a.key, a.remote_path, a.local_path, a.file_present, a.size, a.modified, a.duration_ms, a.title,
-            a.kind, a.show, a.season, a.episode, a.episode_end, a.year, a.air_date, a.provider_ids, a.version, a.state, a.first_seen,
+            a.kind, a.extra_type, a.show, a.season, a.episode, a.episode_end, a.year, a.air_date, a.provider_ids, a.version, a.state, a.first_seen,
             case when a.state = 'present' and c.last_complete_ingest_at > a.last_seen then c.last_complete_ingest_at else a.last_seen end,
             a.last_changed
             """;
@@ -206,7 +206,7 @@ public final class AssetStore implements AutoCloseable {
             Map<String, KnownAsset> known = new HashMap<>(1 << 16);
             try (PreparedStatement s = connection.prepareStatement("select key, size, modified, state = 'present', file_present is true, digest"
                     + (withRows ? ", remote_path, local_path, file_present, duration_ms, title, kind, show, season, episode, version, year,"
-                            + " episode_end, air_date, provider_ids" : "")
+                            + " episode_end, air_date, provider_ids, extra_type" : "")
                     + " from assets where collection_id = ?")) {
                 // Binary transfer from the first execution: a time arrives as its microseconds, not as text to parse
                 // (and the server does not compute an epoch in numeric arithmetic): a third of a rescan's reading.
@@ -222,7 +222,7 @@ public final class AssetStore implements AutoCloseable {
                         Long storedDigest = rs.wasNull() ? null : digest;
                         AssetRow stored = !withRows ? null : new AssetRow(key, rs.getString(7), rs.getString(8), (Boolean) rs.getObject(9),
                                 rs.getLong(2), modified == null ? null : modified.toInstant(), (Long) rs.getObject(10), rs.getString(11),
-                                rs.getString(12), rs.getString(13), (Integer) rs.getObject(14), (Integer) rs.getObject(15), rs.getString(16),
+                                rs.getString(12), rs.getString(21), rs.getString(13), (Integer) rs.getObject(14), (Integer) rs.getObject(15), rs.getString(16),
                                 (Integer) rs.getObject(17), (Integer) rs.getObject(18), rs.getObject(19, LocalDate.class),
                                 providerIds(rs.getString(20)), storedDigest);
                         known.put(key, new KnownAsset(rs.getLong(2), micros, storedDigest == null ? KnownAsset.NO_DIGEST : digest,
@@ -365,6 +365,7 @@ public final class AssetStore implements AutoCloseable {
         CopyText.field(text, row.durationMillis() == null ? null : row.durationMillis().toString()).append('\t');
         CopyText.field(text, row.title()).append('\t');
         CopyText.field(text, row.kind()).append('\t');
+        CopyText.field(text, row.extraType()).append('\t');
         CopyText.field(text, row.show()).append('\t');
         CopyText.field(text, row.season() == null ? null : row.season().toString()).append('\t');
         CopyText.field(text, row.episode() == null ? null : row.episode().toString()).append('\t');
@@ -440,11 +441,11 @@ public final class AssetStore implements AutoCloseable {
                     while (rs.next()) {
                         out.add(new AssetRecord(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                                 rs.getString(5), (Boolean) rs.getObject(6), rs.getLong(7), rs.getObject(8, OffsetDateTime.class),
-                                (Long) rs.getObject(9), rs.getString(10), rs.getString(11), rs.getString(12), (Integer) rs.getObject(13),
-                                (Integer) rs.getObject(14), (Integer) rs.getObject(15), (Integer) rs.getObject(16),
-                                rs.getObject(17, LocalDate.class), providerIds(rs.getString(18)), rs.getString(19), rs.getString(20),
-                                rs.getObject(21, OffsetDateTime.class), rs.getObject(22, OffsetDateTime.class),
-                                rs.getObject(23, OffsetDateTime.class)));
+                                (Long) rs.getObject(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
+                                (Integer) rs.getObject(14), (Integer) rs.getObject(15), (Integer) rs.getObject(16), (Integer) rs.getObject(17),
+                                rs.getObject(18, LocalDate.class), providerIds(rs.getString(19)), rs.getString(20), rs.getString(21),
+                                rs.getObject(22, OffsetDateTime.class), rs.getObject(23, OffsetDateTime.class),
+                                rs.getObject(24, OffsetDateTime.class)));
                     }
                 }
             }

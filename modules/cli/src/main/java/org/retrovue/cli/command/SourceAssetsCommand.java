@@ -41,7 +41,7 @@ final class SourceAssetsCommand extends ContextCommand {
         }
         List<List<String>> rows = new ArrayList<>();
         for (AssetRecord a : page.items()) {
-            rows.add(List.of(a.key(), a.kind(), a.state(), a.size() < 0 ? "-" : Long.toString(a.size()),
+            rows.add(List.of(a.key(), a.extraType() == null ? a.kind() : a.kind() + " (" + a.extraType().replace('_', ' ') + ")", a.state(), a.size() < 0 ? "-" : Long.toString(a.size()),
                     a.localPath() == null ? "(no mapping)" : a.localPath() + (Boolean.FALSE.equals(a.filePresent()) ? " (not found)" : "")));
         }
         Text.table(out(), List.of("KEY", "KIND", "STATE", "SIZE", "LOCAL PATH"), rows, pastTheEnd != null ? "No " + pastTheEnd + "." : whenEmpty());

@@ -62,6 +62,7 @@ public final class Shapes {
         m.put("duration_ms", a.durationMillis());
         m.put("title", a.title());
         m.put("kind", a.kind());
+        m.put("extra_type", a.extraType());
         m.put("show", a.show());
         m.put("season", a.season());
         m.put("episode", a.episode());

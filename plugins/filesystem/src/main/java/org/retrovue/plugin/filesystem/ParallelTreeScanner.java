@@ -176,7 +176,7 @@ final class ParallelTreeScanner {
                         give(TreeScanner.notUtf8(relative));
                         continue;
                     }
-                    batch.add(TreeScanner.item(relative, rootPrefix + relative, text, attributes));
+                    batch.add(TreeScanner.item(relative, rootPrefix + relative, attributes));
                     if (batch.size() == BATCH) {
                         give(new ArrayList<>(batch));
                         batch.clear();

@@ -71,7 +71,7 @@ final class TreeScanner extends SimpleFileVisitor<Path> {
             sink.warning(notUtf8(relative));
             return FileVisitResult.CONTINUE;
         }
-        sink.item(item(relative, file.toString(), file.getFileName().toString(), attrs));
+        sink.item(item(relative, file.toString(), attrs));
         return FileVisitResult.CONTINUE;
     }
 
@@ -98,9 +98,14 @@ final class TreeScanner extends SimpleFileVisitor<Path> {
         return name != null && name.toString().startsWith(".");
     }
 
-    /** The item for a video file, by both walks: its key is the path relative to the root, its title the name without extension. */
-    static ScannedItem item(String relative, String path, String name, BasicFileAttributes attributes) {
-        return ScannedItem.file(relative, path, attributes.size(), attributes.lastModifiedTime().toInstant(), title(name));
+    /**
+     * The item for a video file, by both walks: its key is the path relative to the root; what it is (kind, show,
+     * season, episode, title, year ...) is read from that path by {@link MediaNames}.
+     */
+    static ScannedItem item(String relative, String path, BasicFileAttributes attributes) {
+        MediaNames.Recognised r = MediaNames.recognise(relative);
+        return new ScannedItem(relative, path, attributes.size(), attributes.lastModifiedTime().toInstant(), null, r.title(), r.kind(),
+                r.show(), r.season(), r.episode(), null, r.year(), r.episodeEnd(), r.airDate(), java.util.Map.of(), r.extra());
     }
 
     /** The warning for a name that is not valid UTF-8 (the JDK decodes its bytes with replacement characters). */
@@ -111,10 +116,5 @@ final class TreeScanner extends SimpleFileVisitor<Path> {
     static String extension(String name) {
         int dot = name.lastIndexOf('.');
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-    }
-
-    static String title(String name) {
-        int dot = name.lastIndexOf('.');
-        return dot <= 0 ? name : name.substring(0, dot);
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.retrovue.spi.ExtraType;
+import org.retrovue.spi.ItemKind;
 import org.retrovue.spi.ScanRequest;
 import org.retrovue.spi.ScanSink;
 import org.retrovue.spi.ScannedItem;
@@ -79,6 +81,27 @@ class FilesystemScanTest {
         assertEquals("Movie", movie.title());
         assertEquals(temp.resolve("root/a/Movie.MKV").toRealPath().toString(), movie.remotePath());
         assertEquals(Files.getLastModifiedTime(temp.resolve("root/a/Movie.MKV")).toInstant(), movie.modified());
+    }
+
+    @Test
+    void itemsSayWhatTheirNamesSay() throws Exception {
+        file("Firefly/Season 01/Firefly - S01E02-E03 - The Train Job.mkv");
+        file("Alien (1979)/Alien (1979).mkv");
+        file("Alien (1979)/Alien (1979)-trailer.mp4");
+        file("The Daily Show/The Daily Show - 2024-03-01.mkv");
+        Found found = scan(Map.of("base-path", temp.resolve("root").toString()));
+        Map<String, ScannedItem> items = new java.util.HashMap<>();
+        found.items().forEach(i -> items.put(i.key(), i));
+        ScannedItem episode = items.get("Firefly/Season 01/Firefly - S01E02-E03 - The Train Job.mkv");
+        assertEquals(List.of(ItemKind.EPISODE, "Firefly", 1, 2, 3, "The Train Job"),
+                java.util.Arrays.asList(episode.kind(), episode.show(), episode.season(), episode.episode(), episode.episodeEnd(), episode.title()));
+        ScannedItem movie = items.get("Alien (1979)/Alien (1979).mkv");
+        assertEquals(List.of(ItemKind.MOVIE, "Alien", 1979), List.of(movie.kind(), movie.title(), movie.year()));
+        ScannedItem trailer = items.get("Alien (1979)/Alien (1979)-trailer.mp4");
+        assertEquals(List.of(ItemKind.EXTRA, ExtraType.TRAILER), List.of(trailer.kind(), trailer.extraType()));
+        ScannedItem daily = items.get("The Daily Show/The Daily Show - 2024-03-01.mkv");
+        assertEquals(List.of(ItemKind.EPISODE, "The Daily Show", java.time.LocalDate.of(2024, 3, 1)),
+                List.of(daily.kind(), daily.show(), daily.airDate()));
     }
 
     @Test
