@@ -1,0 +1,301 @@
+package org.retrovue.plugin.jellyfin;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.retrovue.spi.ItemKind;
+import org.retrovue.spi.ScanRequest;
+import org.retrovue.spi.ScanResult;
+import org.retrovue.spi.ScanSink;
+import org.retrovue.spi.ScannedItem;
+import org.retrovue.spi.SourceContext;
+import org.retrovue.spi.SourceException;
+
+/**
+ * Lists one library's movies and episodes ({@code /Items} with {@code ParentId}, {@code Recursive=true}) page by
+ * page, up to {@code concurrency} pages in flight, each page given to the sink in order on the calling thread as
+ * soon as it and those before it have come: at most {@code concurrency} pages in memory, never the library.
+ *
+ * <p>Pages are sorted by {@code DateCreated,SortName}: with no SortBy Jellyfin sorts by SortName alone, without a
+ * tie-breaker, so items whose names tie could move between pages; creation order also puts new items last, so that
+ * an item added during a scan shifts nothing already read. The library is looked up first: an unknown ParentId
+ * would list every library. A request that stalls, drops or gets a server error is tried again, on its own, after
+ * 0.5, 1 and 2 s; then the scan fails (and the other collections go on).
+ */
+final class JellyfinScan {
+    private static final long[] BACKOFF_MILLIS = {500, 1000, 2000};
+    private static final String FIELDS = "Path,MediaSources,Etag,DateCreated,ProviderIds";
+    private static final String AGAIN = "scan again later";
+
+    private final JellyfinConnection connection;
+    private final JellyfinClient client;
+    private final int pageSize;
+    private final int concurrency;
+    private final SourceContext context;
+
+    JellyfinScan(JellyfinConnection connection, JellyfinClient client, int pageSize, int concurrency, SourceContext context) {
+        this.connection = connection;
+        this.client = client;
+        this.pageSize = pageSize;
+        this.concurrency = concurrency;
+        this.context = context;
+    }
+
+    ScanResult scan(ScanRequest request, ScanSink sink) throws SourceException {
+        String key = request.collection().externalId();
+        Map<String, Object> library = library(key);
+        String name = String.valueOf(library.get("Name"));
+        String type = JellyfinConnection.type(library);
+        if (!JellyfinConnection.ingested(type)) {
+            sink.warning("library '" + name + "' holds " + JellyfinConnection.holds(type).substring(4) + ", which are not ingested (movies and episodes are)");
+            return ScanResult.complete(null);
+        }
+        new Listing(key, name, sink).run();
+        return ScanResult.complete(null);
+    }
+
+    private Map<String, Object> library(String key) throws SourceException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                for (Map<String, Object> folder : connection.libraries()) {
+                    if (key.equals(JellyfinConnection.libraryId(folder))) {
+                        return folder;
+                    }
+                }
+                throw new SourceException(SourceException.Code.NOT_FOUND, client.server() + " no longer has library " + key
+                        + "; run `retrovue source discover` to update its collections");
+            } catch (SourceException e) {
+                backOff(e, attempt);
+            }
+        }
+    }
+
+    /** Sleeps before attempt {@code attempt + 1} of a request that failed with {@code e}, or throws when it is not worth it. */
+    private void backOff(SourceException e, int attempt) throws SourceException {
+        if (e.code() != SourceException.Code.UNREACHABLE || attempt >= BACKOFF_MILLIS.length || cancelled()) {
+            throw attempt == 0 ? e : new SourceException(e.code(), e.getMessage() + " (tried " + (attempt + 1) + " times)", e);
+        }
+        try {
+            Thread.sleep(BACKOFF_MILLIS[attempt]);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw e;
+        }
+    }
+
+    private boolean cancelled() {
+        return context.cancelled() || Thread.currentThread().isInterrupted();
+    }
+
+    /** One pass over a library's items. */
+    private final class Listing {
+        private record Slot(long start, int size, JellyfinClient.Pending pending) {}
+
+        private final String key;
+        private final String name;
+        private final ScanSink sink;
+        private final long limit = JellyfinClient.pageLimit(pageSize);
+        private final Deque<Slot> window = new ArrayDeque<>();
+        private final Set<String> seen = new HashSet<>();
+        private long announced = -1;
+        private long expected;
+        private long next;
+        private int step = pageSize;
+        private boolean grewWarned;
+
+        Listing(String key, String name, ScanSink sink) {
+            this.key = key;
+            this.name = name;
+            this.sink = sink;
+        }
+
+        void run() throws SourceException {
+            try {
+                window.add(send(0, step)); // the first page alone: it tells the total
+                next = step;
+                while (!window.isEmpty()) {
+                    if (cancelled()) {
+                        throw client.unreachable("was not asked for the rest of library '" + name + "': interrupted");
+                    }
+                    Slot slot = window.poll();
+                    Map<String, Object> page = take(slot);
+                    if (!page(slot, page)) {
+                        return;
+                    }
+                    while (window.size() < concurrency && next < expected) {
+                        int size = step;
+                        window.add(send(next, size));
+                        next += size;
+                    }
+                }
+            } finally {
+                window.forEach(slot -> slot.pending().abandon());
+                window.clear();
+            }
+        }
+
+        /** Delivers one page; false when the listing has ended. */
+        private boolean page(Slot slot, Map<String, Object> page) throws SourceException {
+            List<Map<String, Object>> items = Json.list(page, "Items");
+            long total = Json.number(page.get("TotalRecordCount"), -1);
+            if (total < 0) {
+                throw client.notServer("its page of library '" + name + "' has no TotalRecordCount");
+            }
+            if (announced < 0) {
+                announced = total;
+                expected = total;
+                sink.expect(total);
+            } else if (total < announced) {
+                throw incomplete("listed library '" + name + "' as " + announced + " items, then as " + total + " during the scan", AGAIN);
+            } else if (total > expected) {
+                if (!grewWarned) {
+                    sink.warning("library '" + name + "' grew from " + announced + " to " + total + " items during the scan; the new ones were"
+                            + " listed as far as the server sent them");
+                    grewWarned = true;
+                }
+                expected = total;
+                sink.expect(total);
+            }
+            for (Map<String, Object> item : items) {
+                deliver(item);
+            }
+            long end = slot.start() + items.size();
+            if (items.isEmpty()) {
+                if (slot.start() >= expected) {
+                    return false;
+                }
+                if (slot.start() >= announced) {
+                    sink.warning("library '" + name + "' announced " + expected + " items but listed " + slot.start() + "; took what it listed");
+                    return false;
+                }
+                throw incomplete("ended library '" + name + "' after " + slot.start() + " of the " + announced + " items it announced", AGAIN);
+            }
+            if (end >= expected && window.isEmpty()) {
+                return false;
+            }
+            if (items.size() < slot.size() && end < expected) {
+                // the server (or a proxy) gives fewer items than asked: go on from here in pages of what it gives
+                window.forEach(s -> s.pending().abandon());
+                window.clear();
+                step = items.size();
+                next = end;
+            }
+            return true;
+        }
+
+        private void deliver(Map<String, Object> item) {
+            String id = Json.text(item, "Id");
+            if (id == null) {
+                sink.warning("library '" + name + "' listed an item without an Id; skipped");
+                return;
+            }
+            if (!seen.add(id)) {
+                sink.warning("library '" + name + "' listed item " + id + " (" + item.get("Name") + ") twice; it was taken once");
+                return;
+            }
+            ScannedItem scanned = item(id, item);
+            if (scanned != null) {
+                sink.item(scanned);
+            } else {
+                sink.warning("item " + id + " (" + item.get("Name") + ") has no file on the server; skipped");
+            }
+        }
+
+        private Slot send(long start, int size) {
+            return new Slot(start, size, client.send(path(start, size), true, limit));
+        }
+
+        private String path(long start, int size) {
+            return "/Items?ParentId=" + URLEncoder.encode(key, StandardCharsets.UTF_8) + "&Recursive=true&IncludeItemTypes=Movie,Episode"
+                    + "&IsMissing=false&SortBy=DateCreated,SortName&SortOrder=Ascending&Fields=" + FIELDS
+                    + "&EnableImages=false&EnableUserData=false&StartIndex=" + start + "&Limit=" + size;
+        }
+
+        private String what(Slot slot) {
+            return "a page of library '" + name + "' (" + slot.size() + " items from " + slot.start() + ")";
+        }
+
+        /** A page's JSON: the answer of the request in flight, or, when that failed and it is worth it, of a new one after a pause. */
+        @SuppressWarnings("unchecked")
+        private Map<String, Object> take(Slot slot) throws SourceException {
+            String path = path(slot.start(), slot.size());
+            String what = what(slot);
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    Object root = attempt == 0
+                            ? client.read(client.await(slot.pending(), limit, what), path, true, limit, what)
+                            : client.get(path, true, limit, what);
+                    if (root instanceof Map<?, ?> map) {
+                        return (Map<String, Object>) map;
+                    }
+                    throw client.notServer("its page of library '" + name + "' is not a JSON object");
+                } catch (SourceException e) {
+                    backOff(e, attempt);
+                }
+            }
+        }
+    }
+
+    private SourceException incomplete(String what, String todo) {
+        return new SourceException(SourceException.Code.PROTOCOL, client.server() + " " + what + "; nothing was marked missing; " + todo);
+    }
+
+    /**
+     * An item as stored: its first media source's path and size (the version the server plays by default; the
+     * others are not stored), or the item's own Path when it lists no media source; null when it has no file.
+     */
+    static ScannedItem item(String id, Map<String, Object> item) {
+        List<Map<String, Object>> sources = Json.list(item, "MediaSources");
+        Map<String, Object> source = sources.isEmpty() ? Map.of() : sources.getFirst();
+        String path = Json.text(source, "Path");
+        if (path == null) {
+            path = Json.text(item, "Path");
+        }
+        if (path == null) {
+            return null;
+        }
+        boolean episode = "Episode".equalsIgnoreCase(Json.text(item, "Type"));
+        long ticks = Json.number(item.get("RunTimeTicks"), Json.number(source.get("RunTimeTicks"), -1));
+        return new ScannedItem(id, path, Json.number(source.get("Size"), -1), instant(item.get("DateCreated")),
+                ticks < 0 ? null : ticks / 10_000, Json.text(item, "Name"), episode ? ItemKind.EPISODE : ItemKind.MOVIE,
+                episode ? Json.text(item, "SeriesName") : null, episode ? Json.integer(item.get("ParentIndexNumber")) : null,
+                episode ? Json.integer(item.get("IndexNumber")) : null)
+                .withVersion(Json.text(item, "Etag"))
+                .withDetails(Json.integer(item.get("ProductionYear")), episode ? Json.integer(item.get("IndexNumberEnd")) : null, null,
+                        providerIds(item));
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof String text) {
+            try {
+                return OffsetDateTime.parse(text.strip()).toInstant();
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** {@code ProviderIds} ({@code Imdb}, {@code Tmdb}, {@code Tvdb}, ...) by provider in lower case. */
+    private static Map<String, String> providerIds(Map<String, Object> item) {
+        Map<String, String> ids = new TreeMap<>();
+        if (item.get("ProviderIds") instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (entry.getKey() instanceof String provider && entry.getValue() instanceof String id && !id.isBlank()) {
+                    ids.putIfAbsent(provider.toLowerCase(Locale.ROOT), id.strip());
+                }
+            }
+        }
+        return ids;
+    }
+}
