@@ -60,7 +60,12 @@ final class JellyfinClient {
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
         // never NORMAL: the JDK would send the key to whatever host a redirect names; see get()
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/1.1 on plain http://: the JDK's h2c upgrade would hold the pages in flight behind the first one
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER);
+        if ("http".equalsIgnoreCase(base.getScheme())) {
+            builder.version(HttpClient.Version.HTTP_1_1);
+        }
+        this.http = builder.build();
     }
 
     static JellyfinClient fromConfig(Dialect dialect, Map<String, Object> config) throws SourceException {
