@@ -31,6 +31,7 @@ class ModuleRulesIT {
             "org.retrovue.cli", Set.of("org.retrovue.core"),
             "org.retrovue.plugin.filesystem", Set.of("org.retrovue.spi"),
             "org.retrovue.plugin.plex", Set.of("org.retrovue.spi"),
+            "org.retrovue.plugin.jellyfin", Set.of("org.retrovue.spi"),
             "org.retrovue.shell", Set.of("org.retrovue.cli"),
             "org.retrovue.launcher", Set.of("org.retrovue.cli", "org.retrovue.shell"));
 
@@ -67,6 +68,8 @@ class ModuleRulesIT {
         assertEquals(Set.of("java.base", "org.retrovue.spi"), names(modules.get("org.retrovue.plugin.filesystem").requires()));
         assertEquals(Set.of("java.base", "org.retrovue.spi", "java.net.http", "com.fasterxml.jackson.core"),
                 names(modules.get("org.retrovue.plugin.plex").requires()));
+        assertEquals(Set.of("java.base", "org.retrovue.spi", "java.net.http", "com.fasterxml.jackson.core"),
+                names(modules.get("org.retrovue.plugin.jellyfin").requires()));
     }
 
     @Test
