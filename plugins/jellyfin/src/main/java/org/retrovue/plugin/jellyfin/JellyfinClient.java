@@ -51,6 +51,7 @@ final class JellyfinClient {
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final HttpClient http;
+    private volatile String lastDate;
 
     JellyfinClient(Dialect dialect, String baseUrl, String apiKey, Duration connectTimeout, Duration readTimeout) {
         this.dialect = dialect;
@@ -142,6 +143,19 @@ final class JellyfinClient {
         return read(await(send(path, authorized, limit), limit, what), path, authorized, limit, what);
     }
 
+    /** The server's clock as its last answer's {@code Date} header told it (to the second), or null. */
+    java.time.Instant serverTime() {
+        String date = lastDate;
+        if (date == null) {
+            return null;
+        }
+        try {
+            return java.time.ZonedDateTime.parse(date.strip(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
     /** An answer on its way. */
     record Pending(URI uri, BoundedBody body, CompletableFuture<HttpResponse<byte[]>> response) {
         void abandon() {
@@ -181,6 +195,7 @@ final class JellyfinClient {
             CompletableFuture.anyOf(pending.body().headers(), pending.response())
                     .get(connectTimeout.plus(readTimeout).plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
             HttpResponse<byte[]> answer = pending.response().get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            answer.headers().firstValue("Date").ifPresent(date -> lastDate = date);
             return new Answer(pending.uri(), answer.statusCode(), answer.headers().firstValue("Location").orElse(null), answer.body());
         } catch (TimeoutException e) {
             pending.abandon();

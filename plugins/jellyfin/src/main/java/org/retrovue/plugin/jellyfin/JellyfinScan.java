@@ -36,6 +36,8 @@ final class JellyfinScan {
     private static final long[] BACKOFF_MILLIS = {500, 1000, 2000};
     private static final String FIELDS = "Path,MediaSources,Etag,DateCreated,ProviderIds";
     private static final String AGAIN = "scan again later";
+    /** How much earlier than the server's clock a listing counts as started: its Date header is to the second. */
+    private static final java.time.Duration SAVED_MARGIN = java.time.Duration.ofSeconds(5);
 
     private final JellyfinConnection connection;
     private final JellyfinClient client;
@@ -60,8 +62,82 @@ final class JellyfinScan {
             sink.warning("library '" + name + "' holds " + JellyfinConnection.holds(type).substring(4) + ", which are not ingested (movies and episodes are)");
             return ScanResult.complete(null);
         }
-        new Listing(key, name, sink).run();
-        return ScanResult.complete(null);
+        Instant serverTime = client.serverTime(); // from the answer just read: before any item is listed
+        Version previous = Version.parse(request.previousVersion());
+        if (previous != null && unchanged(key, previous)) {
+            return ScanResult.unchanged(request.previousVersion());
+        }
+        long total = new Listing(key, name, sink).run();
+        return ScanResult.complete(serverTime == null ? null : new Version(total, serverTime.minus(SAVED_MARGIN)).toString());
+    }
+
+    /**
+     * A library's version: how many movies and episodes it listed, and the server's time (its {@code Date} header,
+     * a little earlier) before the listing started. It has not changed when it still counts as many and none was
+     * saved since ({@code MinDateLastSaved}: an item added, changed, moved or given another file is saved; one
+     * removed lowers the count). A server that ignores MinDateLastSaved counts every item as saved: listed again.
+     */
+    record Version(long items, Instant savedSince) {
+        private static final String PREFIX = "items=";
+        private static final String SINCE = ";saved-since=";
+
+        static Version parse(String text) {
+            if (text == null || !text.startsWith(PREFIX) || !text.contains(SINCE)) {
+                return null;
+            }
+            try {
+                int at = text.indexOf(SINCE);
+                return new Version(Long.parseLong(text.substring(PREFIX.length(), at)), Instant.parse(text.substring(at + SINCE.length())));
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public String toString() {
+            return PREFIX + items + SINCE + savedSince;
+        }
+    }
+
+    /** Two counts, asked at once: the library's items now, and those saved since the last complete listing. */
+    private boolean unchanged(String key, Version previous) throws SourceException {
+        String all = query(key) + "&StartIndex=0&Limit=1";
+        String saved = all + "&MinDateLastSaved=" + previous.savedSince();
+        JellyfinClient.Pending countAll = client.send(all, true, JellyfinClient.MIN_BODY_BYTES);
+        JellyfinClient.Pending countSaved = client.send(saved, true, JellyfinClient.MIN_BODY_BYTES);
+        try {
+            long now = total(count(all, countAll));
+            long since = total(count(saved, countSaved));
+            return now == previous.items() && since == 0;
+        } finally {
+            countAll.abandon();
+            countSaved.abandon();
+        }
+    }
+
+    private Object count(String path, JellyfinClient.Pending pending) throws SourceException {
+        String what = "its count of a library's items";
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return attempt == 0
+                        ? client.read(client.await(pending, JellyfinClient.MIN_BODY_BYTES, what), path, true, JellyfinClient.MIN_BODY_BYTES, what)
+                        : client.get(path, true, JellyfinClient.MIN_BODY_BYTES, what);
+            } catch (SourceException e) {
+                backOff(e, attempt);
+            }
+        }
+    }
+
+    private long total(Object answer) throws SourceException {
+        long total = answer instanceof Map<?, ?> map ? Json.number(map.get("TotalRecordCount"), -1) : -1;
+        if (total < 0) {
+            throw client.notServer("its count of a library's items has no TotalRecordCount");
+        }
+        return total;
+    }
+
+    private static String query(String key) {
+        return "/Items?ParentId=" + URLEncoder.encode(key, StandardCharsets.UTF_8) + "&Recursive=true&IncludeItemTypes=Movie,Episode&IsMissing=false";
     }
 
     private Map<String, Object> library(String key) throws SourceException {
@@ -119,7 +195,8 @@ final class JellyfinScan {
             this.sink = sink;
         }
 
-        void run() throws SourceException {
+        /** Lists the library; returns how many items the server last said it holds. */
+        long run() throws SourceException {
             try {
                 window.add(send(0, step)); // the first page alone: it tells the total
                 next = step;
@@ -130,7 +207,7 @@ final class JellyfinScan {
                     Slot slot = window.poll();
                     Map<String, Object> page = take(slot);
                     if (!page(slot, page)) {
-                        return;
+                        return expected;
                     }
                     while (window.size() < concurrency && next < expected) {
                         int size = step;
@@ -138,6 +215,7 @@ final class JellyfinScan {
                         next += size;
                     }
                 }
+                return expected;
             } finally {
                 window.forEach(slot -> slot.pending().abandon());
                 window.clear();
@@ -216,8 +294,7 @@ final class JellyfinScan {
         }
 
         private String path(long start, int size) {
-            return "/Items?ParentId=" + URLEncoder.encode(key, StandardCharsets.UTF_8) + "&Recursive=true&IncludeItemTypes=Movie,Episode"
-                    + "&IsMissing=false&SortBy=DateCreated,SortName&SortOrder=Ascending&Fields=" + FIELDS
+            return query(key) + "&SortBy=DateCreated,SortName&SortOrder=Ascending&Fields=" + FIELDS
                     + "&EnableImages=false&EnableUserData=false&StartIndex=" + start + "&Limit=" + size;
         }
 

@@ -24,6 +24,7 @@ import org.retrovue.fakejellyfin.RecordedRequest;
 import org.retrovue.spi.DiscoveredCollection;
 import org.retrovue.spi.ItemKind;
 import org.retrovue.spi.ScanRequest;
+import org.retrovue.spi.ScanResult;
 import org.retrovue.spi.ScannedItem;
 import org.retrovue.spi.SourceConnection;
 import org.retrovue.spi.SourceException;
@@ -187,6 +188,32 @@ class JellyfinScanTest {
         assertEquals(1_000, sink.items.size());
         assertEquals(1_000, new HashSet<>(sink.items.stream().map(ScannedItem::key).toList()).size());
         return millis;
+    }
+
+    @Test
+    void aLibraryWithNothingSavedSinceItsLastListingIsNotListedAgain() throws SourceException {
+        connect(FakeJellyfinServer.builder().sampleLibraries(1, 300), "page-size", "100");
+        DiscoveredCollection movies = collection("Movies");
+        String library = movies.externalId();
+        ScanResult first = connection.scan(new ScanRequest(movies, null), sink);
+        assertNotNull(first.version(), "a complete listing gives a version");
+        long before = server.requestCount();
+        ScanResult again = connection.scan(new ScanRequest(movies, first.version()), sink);
+        assertTrue(again.unchanged(), again.toString());
+        assertEquals(3, server.requestCount() - before, "the libraries, then two counts");
+
+        server.catalog().touchItems(library, 5, 2);
+        assertFalse(connection.scan(new ScanRequest(movies, first.version()), sink).unchanged(), "an item changed");
+        ScanResult afterTouch = connection.scan(new ScanRequest(movies, null), sink);
+        server.catalog().removeItems(library, 7, 1);
+        assertFalse(connection.scan(new ScanRequest(movies, afterTouch.version()), sink).unchanged(), "an item removed");
+        ScanResult afterRemove = connection.scan(new ScanRequest(movies, null), sink);
+        server.catalog().addItems(library, 1);
+        sink.items.clear();
+        ScanResult afterAdd = connection.scan(new ScanRequest(movies, afterRemove.version()), sink);
+        assertFalse(afterAdd.unchanged(), "an item added");
+        assertEquals(300, sink.items.size());
+        assertFalse(connection.scan(new ScanRequest(movies, "not a version of ours"), sink).unchanged());
     }
 
     @Test
