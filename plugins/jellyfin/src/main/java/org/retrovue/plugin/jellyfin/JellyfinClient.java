@@ -226,6 +226,18 @@ final class JellyfinClient {
      * anything but JSON turned into its one line.
      */
     Object read(Answer answer, String path, boolean authorized, long limit, String what) throws SourceException {
+        byte[] body = body(answer, path, authorized, limit, what);
+        try {
+            return Json.parse(body);
+        } catch (IOException e) {
+            throw notServer("its answer to " + path + " is not JSON");
+        } catch (OutOfMemoryError e) {
+            throw failure(e, limit, what);
+        }
+    }
+
+    /** The body of a 200 answer, redirects within the configured origin followed, any other status its one line. */
+    byte[] body(Answer answer, String path, boolean authorized, long limit, String what) throws SourceException {
         for (int redirects = 0; ; redirects++) {
             int status = answer.status();
             if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
@@ -255,13 +267,7 @@ final class JellyfinClient {
             if (status != 200) {
                 throw notServer("it answered " + status + " for " + path);
             }
-            try {
-                return Json.parse(answer.body());
-            } catch (IOException e) {
-                throw notServer("its answer to " + path + " is not JSON");
-            } catch (OutOfMemoryError e) {
-                throw failure(e, limit, what);
-            }
+            return answer.body();
         }
     }
 

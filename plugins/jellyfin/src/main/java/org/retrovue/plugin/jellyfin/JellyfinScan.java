@@ -205,7 +205,7 @@ final class JellyfinScan {
                         throw client.unreachable("was not asked for the rest of library '" + name + "': interrupted");
                     }
                     Slot slot = window.poll();
-                    Map<String, Object> page = take(slot);
+                    PageReader.Page page = take(slot);
                     if (!page(slot, page)) {
                         return expected;
                     }
@@ -223,9 +223,9 @@ final class JellyfinScan {
         }
 
         /** Delivers one page; false when the listing has ended. */
-        private boolean page(Slot slot, Map<String, Object> page) throws SourceException {
-            List<Map<String, Object>> items = Json.list(page, "Items");
-            long total = Json.number(page.get("TotalRecordCount"), -1);
+        private boolean page(Slot slot, PageReader.Page page) throws SourceException {
+            List<PageReader.Entry> items = page.entries();
+            long total = page.total();
             if (total < 0) {
                 throw client.notServer("its page of library '" + name + "' has no TotalRecordCount");
             }
@@ -244,7 +244,7 @@ final class JellyfinScan {
                 expected = total;
                 sink.expect(total);
             }
-            for (Map<String, Object> item : items) {
+            for (PageReader.Entry item : items) {
                 deliver(item);
             }
             long end = slot.start() + items.size();
@@ -271,21 +271,20 @@ final class JellyfinScan {
             return true;
         }
 
-        private void deliver(Map<String, Object> item) {
-            String id = Json.text(item, "Id");
+        private void deliver(PageReader.Entry entry) {
+            String id = entry.id();
             if (id == null) {
                 sink.warning("library '" + name + "' listed an item without an Id; skipped");
                 return;
             }
             if (!seen.add(id)) {
-                sink.warning("library '" + name + "' listed item " + id + " (" + item.get("Name") + ") twice; it was taken once");
+                sink.warning("library '" + name + "' listed item " + id + " (" + entry.name() + ") twice; it was taken once");
                 return;
             }
-            ScannedItem scanned = item(id, item);
-            if (scanned != null) {
-                sink.item(scanned);
+            if (entry.item() != null) {
+                sink.item(entry.item());
             } else {
-                sink.warning("item " + id + " (" + item.get("Name") + ") has no file on the server; skipped");
+                sink.warning("item " + id + " (" + entry.name() + ") has no file on the server; skipped");
             }
         }
 
@@ -302,20 +301,19 @@ final class JellyfinScan {
             return "a page of library '" + name + "' (" + slot.size() + " items from " + slot.start() + ")";
         }
 
-        /** A page's JSON: the answer of the request in flight, or, when that failed and it is worth it, of a new one after a pause. */
-        @SuppressWarnings("unchecked")
-        private Map<String, Object> take(Slot slot) throws SourceException {
+        /** A page: the answer of the request in flight, or, when that failed and it is worth it, of a new one after a pause. */
+        private PageReader.Page take(Slot slot) throws SourceException {
             String path = path(slot.start(), slot.size());
             String what = what(slot);
             for (int attempt = 0; ; attempt++) {
                 try {
-                    Object root = attempt == 0
-                            ? client.read(client.await(slot.pending(), limit, what), path, true, limit, what)
-                            : client.get(path, true, limit, what);
-                    if (root instanceof Map<?, ?> map) {
-                        return (Map<String, Object>) map;
+                    byte[] body = client.body(attempt == 0 ? client.await(slot.pending(), limit, what) : client.await(client.send(path, true, limit), limit, what),
+                            path, true, limit, what);
+                    try {
+                        return PageReader.read(body);
+                    } catch (java.io.IOException e) {
+                        throw client.notServer("its page of library '" + name + "' is not the JSON of a list of items");
                     }
-                    throw client.notServer("its page of library '" + name + "' is not a JSON object");
                 } catch (SourceException e) {
                     backOff(e, attempt);
                 }
@@ -325,54 +323,5 @@ final class JellyfinScan {
 
     private SourceException incomplete(String what, String todo) {
         return new SourceException(SourceException.Code.PROTOCOL, client.server() + " " + what + "; nothing was marked missing; " + todo);
-    }
-
-    /**
-     * An item as stored: its first media source's path and size (the version the server plays by default; the
-     * others are not stored), or the item's own Path when it lists no media source; null when it has no file.
-     */
-    static ScannedItem item(String id, Map<String, Object> item) {
-        List<Map<String, Object>> sources = Json.list(item, "MediaSources");
-        Map<String, Object> source = sources.isEmpty() ? Map.of() : sources.getFirst();
-        String path = Json.text(source, "Path");
-        if (path == null) {
-            path = Json.text(item, "Path");
-        }
-        if (path == null) {
-            return null;
-        }
-        boolean episode = "Episode".equalsIgnoreCase(Json.text(item, "Type"));
-        long ticks = Json.number(item.get("RunTimeTicks"), Json.number(source.get("RunTimeTicks"), -1));
-        return new ScannedItem(id, path, Json.number(source.get("Size"), -1), instant(item.get("DateCreated")),
-                ticks < 0 ? null : ticks / 10_000, Json.text(item, "Name"), episode ? ItemKind.EPISODE : ItemKind.MOVIE,
-                episode ? Json.text(item, "SeriesName") : null, episode ? Json.integer(item.get("ParentIndexNumber")) : null,
-                episode ? Json.integer(item.get("IndexNumber")) : null)
-                .withVersion(Json.text(item, "Etag"))
-                .withDetails(Json.integer(item.get("ProductionYear")), episode ? Json.integer(item.get("IndexNumberEnd")) : null, null,
-                        providerIds(item));
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof String text) {
-            try {
-                return OffsetDateTime.parse(text.strip()).toInstant();
-            } catch (DateTimeParseException e) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    /** {@code ProviderIds} ({@code Imdb}, {@code Tmdb}, {@code Tvdb}, ...) by provider in lower case. */
-    private static Map<String, String> providerIds(Map<String, Object> item) {
-        Map<String, String> ids = new TreeMap<>();
-        if (item.get("ProviderIds") instanceof Map<?, ?> map) {
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                if (entry.getKey() instanceof String provider && entry.getValue() instanceof String id && !id.isBlank()) {
-                    ids.putIfAbsent(provider.toLowerCase(Locale.ROOT), id.strip());
-                }
-            }
-        }
-        return ids;
     }
 }
