@@ -21,7 +21,7 @@ import org.retrovue.spi.SpiVersion;
 abstract sealed class MediaServerKind implements SourceKind permits JellyfinSourceKind, EmbySourceKind {
     static final int DEFAULT_CONNECT_TIMEOUT_S = 5;
     static final int DEFAULT_READ_TIMEOUT_S = 30;
-    static final int DEFAULT_PAGE_SIZE = 500;
+    static final int DEFAULT_PAGE_SIZE = 1000;
     static final int DEFAULT_CONCURRENCY = 4;
     static final int MAX_CONCURRENCY = 16;
 
