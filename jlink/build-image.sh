@@ -17,7 +17,7 @@ asm_cp=$(ls "$modules"/asm-[0-9]*.jar "$modules"/asm-commons-*.jar "$modules"/as
 rm -rf "$image"
 "$JAVA_HOME/bin/jlink" \
   --module-path "$modules" \
-  --add-modules org.retrovue.launcher,org.jline.terminal.ffm,org.retrovue.plugin.filesystem,org.retrovue.plugin.plex,flyway.database.postgresql,org.objectweb.asm,org.objectweb.asm.commons \
+  --add-modules org.retrovue.launcher,org.jline.terminal.ffm,org.retrovue.plugin.filesystem,org.retrovue.plugin.plex,org.retrovue.plugin.jellyfin,flyway.database.postgresql,org.objectweb.asm,org.objectweb.asm.commons \
   --output "$image" \
   --strip-debug --no-header-files --no-man-pages
 

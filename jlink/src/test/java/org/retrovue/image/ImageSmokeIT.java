@@ -137,7 +137,7 @@ class ImageSmokeIT {
     @Test
     @Order(4)
     void badInputIsOneLineWithItsExitCode() throws Exception {
-        assertOneErrorLine(retrovue(List.of(), "source", "add", "--type", "jellyfin", "--name", "J"), 2, "unknown source type 'jellyfin'");
+        assertOneErrorLine(retrovue(List.of(), "source", "add", "--type", "kodi", "--name", "J"), 2, "unknown source type 'kodi'");
         assertOneErrorLine(retrovue(List.of(), "source", "add", "--type", "filesystem", "--name", "X", "--base-path", work.resolve("nope").toString()),
                 2, "does not exist");
         assertOneErrorLine(retrovue(List.of(), "source", "show", "nobody"), 3, "no source matches 'nobody'");

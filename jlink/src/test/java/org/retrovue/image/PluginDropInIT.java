@@ -201,7 +201,7 @@ class PluginDropInIT {
         assertEquals(0, types.code(), types.err());
         List<String> ids = new ArrayList<>();
         types.json().get("types").forEach(t -> ids.add(t.get("id").asText()));
-        assertEquals(List.of("filesystem", "plex", "dropin", "ownjackson", "useslib1", "useslib2", "withspi"), ids,
+        assertEquals(List.of("jellyfin", "emby", "filesystem", "plex", "dropin", "ownjackson", "useslib1", "useslib2", "withspi"), ids,
                 "the image's kinds first, then the dropped-in ones");
         List<String> descriptions = new ArrayList<>();
         types.json().get("types").forEach(t -> descriptions.add(t.get("description").asText()));

@@ -76,7 +76,7 @@ class CompletionScriptIT {
         assertEquals(List.of("show"), tab("source sh"));
         assertEquals(List.of("--type"), tab("source list --ty"));
         assertEquals(List.of("--base-path", "--base-url"), tab("source add --base-"), "a plugin's options too");
-        assertEquals(List.of("filesystem", "plex"), tab("source add --type "));
+        assertEquals(List.of("emby", "filesystem", "jellyfin", "plex"), tab("source add --type "));
         assertEquals(List.of("filesystem"), tab("source list --type=f"), "after '=', only what follows it is replaced");
         assertEquals(List.of(), tab("source add --name "), "free text");
         assertEquals(List.of("add", "list", "remove"), tab("help source mapping "), "help completes the command path");

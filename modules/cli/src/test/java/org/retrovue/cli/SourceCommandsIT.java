@@ -92,7 +92,7 @@ class SourceCommandsIT {
     @Test
     void badInputToAddIsOneLineWithItsExitCode() throws IOException {
         Path file = Files.writeString(temp.resolve("file.txt"), "x");
-        fails(2, "unknown source type 'jellyfin'; known types: filesystem", "source", "add", "--type", "jellyfin", "--name", "J", "--base-path", "/x");
+        fails(2, "unknown source type 'kodi'; known types: filesystem", "source", "add", "--type", "kodi", "--name", "J", "--base-path", "/x");
         fails(2, "--name", "source", "add", "--type", "filesystem", "--base-path", movies.toString());
         fails(2, "--base-path is required", "source", "add", "--type", "filesystem", "--name", "X");
         fails(2, "does not exist", "source", "add", "--type", "filesystem", "--name", "X", "--base-path", temp.resolve("nope").toString());
@@ -227,7 +227,7 @@ class SourceCommandsIT {
         assertFalse(filesystem.contains("--page-size"), filesystem);
         String common = ok("help", "source", "add").out();
         assertTrue(common.contains("source add --type TYPE --help"), common);
-        assertTrue(common.contains("installed types: filesystem, plex"), common);
+        assertTrue(common.contains("installed types: filesystem, plex, jellyfin, emby"), common);
         assertFalse(common.contains("--page-size"), common);
         assertTrue(common.contains("--enrichers"), common);
     }

@@ -288,7 +288,7 @@ final class ApiHandler implements HttpHandler {
             // no parent, or one the server does not know: Jellyfin lists from the user's root folder, all libraries
             sections = catalog.sections().stream().filter(section -> !section.library().forbidden()).toList();
         }
-        Listing listing = new Listing(sections, kinds(request), request.flag("Recursive"), descending(request));
+        Listing listing = new Listing(sections, kinds(request), request.flag("Recursive"), descending(request), minSaved(request));
         int start = request.count("StartIndex", 0);
         int limit = Math.min(faults.pageCap(), request.count("Limit", Integer.MAX_VALUE));
         Set<String> fields = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
@@ -328,6 +328,19 @@ final class ApiHandler implements HttpHandler {
         }
         out.endObject();
         body.close();
+    }
+
+    /** {@code MinDateLastSaved} in epoch ms (an ISO-8601 date and time, as ASP.NET binds a DateTime), or Long.MIN_VALUE. */
+    private static long minSaved(ApiRequest request) {
+        Optional<String> value = request.parameter("MinDateLastSaved").filter(v -> !v.isBlank());
+        if (value.isEmpty()) {
+            return Long.MIN_VALUE;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(value.get().strip()).toInstant().toEpochMilli();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("The value '" + value.get() + "' is not valid for MinDateLastSaved.");
+        }
     }
 
     /** The kinds {@code IncludeItemTypes} asks for (unknown names list nothing), or null when it is not given. */

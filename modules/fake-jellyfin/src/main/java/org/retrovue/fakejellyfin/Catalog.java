@@ -58,7 +58,7 @@ public final class Catalog {
     /** Moves the library: its items' paths follow its first location, and so every ETag changes. */
     public synchronized void setLocations(String itemId, String... paths) {
         Section section = require(itemId);
-        put(section.with(section.library().withLocations(locations(paths))));
+        put(section.with(section.library().withLocations(locations(paths))).allSavedAt(System.currentTimeMillis()));
     }
 
     /** A forbidden library stays listed, but listing its items answers 403, as for a user who may not see it. */
@@ -71,7 +71,10 @@ public final class Catalog {
     public synchronized void addItems(String itemId, int count) {
         Section section = require(itemId);
         checkCount((long) section.library().itemCount() + count);
-        put(section.with(section.library().withItemCount(section.library().itemCount() + count)));
+        int first = section.library().itemCount();
+        Section grown = section.with(section.library().withItemCount(first + count));
+        put(grown.changed(grown.touches(), grown.removed(), grown.pathless(), grown.mediaSources(),
+                java.util.stream.IntStream.range(first, first + count).boxed().toList(), System.currentTimeMillis()));
     }
 
     /** Removes items {@code fromIndex} to {@code fromIndex + count}: they are no longer listed; others keep their ids. */
@@ -82,7 +85,7 @@ public final class Catalog {
         for (int i = fromIndex; i < fromIndex + count; i++) {
             removed.add(i);
         }
-        put(new Section(section.library(), section.touches(), removed, section.pathless(), section.mediaSources()));
+        put(section.changed(section.touches(), removed, section.pathless(), section.mediaSources(), List.of(), 0));
     }
 
     /** Changes {@code count} items from {@code fromIndex}: each gets a new {@code Etag}; nothing else moves. */
@@ -93,7 +96,8 @@ public final class Catalog {
         for (int i = fromIndex; i < fromIndex + count; i++) {
             touches.merge(i, 1, Integer::sum);
         }
-        put(new Section(section.library(), touches, section.removed(), section.pathless(), section.mediaSources()));
+        put(section.changed(touches, section.removed(), section.pathless(), section.mediaSources(),
+                java.util.stream.IntStream.range(fromIndex, fromIndex + count).boxed().toList(), System.currentTimeMillis()));
     }
 
     /**
@@ -107,7 +111,7 @@ public final class Catalog {
         pathless.add(index);
         Map<Integer, Integer> touches = new HashMap<>(section.touches());
         touches.merge(index, 1, Integer::sum);
-        put(new Section(section.library(), touches, section.removed(), pathless, section.mediaSources()));
+        put(section.changed(touches, section.removed(), pathless, section.mediaSources(), List.of(index), System.currentTimeMillis()));
     }
 
     /** The item has {@code count} media sources (versions: the first is its {@code Path}); its ETag changes. */
@@ -121,7 +125,7 @@ public final class Catalog {
         sources.put(index, count);
         Map<Integer, Integer> touches = new HashMap<>(section.touches());
         touches.merge(index, 1, Integer::sum);
-        put(new Section(section.library(), touches, section.removed(), section.pathless(), sources));
+        put(section.changed(touches, section.removed(), section.pathless(), sources, List.of(index), System.currentTimeMillis()));
     }
 
     public List<Library> libraries() {

@@ -15,15 +15,24 @@ import java.util.stream.Stream;
 final class Listing {
     private static final List<ItemKind> ORDER = List.of(ItemKind.MOVIE, ItemKind.SERIES, ItemKind.SEASON, ItemKind.EPISODE);
 
-    private record Segment(Section section, ItemKind kind) {
+    private record Segment(Section section, ItemKind kind, long minSaved) {
         IntStream indexes(boolean descending) {
             int count = ItemGenerator.count(section.library(), kind);
             IntStream all = descending ? IntStream.iterate(count - 1, i -> i >= 0, i -> i - 1) : IntStream.range(0, count);
             boolean playable = kind == ItemKind.MOVIE || kind == ItemKind.EPISODE;
-            return playable && !section.removed().isEmpty() ? all.filter(i -> !section.removed(i)) : all;
+            IntStream kept = playable && !section.removed().isEmpty() ? all.filter(i -> !section.removed(i)) : all;
+            if (minSaved == Long.MIN_VALUE) {
+                return kept;
+            }
+            // MinDateLastSaved: series and seasons count as saved when created
+            return kept.filter(i -> (playable ? section.lastSaved(i, ItemGenerator.dateCreated(kind, i))
+                    : ItemGenerator.dateCreated(kind, i) * 1000) >= minSaved);
         }
 
         int size() {
+            if (minSaved != Long.MIN_VALUE) {
+                return (int) indexes(false).count();
+            }
             int count = ItemGenerator.count(section.library(), kind);
             if (kind != ItemKind.MOVIE && kind != ItemKind.EPISODE) {
                 return count;
@@ -43,6 +52,11 @@ final class Listing {
      * {@code recursive}; an empty list lists nothing.
      */
     Listing(List<Section> sections, List<ItemKind> kinds, boolean recursive, boolean descending) {
+        this(sections, kinds, recursive, descending, Long.MIN_VALUE);
+    }
+
+    /** {@code minSaved} (epoch ms, {@code MinDateLastSaved}): only items saved since; Long.MIN_VALUE for all. */
+    Listing(List<Section> sections, List<ItemKind> kinds, boolean recursive, boolean descending, long minSaved) {
         this.descending = descending;
         List<Section> ordered = new ArrayList<>(sections);
         if (descending) {
@@ -59,7 +73,7 @@ final class Listing {
             if (descending) {
                 java.util.Collections.reverse(wanted);
             }
-            wanted.forEach(kind -> segments.add(new Segment(section, kind)));
+            wanted.forEach(kind -> segments.add(new Segment(section, kind, minSaved)));
         }
     }
 
