@@ -118,7 +118,7 @@ class SecretsAtRestIT {
                     + " options = jsonb_set(options, '{token}', '\"" + TOKEN + "\"')");
             c.createStatement().executeUpdate("""
                     insert into sources (id, external_id, name, kind, config, options, settings) values
-                      ('00000000-0000-4000-8000-000000000009', 'jellyfin-aaaaaaaaaaaa', 'J', 'jellyfin',
+                      ('00000000-0000-4000-8000-000000000009', 'webdav-aaaaaaaaaaaa', 'J', 'webdav',
                        '{"url": "http://j", "api_key": "jelly-plain"}', '{"url": "http://j", "api-key": "jelly-plain"}',
                        '{"secret_options": ["api-key"]}')""");
         }

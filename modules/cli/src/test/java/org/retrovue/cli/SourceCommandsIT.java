@@ -266,10 +266,10 @@ class SourceCommandsIT {
         var env = cli.environment();
         try (var c = java.sql.DriverManager.getConnection(env.get("RETROVUE_DATABASE_URL"), env.get("RETROVUE_DATABASE_USER"),
                 env.get("RETROVUE_DATABASE_PASSWORD"));
-             var s = c.prepareStatement("update sources set kind = 'jellyfin' where name = 'Den'")) {
+             var s = c.prepareStatement("update sources set kind = 'webdav' where name = 'Den'")) {
             s.execute();
         }
-        fails(2, "source type 'jellyfin' is not installed, so the options of 'Den' cannot be listed or changed", "source", "update", "Den", "--help");
+        fails(2, "source type 'webdav' is not installed, so the options of 'Den' cannot be listed or changed", "source", "update", "Den", "--help");
     }
 
     @Test
