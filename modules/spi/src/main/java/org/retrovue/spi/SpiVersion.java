@@ -7,7 +7,7 @@ package org.retrovue.spi;
  */
 public final class SpiVersion {
     public static final int MAJOR = 1;
-    public static final int MINOR = 5;
+    public static final int MINOR = 6;
 
     private SpiVersion() {}
 }
