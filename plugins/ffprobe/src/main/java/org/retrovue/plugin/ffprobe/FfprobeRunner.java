@@ -29,7 +29,7 @@ final class FfprobeRunner {
                 "-show_chapters", "-i", "file:" + file.toAbsolutePath());
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.DISCARD).start();
+            process = new ProcessBuilder(command).start();
         } catch (IOException e) {
             return new EnrichmentResult.Declined("waits for ffprobe: " + ffprobe + " cannot be started (" + e.getClass().getSimpleName() + ")");
         }
