@@ -22,17 +22,18 @@ import org.junit.jupiter.api.Test;
  * every module in the image is explicit (jlink accepts nothing else).
  */
 class ModuleRulesIT {
-    private static final Map<String, Set<String>> ALLOWED_OWN = Map.of(
-            "org.retrovue.spi", Set.of(),
-            "org.retrovue.pluginloader", Set.of(),
-            "org.retrovue.pg", Set.of(),
-            "org.retrovue.persistence", Set.of(),
-            "org.retrovue.core", Set.of("org.retrovue.spi", "org.retrovue.pluginloader", "org.retrovue.persistence", "org.retrovue.pg"),
-            "org.retrovue.cli", Set.of("org.retrovue.core"),
-            "org.retrovue.plugin.filesystem", Set.of("org.retrovue.spi"),
-            "org.retrovue.plugin.plex", Set.of("org.retrovue.spi"),
-            "org.retrovue.shell", Set.of("org.retrovue.cli"),
-            "org.retrovue.launcher", Set.of("org.retrovue.cli", "org.retrovue.shell"));
+    private static final Map<String, Set<String>> ALLOWED_OWN = Map.ofEntries(
+            Map.entry("org.retrovue.spi", Set.of()),
+            Map.entry("org.retrovue.pluginloader", Set.of()),
+            Map.entry("org.retrovue.pg", Set.of()),
+            Map.entry("org.retrovue.persistence", Set.of()),
+            Map.entry("org.retrovue.core", Set.of("org.retrovue.spi", "org.retrovue.pluginloader", "org.retrovue.persistence", "org.retrovue.pg")),
+            Map.entry("org.retrovue.cli", Set.of("org.retrovue.core")),
+            Map.entry("org.retrovue.plugin.filesystem", Set.of("org.retrovue.spi")),
+            Map.entry("org.retrovue.plugin.plex", Set.of("org.retrovue.spi")),
+            Map.entry("org.retrovue.plugin.ffprobe", Set.of("org.retrovue.spi")),
+            Map.entry("org.retrovue.shell", Set.of("org.retrovue.cli")),
+            Map.entry("org.retrovue.launcher", Set.of("org.retrovue.cli", "org.retrovue.shell")));
 
     private static Map<String, ModuleDescriptor> modules() {
         Path dir = Path.of(System.getProperty("retrovue.image", "target/retrovue")).getParent().resolve("modules");
@@ -65,6 +66,7 @@ class ModuleRulesIT {
         assertEquals(Set.of("java.base"), names(modules.get("org.retrovue.spi").requires()));
         assertEquals(Set.of("java.base"), names(modules.get("org.retrovue.pluginloader").requires()));
         assertEquals(Set.of("java.base", "org.retrovue.spi"), names(modules.get("org.retrovue.plugin.filesystem").requires()));
+        assertEquals(Set.of("java.base", "org.retrovue.spi"), names(modules.get("org.retrovue.plugin.ffprobe").requires()));
         assertEquals(Set.of("java.base", "org.retrovue.spi", "java.net.http", "com.fasterxml.jackson.core"),
                 names(modules.get("org.retrovue.plugin.plex").requires()));
     }
