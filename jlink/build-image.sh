@@ -17,14 +17,14 @@ asm_cp=$(ls "$modules"/asm-[0-9]*.jar "$modules"/asm-commons-*.jar "$modules"/as
 rm -rf "$image"
 "$JAVA_HOME/bin/jlink" \
   --module-path "$modules" \
-  --add-modules org.retrovue.launcher,org.jline.terminal.ffm,org.retrovue.plugin.filesystem,org.retrovue.plugin.plex,org.retrovue.plugin.jellyfin,flyway.database.postgresql,org.objectweb.asm,org.objectweb.asm.commons \
+  --add-modules org.retrovue.launcher,org.jline.terminal.ffm,org.retrovue.plugin.filesystem,org.retrovue.plugin.plex,org.retrovue.plugin.jellyfin,org.retrovue.plugin.ffprobe,flyway.database.postgresql,org.objectweb.asm,org.objectweb.asm.commons \
   --output "$image" \
   --strip-debug --no-header-files --no-man-pages
 
 mkdir -p "$image/plugins"
 cat > "$image/plugins/README.txt" <<'TXT'
-Drop source-kind plugin jars here (modules that provide org.retrovue.spi.SourceKind); no rebuild needed.
-`retrovue source list-types` lists what was loaded and why any jar was not.
+Drop plugin jars here (modules that provide org.retrovue.spi.SourceKind or org.retrovue.spi.Enricher); no rebuild needed.
+`retrovue source list-types` and `retrovue enricher list-types` list what was loaded and why any jar was not.
 TXT
 
 # bin/retrovue, from its template; the build id (a digest of the image's modules) tells a resident process of

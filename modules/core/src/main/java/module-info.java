@@ -12,4 +12,5 @@ module org.retrovue.core {
     exports org.retrovue.core;
 
     uses org.retrovue.spi.SourceKind;
+    uses org.retrovue.spi.Enricher;
 }

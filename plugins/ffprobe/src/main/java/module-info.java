@@ -1,7 +1,9 @@
 /**
- * The {@code ffprobe} enricher (issue 16). For now it holds the fast path only: an in-process reader of MP4/MOV
- * and Matroska/WebM headers ({@code org.retrovue.plugin.ffprobe.fastpath}). It will provide the enricher service
- * once the SPI has one; plugins depend on the SPI alone, and this one needs nothing but java.base so far.
+ * The {@code ffprobe} enricher (issue 16): an in-process reader of MP4/MOV and Matroska/WebM headers
+ * ({@code org.retrovue.plugin.ffprobe.fastpath}), and ffprobe run once per file for anything else. Plugins depend
+ * on the SPI alone.
  */
 module org.retrovue.plugin.ffprobe {
+    requires org.retrovue.spi;
+    provides org.retrovue.spi.Enricher with org.retrovue.plugin.ffprobe.FfprobeEnricher;
 }

@@ -32,6 +32,7 @@ class ModuleRulesIT {
             Map.entry("org.retrovue.plugin.filesystem", Set.of("org.retrovue.spi")),
             Map.entry("org.retrovue.plugin.plex", Set.of("org.retrovue.spi")),
             Map.entry("org.retrovue.plugin.jellyfin", Set.of("org.retrovue.spi")),
+            Map.entry("org.retrovue.plugin.ffprobe", Set.of("org.retrovue.spi")),
             Map.entry("org.retrovue.shell", Set.of("org.retrovue.cli")),
             Map.entry("org.retrovue.launcher", Set.of("org.retrovue.cli", "org.retrovue.shell")));
 
@@ -66,6 +67,7 @@ class ModuleRulesIT {
         assertEquals(Set.of("java.base"), names(modules.get("org.retrovue.spi").requires()));
         assertEquals(Set.of("java.base"), names(modules.get("org.retrovue.pluginloader").requires()));
         assertEquals(Set.of("java.base", "org.retrovue.spi"), names(modules.get("org.retrovue.plugin.filesystem").requires()));
+        assertEquals(Set.of("java.base", "org.retrovue.spi"), names(modules.get("org.retrovue.plugin.ffprobe").requires()));
         assertEquals(Set.of("java.base", "org.retrovue.spi", "java.net.http", "com.fasterxml.jackson.core"),
                 names(modules.get("org.retrovue.plugin.plex").requires()));
         assertEquals(Set.of("java.base", "org.retrovue.spi", "java.net.http", "com.fasterxml.jackson.core"),

@@ -210,8 +210,8 @@ class PluginDropInIT {
         List<String> errors = new ArrayList<>();
         types.json().get("plugin_errors").forEach(e -> errors.add(e.get("origin").asText().replaceAll(".*/", "") + ": " + e.get("message").asText()));
         assertEquals(8, errors.size(), errors.toString());
-        assertTrue(errors.contains("no-kind.jar: holds no source kind: no `provides org.retrovue.spi.SourceKind` in its module-info and no "
-                + "META-INF/services/org.retrovue.spi.SourceKind entry"), errors.toString());
+        assertTrue(errors.contains("no-kind.jar: holds no source kind or enricher: no `provides org.retrovue.spi.SourceKind` or `provides "
+                + "org.retrovue.spi.Enricher` in its module-info and no META-INF/services entry for either"), errors.toString());
         assertTrue(errors.contains("borrows-jackson.jar: module org.example.borrower requires com.fasterxml.jackson.core, which RetroVue does not lend "
                 + "to plugins; bundle it in the plugin's folder"), errors.toString());
         assertTrue(errors.stream().anyMatch(e -> e.startsWith("plain-borrower.jar: provider org.example.plain.Kind failed: com.fasterxml.jackson.core.JsonFactory "

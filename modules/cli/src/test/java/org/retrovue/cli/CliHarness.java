@@ -40,6 +40,12 @@ final class CliHarness {
         return this;
     }
 
+    /** Every later run knows the source kinds on the class path and these enrichers only, in place of those on the class path. */
+    CliHarness enrichers(org.retrovue.spi.Enricher... given) {
+        kinds = org.retrovue.core.PluginRegistry.load(java.util.List.of()).withEnrichers(given);
+        return this;
+    }
+
     /** Answers every confirmation with {@code answer}, as an operator at a terminal would. */
     CliHarness terminalAnswering(boolean answer) {
         prompter = question -> answer;

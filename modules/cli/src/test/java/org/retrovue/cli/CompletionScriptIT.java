@@ -72,7 +72,7 @@ class CompletionScriptIT {
 
     @Test
     void commandsOptionsAndTheirValues() throws Exception {
-        assertEquals(List.of("completion", "db", "help", "shell", "source"), tab(""));
+        assertEquals(List.of("completion", "db", "enricher", "help", "shell", "source"), tab(""));
         assertEquals(List.of("show"), tab("source sh"));
         assertEquals(List.of("--type"), tab("source list --ty"));
         assertEquals(List.of("--base-path", "--base-url"), tab("source add --base-"), "a plugin's options too");

@@ -165,7 +165,8 @@ class DocExamplesIT {
     private static boolean readsOnly(List<String> args) {
         String command = String.join(" ", args.subList(0, Math.min(args.size(), args.get(0).equals("source") && args.size() > 1
                 && args.get(1).equals("mapping") ? 3 : 2)));
-        return Set.of("source list", "source list-types", "source collections", "source status", "source assets", "source mapping list", "source ingest")
+        return Set.of("source list", "source list-types", "source collections", "source status", "source assets", "source mapping list", "source ingest",
+                "enricher list-types")
                 .contains(command);
     }
 

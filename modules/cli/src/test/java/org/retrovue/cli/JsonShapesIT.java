@@ -85,6 +85,7 @@ class JsonShapesIT {
         Path plugins = Files.createDirectories(temp.resolve("data/plugins"));
         Files.writeString(plugins.resolve("broken.jar"), "not a jar");
         JsonNode types = check("source list-types", "source", "list-types", "--json");
+        check("enricher list-types", "enricher", "list-types", "--json");
         Files.delete(plugins.resolve("broken.jar"));
 
         try (FakePlexServer plex = FakePlexServer.builder()
@@ -113,7 +114,7 @@ class JsonShapesIT {
             check("source collections", "source", "collections", "--json");
             JsonNode status = check("source status", "source", "status", "--json");
             check("source update", "source", "update", "Media Library", "--base-path", shows.toString(), "--json");
-            check("source enrichers", "source", "enrichers", "Media Library", "ffprobe,loudness", "--json");
+            check("source enrichers", "source", "enrichers", "Media Library", "ffprobe", "--json");
             check("source mapping add", "source", "mapping", "add", "Media Library/shows", "/remote/shows", shows.toString(), "--json");
             check("source mapping list", "source", "mapping", "list", "--json");
             check("db status", "db", "status", "--json");

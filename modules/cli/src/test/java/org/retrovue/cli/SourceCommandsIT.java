@@ -84,6 +84,7 @@ class SourceCommandsIT {
 
     @Test
     void addWithEnrichersKeepsTheirOrder() {
+        cli.enrichers(new TestEnricher("ffprobe", null), new TestEnricher("loudness", null));
         JsonNode source = ok("source", "add", "--type", "filesystem", "--name", "A", "--base-path", movies.toString(),
                 "--enrichers", "loudness, ffprobe", "--json").json();
         assertEquals("[\"loudness\",\"ffprobe\"]", source.get("enrichers").toString());
@@ -97,7 +98,7 @@ class SourceCommandsIT {
         fails(2, "--base-path is required", "source", "add", "--type", "filesystem", "--name", "X");
         fails(2, "does not exist", "source", "add", "--type", "filesystem", "--name", "X", "--base-path", temp.resolve("nope").toString());
         fails(2, "is not a directory", "source", "add", "--type", "filesystem", "--name", "X", "--base-path", file.toString());
-        fails(2, "unknown enricher 'color'; known enrichers: ffprobe, loudness", "source", "add", "--type", "filesystem", "--name", "X",
+        fails(2, "unknown enricher 'color'; installed enrichers: ffprobe", "source", "add", "--type", "filesystem", "--name", "X",
                 "--base-path", movies.toString(), "--enrichers", "color");
         fails(2, "unknown option '--bogus'", "source", "add", "--type", "filesystem", "--name", "X", "--base-path", movies.toString(), "--bogus");
         assertEquals("[ ]", ok("source", "list", "--json").out().strip());
@@ -274,11 +275,62 @@ class SourceCommandsIT {
 
     @Test
     void enrichersAreReplacedClearedAndChecked() {
+        cli.enrichers(new TestEnricher("ffprobe", null), new TestEnricher("loudness", null));
         add("Media Library", movies);
-        assertEquals("[\"ffprobe\",\"loudness\"]", ok("source", "enrichers", "Media Library", "ffprobe,loudness", "--json").json().get("enrichers").toString());
+        assertEquals("[\"loudness\",\"ffprobe\"]", ok("source", "enrichers", "Media Library", "loudness,ffprobe", "--json").json().get("enrichers").toString(),
+                "kept in the order given");
         assertEquals("[]", ok("source", "enrichers", "Media Library", "", "--json").json().get("enrichers").toString());
-        fails(2, "unknown enricher 'nope'; known enrichers: ffprobe, loudness", "source", "enrichers", "Media Library", "nope");
+        fails(2, "unknown enricher 'nope'; installed enrichers: ffprobe, loudness", "source", "enrichers", "Media Library", "nope");
         fails(3, "no source matches", "source", "enrichers", "Nobody", "ffprobe");
+    }
+
+    @Test
+    void onlyInstalledEnrichersAreAcceptedAndOneThatCannotRunHereWarnsWhatToInstall() {
+        String why = "ffprobe is not installed: install Debian's ffmpeg package or set RETROVUE_FFPROBE";
+        cli.enrichers(new TestEnricher("ffprobe", why));
+        add("Media Library", movies);
+        fails(2, "unknown enricher 'loudness'; installed enrichers: ffprobe", "source", "enrichers", "Media Library", "ffprobe,loudness");
+        assertEquals("[]", ok("source", "show", "Media Library", "--json").json().get("enrichers").toString(), "a refused list changes nothing");
+
+        CliHarness.Result set = cli.run("source", "enrichers", "Media Library", "ffprobe");
+        assertEquals(0, set.code(), set::toString);
+        assertEquals("warning: enricher 'ffprobe' cannot run on this machine: " + why + "\n", set.err(), "one warning line");
+        JsonNode json = cli.run("source", "enrichers", "Media Library", "ffprobe", "--json").json();
+        assertEquals("[\"ffprobe\"]", json.get("enrichers").toString());
+        assertEquals("[\"enricher 'ffprobe' cannot run on this machine: " + why + "\"]", json.get("warnings").toString());
+
+        CliHarness.Result added = cli.run("source", "add", "--type", "filesystem", "--name", "Shows", "--base-path", shows.toString(), "--enrichers", "ffprobe");
+        assertEquals(0, added.code(), added::toString);
+        assertTrue(added.err().contains("warning: enricher 'ffprobe' cannot run on this machine: " + why), added::toString);
+        fails(2, "unknown enricher 'loudness'; installed enrichers: ffprobe", "source", "add", "--type", "filesystem", "--name", "X",
+                "--base-path", movies.toString(), "--enrichers", "loudness");
+    }
+
+    @Test
+    void enricherListTypesShowsTheInstalledEnrichersWithTheirOptionsAndAvailability() {
+        cli.enrichers(new TestEnricher("ffprobe", "ffprobe is not installed: install Debian's ffmpeg package"), new TestEnricher("loudness", null));
+        JsonNode enrichers = ok("enricher", "list-types", "--json").json().get("enrichers");
+        assertEquals(2, enrichers.size(), enrichers::toString);
+        JsonNode ffprobe = enrichers.get(0);
+        assertEquals("ffprobe", ffprobe.get("id").asText());
+        assertEquals("7", ffprobe.get("version").asText());
+        assertEquals("built in", ffprobe.get("origin").asText());
+        assertFalse(ffprobe.get("available").asBoolean());
+        assertEquals("ffprobe is not installed: install Debian's ffmpeg package", ffprobe.get("unavailable_reason").asText());
+        assertEquals("target", ffprobe.get("options").get(0).get("name").asText());
+        assertTrue(enrichers.get(1).get("available").asBoolean());
+        assertTrue(enrichers.get(1).get("unavailable_reason").isNull());
+        String table = ok("enricher", "list-types").out();
+        assertTrue(table.startsWith("ENRICHER"), table);
+        assertTrue(table.contains("no: ffprobe is not installed"), table);
+        assertTrue(table.contains("[target INTEGER (default -24)]"), table);
+    }
+
+    @Test
+    void theBuiltInFfprobeEnricherIsFoundOnTheClassPath() {
+        JsonNode enrichers = ok("enricher", "list-types", "--json").json().get("enrichers");
+        assertEquals("ffprobe", enrichers.get(0).get("id").asText(), enrichers::toString);
+        assertEquals("ffprobe", enrichers.get(0).get("options").get(0).get("name").asText(), enrichers::toString);
     }
 
     @Test

@@ -12,13 +12,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.retrovue.pluginloader.PluginLayer;
+import org.retrovue.spi.Enricher;
 import org.retrovue.spi.SourceKind;
 import org.retrovue.spi.SpiVersion;
 
 /**
- * The source kinds this installation knows: those in the runtime image (boot layer), then third-party jars from
- * each plugin directory, each jar in a module layer of its own so that a broken plugin cannot break the others.
+ * The source kinds and enrichers this installation knows: those in the runtime image (boot layer), then third-party
+ * jars from each plugin directory, each jar in a module layer of its own so that a broken plugin cannot break the
+ * others. A plugin may provide kinds, enrichers or both.
  * A plugin that fails to load, or was built for another SPI major version, is recorded and skipped, never silently.
  */
 public final class PluginRegistry {
@@ -27,22 +31,38 @@ public final class PluginRegistry {
 
     private final Map<String, SourceKind> kinds;
     private final Map<String, String> origins;
+    private final Map<String, Enricher> enrichers;
+    private final Map<String, String> enricherOrigins;
     private final List<PluginProblem> problems;
     private final Path stateRoot;
 
     /** Why a plugin was not loaded, for {@code source list-types}. */
     public record PluginProblem(String origin, String message) {}
 
-    private PluginRegistry(Map<String, SourceKind> kinds, Map<String, String> origins, List<PluginProblem> problems, Path stateRoot) {
+    private PluginRegistry(Map<String, SourceKind> kinds, Map<String, String> origins, Map<String, Enricher> enrichers,
+                           Map<String, String> enricherOrigins, List<PluginProblem> problems, Path stateRoot) {
         this.kinds = Collections.unmodifiableMap(kinds);
         this.origins = Map.copyOf(origins);
+        this.enrichers = Collections.unmodifiableMap(enrichers);
+        this.enricherOrigins = Map.copyOf(enricherOrigins);
         this.problems = List.copyOf(problems);
         this.stateRoot = stateRoot;
     }
 
     /** These kinds, each offered a state directory below {@code root} ({@code root/KIND/}, made when first asked for). */
     public PluginRegistry withStateRoot(Path root) {
-        return new PluginRegistry(kinds, origins, problems, root);
+        return new PluginRegistry(kinds, origins, enrichers, enricherOrigins, problems, root);
+    }
+
+    /** These kinds and only the enrichers given (built in), for tests and embedding. */
+    public PluginRegistry withEnrichers(Enricher... given) {
+        Map<String, Enricher> chosen = new LinkedHashMap<>();
+        Map<String, String> chosenOrigins = new LinkedHashMap<>();
+        for (Enricher enricher : given) {
+            chosen.put(enricher.id(), enricher);
+            chosenOrigins.put(enricher.id(), BUILT_IN);
+        }
+        return new PluginRegistry(kinds, origins, chosen, chosenOrigins, problems, stateRoot);
     }
 
     /** Where the kinds' state directories are, if they are offered any. */
@@ -57,21 +77,27 @@ public final class PluginRegistry {
      * of one library, and none borrows ours.
      */
     public static PluginRegistry load(List<Path> pluginDirectories) {
-        Map<String, SourceKind> kinds = new LinkedHashMap<>();
-        Map<String, String> origins = new LinkedHashMap<>();
+        Found<SourceKind> kinds = new Found<>("source kind", SourceKind::id, SourceKind::spiMajorVersion, null);
+        Found<Enricher> enrichers = new Found<>("enricher", Enricher::id, Enricher::spiMajorVersion, "[a-z][a-z0-9-]*");
         List<PluginProblem> problems = new ArrayList<>();
         // Through the application class loader: the image's modules, or META-INF/services when on a class path (tests).
-        collect(ServiceLoader.load(SourceKind.class, PluginRegistry.class.getClassLoader()).stream().toList(), BUILT_IN, kinds, origins, problems);
+        ClassLoader application = PluginRegistry.class.getClassLoader();
+        kinds.collect(ServiceLoader.load(SourceKind.class, application).stream().toList(), BUILT_IN, problems);
+        enrichers.collect(ServiceLoader.load(Enricher.class, application).stream().toList(), BUILT_IN, problems);
         for (Path directory : pluginDirectories) {
             for (Path plugin : pluginsIn(directory, problems)) {
                 try {
                     ModuleLayer layer = PluginLayer.define(plugin, ModuleLayer.boot());
-                    List<ServiceLoader.Provider<SourceKind>> providers = ServiceLoader.load(layer, SourceKind.class).stream()
+                    List<ServiceLoader.Provider<SourceKind>> kindProviders = ServiceLoader.load(layer, SourceKind.class).stream()
                             .filter(p -> p.type().getModule().getLayer() == layer).toList();
-                    if (providers.isEmpty()) {
-                        problems.add(new PluginProblem(plugin.toString(), "holds no source kind that implements this RetroVue's org.retrovue.spi.SourceKind"));
+                    List<ServiceLoader.Provider<Enricher>> enricherProviders = ServiceLoader.load(layer, Enricher.class).stream()
+                            .filter(p -> p.type().getModule().getLayer() == layer).toList();
+                    if (kindProviders.isEmpty() && enricherProviders.isEmpty()) {
+                        problems.add(new PluginProblem(plugin.toString(), "holds no source kind or enricher that implements this RetroVue's "
+                                + "org.retrovue.spi.SourceKind or org.retrovue.spi.Enricher"));
                     }
-                    collect(providers, plugin.toString(), kinds, origins, problems);
+                    kinds.collect(kindProviders, plugin.toString(), problems);
+                    enrichers.collect(enricherProviders, plugin.toString(), problems);
                 } catch (PluginLayer.Refused e) {
                     problems.add(new PluginProblem(plugin.toString(), e.getMessage()));
                 } catch (RuntimeException | LinkageError e) {
@@ -79,10 +105,10 @@ public final class PluginRegistry {
                 }
             }
         }
-        return new PluginRegistry(kinds, origins, problems, null);
+        return new PluginRegistry(kinds.byId, kinds.origins, enrichers.byId, enrichers.origins, problems, null);
     }
 
-    /** The kinds given, for tests and embedding. */
+    /** The kinds given and no enrichers, for tests and embedding. */
     public static PluginRegistry of(SourceKind... given) {
         Map<String, SourceKind> kinds = new LinkedHashMap<>();
         for (SourceKind kind : given) {
@@ -90,7 +116,7 @@ public final class PluginRegistry {
         }
         Map<String, String> origins = new LinkedHashMap<>();
         kinds.keySet().forEach(id -> origins.put(id, BUILT_IN));
-        return new PluginRegistry(kinds, origins, List.of(), null);
+        return new PluginRegistry(kinds, origins, Map.of(), Map.of(), List.of(), null);
     }
 
     /** The jars and the folders (a plugin with its own dependencies) of a plugin directory. */
@@ -114,23 +140,36 @@ public final class PluginRegistry {
         }
     }
 
-    private static void collect(List<ServiceLoader.Provider<SourceKind>> providers, String origin, Map<String, SourceKind> kinds,
-                                Map<String, String> origins, List<PluginProblem> problems) {
-        for (ServiceLoader.Provider<SourceKind> provider : providers) {
-            try {
-                SourceKind kind = provider.get();
-                if (kind.spiMajorVersion() != SpiVersion.MAJOR) {
-                    problems.add(new PluginProblem(origin, "source kind '" + kind.id() + "' needs SPI version " + kind.spiMajorVersion()
-                            + ".x but this RetroVue provides " + SpiVersion.MAJOR + "." + SpiVersion.MINOR + "; use a build of the plugin for this version"));
-                } else if (kinds.containsKey(kind.id())) {
-                    problems.add(new PluginProblem(origin, "source kind '" + kind.id() + "' is already provided by "
-                            + kinds.get(kind.id()).getClass().getModule().getName() + " (" + origins.get(kind.id()) + "); skipped"));
-                } else {
-                    kinds.put(kind.id(), kind);
-                    origins.put(kind.id(), origin);
+    /** The services of one type found so far, by id, with where each came from. */
+    private record Found<T>(String noun, Function<T, String> id, ToIntFunction<T> spiMajor, String idPattern, Map<String, T> byId,
+                            Map<String, String> origins) {
+        /** {@code idPattern}: what an id must match, or null (source kinds, whose ids were never checked here). */
+        Found(String noun, Function<T, String> id, ToIntFunction<T> spiMajor, String idPattern) {
+            this(noun, id, spiMajor, idPattern, new LinkedHashMap<>(), new LinkedHashMap<>());
+        }
+
+        void collect(List<ServiceLoader.Provider<T>> providers, String origin, List<PluginProblem> problems) {
+            for (ServiceLoader.Provider<T> provider : providers) {
+                try {
+                    T service = provider.get();
+                    String name = id.apply(service);
+                    int major = spiMajor.applyAsInt(service);
+                    if (major != SpiVersion.MAJOR) {
+                        problems.add(new PluginProblem(origin, noun + " '" + name + "' needs SPI version " + major
+                                + ".x but this RetroVue provides " + SpiVersion.MAJOR + "." + SpiVersion.MINOR + "; use a build of the plugin for this version"));
+                    } else if (idPattern != null && (name == null || !name.matches(idPattern))) {
+                        problems.add(new PluginProblem(origin, noun + " id '" + name + "' of " + provider.type().getName()
+                                + " is not lower-case letters, digits and '-'; skipped"));
+                    } else if (byId.containsKey(name)) {
+                        problems.add(new PluginProblem(origin, noun + " '" + name + "' is already provided by "
+                                + byId.get(name).getClass().getModule().getName() + " (" + origins.get(name) + "); skipped"));
+                    } else {
+                        byId.put(name, service);
+                        origins.put(name, origin);
+                    }
+                } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                    problems.add(new PluginProblem(origin, "provider " + provider.type().getName() + " failed: " + rootMessage(e)));
                 }
-            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-                problems.add(new PluginProblem(origin, "provider " + provider.type().getName() + " failed: " + rootMessage(e)));
             }
         }
     }
@@ -165,6 +204,20 @@ public final class PluginRegistry {
             return message + " (the plugin " + problems.getFirst().origin() + " was not loaded: " + problems.getFirst().message() + ")";
         }
         return problems.isEmpty() ? message : message + " (" + problems.size() + " plugins were not loaded: see `source list-types`)";
+    }
+
+    public Optional<Enricher> enricher(String id) {
+        return Optional.ofNullable(enrichers.get(id));
+    }
+
+    /** {@link #BUILT_IN}, or the path of the plugin jar or folder the enricher came from. */
+    public String enricherOrigin(String id) {
+        return enricherOrigins.getOrDefault(id, BUILT_IN);
+    }
+
+    /** The installed enrichers: the image's first, then each plugin's in the order found. */
+    public List<Enricher> enrichers() {
+        return List.copyOf(enrichers.values());
     }
 
     public List<PluginProblem> problems() {

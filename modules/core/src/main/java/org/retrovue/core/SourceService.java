@@ -65,6 +65,16 @@ public final class SourceService {
                 .map(k -> SourceKindInfo.of(k, registry.origin(k.id()))).toList();
     }
 
+    /** The installed enrichers, each with whether it can run here. */
+    public List<EnricherInfo> enrichers() {
+        return registry.enrichers().stream().map(e -> EnricherInfo.of(e, registry.enricherOrigin(e.id()))).toList();
+    }
+
+    /** An operator's enricher list checked against the installed enrichers ({@link Enrichers#parse}). */
+    public Enrichers.Choice enricherList(String text) {
+        return Enrichers.parse(text, registry);
+    }
+
     public List<PluginRegistry.PluginProblem> pluginProblems() {
         return registry.problems();
     }
@@ -208,15 +218,19 @@ public final class SourceService {
         }, cleanName.orElse(current.name()), checked == null ? null : checked.named(current.kind()), checks));
     }
 
-    public SourceRecord setEnrichers(String identifier, String list) {
-        List<String> enrichers = Enrichers.parse(list);
-        return redact(write(s -> {
+    /** Replaces a source's enricher list; {@code warnings} hears of each listed enricher that cannot run here. */
+    public SourceRecord setEnrichers(String identifier, String list, java.util.function.Consumer<String> warnings) {
+        Enrichers.Choice choice = Enrichers.parse(list, registry);
+        List<String> enrichers = choice.names();
+        SourceRecord updated = redact(write(s -> {
             SourceRecord source = Identifiers.source(s, identifier);
             SourceKind installed = registry.find(source.kind()).orElse(null);
             Map<String, Object> settings = settingsOf(source, installed);
             settings.put(Enrichers.SETTINGS_KEY, enrichers);
             return s.updateSource(source.id(), source.name(), box.seal(installed, source.config()), box.seal(installed, source.options()), settings);
         }, null, null));
+        choice.warnings().forEach(warnings);
+        return updated;
     }
 
     public List<CollectionRecord> collections(Optional<String> sourceIdentifier) {

@@ -21,19 +21,35 @@ class SourceRulesTest {
     }
 
     @Test
-    void enricherListsAreOrderedCheckedAndClearable() {
-        assertEquals(List.of("loudness", "ffprobe"), Enrichers.parse(" Loudness , ffprobe "));
-        assertEquals(List.of(), Enrichers.parse(""));
-        RetrovueException unknown = assertThrows(RetrovueException.class, () -> Enrichers.parse("ffprobe,color"));
+    void enricherListsAreOrderedCheckedAgainstTheInstalledOnesAndClearable() {
+        PluginRegistry registry = PluginRegistry.of().withEnrichers(new FakeEnricher("ffprobe", null), new FakeEnricher("loudness", null));
+        assertEquals(List.of("loudness", "ffprobe"), Enrichers.parse(" Loudness , ffprobe ", registry).names());
+        assertEquals(List.of(), Enrichers.parse("", registry).names());
+        RetrovueException unknown = assertThrows(RetrovueException.class, () -> Enrichers.parse("ffprobe,color", registry));
         assertEquals(ErrorKind.USAGE, unknown.kind());
-        assertEquals("unknown enricher 'color'; known enrichers: ffprobe, loudness", unknown.getMessage());
-        assertThrows(RetrovueException.class, () -> Enrichers.parse("ffprobe,ffprobe"));
-        assertEquals(List.of(), Enrichers.parse("  "));
+        assertEquals("unknown enricher 'color'; installed enrichers: ffprobe, loudness", unknown.getMessage());
+        assertEquals("unknown enricher 'loudness'; installed enrichers: ffprobe", assertThrows(RetrovueException.class,
+                () -> Enrichers.parse("loudness", PluginRegistry.of().withEnrichers(new FakeEnricher("ffprobe", null)))).getMessage(),
+                "a name is known only when an installed enricher has it");
+        assertEquals("unknown enricher 'ffprobe'; no enricher is installed",
+                assertThrows(RetrovueException.class, () -> Enrichers.parse("ffprobe", PluginRegistry.of())).getMessage());
+        assertThrows(RetrovueException.class, () -> Enrichers.parse("ffprobe,ffprobe", registry));
+        assertEquals(List.of(), Enrichers.parse("  ", registry).names());
         for (String slip : new String[] {",,", "ffprobe,,loudness", "ffprobe,"}) {
-            RetrovueException empty = assertThrows(RetrovueException.class, () -> Enrichers.parse(slip), slip);
+            RetrovueException empty = assertThrows(RetrovueException.class, () -> Enrichers.parse(slip, registry), slip);
             assertEquals(ErrorKind.USAGE, empty.kind());
             assertTrue(empty.getMessage().contains("has an empty item"), empty.getMessage());
         }
+    }
+
+    @Test
+    void anInstalledEnricherThatCannotRunHereIsAcceptedWithOneWarningLine() {
+        PluginRegistry registry = PluginRegistry.of().withEnrichers(new FakeEnricher("ffprobe", "ffprobe is not installed:\n  install ffmpeg"),
+                new FakeEnricher("loudness", null));
+        Enrichers.Choice choice = Enrichers.parse("loudness,ffprobe", registry);
+        assertEquals(List.of("loudness", "ffprobe"), choice.names());
+        assertEquals(List.of("enricher 'ffprobe' cannot run on this machine: ffprobe is not installed: install ffmpeg"), choice.warnings());
+        assertEquals(List.of(), Enrichers.parse("loudness", registry).warnings());
     }
 
     /** A kind with a secret stored under a key of its own naming, and a non-secret option called token. */

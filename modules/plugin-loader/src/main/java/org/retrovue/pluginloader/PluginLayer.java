@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 public final class PluginLayer {
     public static final String SPI = "org.retrovue.spi";
     private static final String SOURCE_KIND = "org.retrovue.spi.SourceKind";
+    private static final String ENRICHER = "org.retrovue.spi.Enricher";
 
     /** Why a plugin was not loaded, in words for {@code source list-types}. */
     public static final class Refused extends Exception {
@@ -57,8 +58,9 @@ public final class PluginLayer {
                 }
             }
         }
-        if (modules.stream().noneMatch(m -> m.descriptor().provides().stream().anyMatch(p -> p.service().equals(SOURCE_KIND)))) {
-            throw new Refused("holds no source kind: no `provides " + SOURCE_KIND + "` in its module-info and no META-INF/services/" + SOURCE_KIND + " entry");
+        if (modules.stream().noneMatch(m -> m.descriptor().provides().stream().anyMatch(p -> p.service().equals(SOURCE_KIND) || p.service().equals(ENRICHER)))) {
+            throw new Refused("holds no source kind or enricher: no `provides " + SOURCE_KIND + "` or `provides " + ENRICHER
+                    + "` in its module-info and no META-INF/services entry for either");
         }
         List<String> roots = modules.stream().map(m -> m.descriptor().name()).sorted().toList();
         Configuration configuration = host.configuration().resolveAndBind(finder, ModuleFinder.of(), roots);

@@ -66,8 +66,8 @@ class PluginLayerTest {
 
     @Test
     void aJarWithNoSourceKindOrAFolderWithNoJarIsRefused() throws Exception {
-        assertEquals("holds no source kind: no `provides org.retrovue.spi.SourceKind` in its module-info and no "
-                + "META-INF/services/org.retrovue.spi.SourceKind entry", assertThrows(PluginLayer.Refused.class, () -> PluginLayer.define(ours, host)).getMessage());
+        assertEquals("holds no source kind or enricher: no `provides org.retrovue.spi.SourceKind` or `provides "
+                + "org.retrovue.spi.Enricher` in its module-info and no META-INF/services entry for either", assertThrows(PluginLayer.Refused.class, () -> PluginLayer.define(ours, host)).getMessage());
         assertEquals("holds no jar", assertThrows(PluginLayer.Refused.class,
                 () -> PluginLayer.define(Files.createDirectories(work.resolve("empty")), host)).getMessage());
         assertEquals("is org.retrovue.spi, which RetroVue provides itself; remove it from the plugin directory",

@@ -29,6 +29,8 @@ public final class Commands {
                             leaf("add", MappingAddCommand::new),
                             leaf("list", MappingListCommand::new),
                             leaf("remove", MappingRemoveCommand::new))))),
+            new Node("enricher", c -> new GroupCommand(c, "enricher", "Enrichers: what learns more about each item from its file (duration, streams...)."), List.of(
+                    leaf("list-types", EnricherListTypesCommand::new))),
             new Node("db", c -> new GroupCommand(c, "db", "The catalogue database: which one is in use, and the embedded server."), List.of(
                     leaf("status", DbStatusCommand::new),
                     leaf("stop", DbStopCommand::new))),

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.retrovue.core.EnricherInfo;
 import org.retrovue.core.Enrichers;
 import org.retrovue.core.IngestReport;
 import org.retrovue.core.Ingestability;
@@ -206,6 +207,21 @@ public final class Shapes {
         m.put("version", k.version());
         m.put("built_for_spi", k.builtForSpi());
         m.put("options", k.options().stream().map(Shapes::option).toList());
+        return m;
+    }
+
+    /** An installed enricher (enricher list-types). */
+    public static Map<String, Object> enricher(EnricherInfo e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", e.id());
+        m.put("description", e.description());
+        m.put("version", e.version());
+        m.put("module", e.module());
+        m.put("module_version", e.moduleVersion());
+        m.put("origin", e.origin());
+        m.put("options", e.options().stream().map(Shapes::option).toList());
+        m.put("available", e.unavailable() == null);
+        m.put("unavailable_reason", e.unavailable());
         return m;
     }
 
