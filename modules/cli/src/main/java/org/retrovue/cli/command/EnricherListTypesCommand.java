@@ -1,14 +1,10 @@
 package org.retrovue.cli.command;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.retrovue.cli.CliContext;
 import org.retrovue.cli.render.Shapes;
-import org.retrovue.cli.render.Text;
 import org.retrovue.core.EnricherInfo;
-import org.retrovue.core.PluginRegistry;
 import org.retrovue.spi.OptionSpec;
 
 final class EnricherListTypesCommand extends ContextCommand {
@@ -23,25 +19,13 @@ final class EnricherListTypesCommand extends ContextCommand {
     @Override
     public Integer call() {
         List<EnricherInfo> enrichers = sources().enrichers();
-        List<PluginRegistry.PluginProblem> problems = sources().pluginProblems();
-        if (isSet(json)) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("enrichers", enrichers.stream().map(Shapes::enricher).toList());
-            doc.put("plugin_errors", problems.stream().map(p -> Map.of("origin", p.origin(), "message", p.message())).toList());
-            json(doc);
-        } else {
-            List<List<String>> rows = new ArrayList<>();
-            for (EnricherInfo e : enrichers) {
-                rows.add(List.of(e.id(), e.description(), e.version(), e.origin(), options(e.options()),
-                        e.unavailable() == null ? "yes" : "no: " + e.unavailable()));
-            }
-            Text.table(out(), List.of("ENRICHER", "DESCRIPTION", "VERSION", "ORIGIN", "OPTIONS", "AVAILABLE"), rows, "No enrichers are installed.");
-            for (PluginRegistry.PluginProblem p : problems) {
-                out().println(Text.escape("plugin not loaded: " + p.origin() + ": " + p.message()));
-            }
-            out().flush();
+        List<List<String>> rows = new ArrayList<>();
+        for (EnricherInfo e : enrichers) {
+            rows.add(List.of(e.id(), e.description(), e.version(), e.origin(), options(e.options()),
+                    e.unavailable() == null ? "yes" : "no: " + e.unavailable()));
         }
-        return 0;
+        return PluginListing.print(this, isSet(json), "enrichers", enrichers.stream().map(Shapes::enricher).toList(),
+                List.of("ENRICHER", "DESCRIPTION", "VERSION", "ORIGIN", "OPTIONS", "AVAILABLE"), rows, "No enrichers are installed.");
     }
 
     private static String options(List<OptionSpec> options) {

@@ -1,13 +1,9 @@
 package org.retrovue.cli.command;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.retrovue.cli.CliContext;
 import org.retrovue.cli.render.Shapes;
-import org.retrovue.cli.render.Text;
-import org.retrovue.core.PluginRegistry;
 import org.retrovue.core.SourceKindInfo;
 import org.retrovue.spi.OptionSpec;
 
@@ -23,24 +19,12 @@ final class SourceListTypesCommand extends ContextCommand {
     @Override
     public Integer call() {
         List<SourceKindInfo> kinds = sources().kinds();
-        List<PluginRegistry.PluginProblem> problems = sources().pluginProblems();
-        if (isSet(json)) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("types", kinds.stream().map(Shapes::kind).toList());
-            doc.put("plugin_errors", problems.stream().map(p -> Map.of("origin", p.origin(), "message", p.message())).toList());
-            json(doc);
-        } else {
-            List<List<String>> rows = new ArrayList<>();
-            for (SourceKindInfo k : kinds) {
-                rows.add(List.of(k.id(), k.description(), k.version() == null ? "-" : k.version(), k.origin(), options(k.options())));
-            }
-            Text.table(out(), List.of("TYPE", "DESCRIPTION", "VERSION", "ORIGIN", "OPTIONS"), rows, "No source types are installed.");
-            for (PluginRegistry.PluginProblem p : problems) {
-                out().println(Text.escape("plugin not loaded: " + p.origin() + ": " + p.message()));
-            }
-            out().flush();
+        List<List<String>> rows = new ArrayList<>();
+        for (SourceKindInfo k : kinds) {
+            rows.add(List.of(k.id(), k.description(), k.version() == null ? "-" : k.version(), k.origin(), options(k.options())));
         }
-        return 0;
+        return PluginListing.print(this, isSet(json), "types", kinds.stream().map(Shapes::kind).toList(),
+                List.of("TYPE", "DESCRIPTION", "VERSION", "ORIGIN", "OPTIONS"), rows, "No source types are installed.");
     }
 
     private static String options(List<OptionSpec> options) {
