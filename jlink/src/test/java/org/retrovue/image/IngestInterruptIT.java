@@ -5,19 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,7 +51,7 @@ class IngestInterruptIT {
         handlers = Executors.newCachedThreadPool();
         plex = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         plex.setExecutor(handlers);
-        plex.createContext("/identity", exchange -> answer(exchange, "{\"MediaContainer\":{\"size\":0,\"machineIdentifier\":\"interrupt-test\"}}"));
+        plex.createContext("/identity", exchange -> ImageProcess.answerJson(exchange, "{\"MediaContainer\":{\"size\":0,\"machineIdentifier\":\"interrupt-test\"}}"));
         plex.createContext("/library/sections", exchange -> {
             if (exchange.getRequestURI().getPath().endsWith("/all")) {
                 listing.countDown();
@@ -64,7 +59,7 @@ class IngestInterruptIT {
                 exchange.close();
                 return;
             }
-            answer(exchange, "{\"MediaContainer\":{\"size\":1,\"Directory\":[{\"key\":\"1\",\"title\":\"Movies\",\"type\":\"movie\","
+            ImageProcess.answerJson(exchange, "{\"MediaContainer\":{\"size\":1,\"Directory\":[{\"key\":\"1\",\"title\":\"Movies\",\"type\":\"movie\","
                     + "\"Location\":[{\"id\":1,\"path\":\"" + media + "\"}]}]}}");
         });
         plex.start();
@@ -117,8 +112,8 @@ class IngestInterruptIT {
         builder.environment().put("RETROVUE_DATA_DIR", dataDir.toString());
         builder.environment().putAll(env);
         Process process = builder.start();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> ImageProcess.read(process.getInputStream()));
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> ImageProcess.read(process.getErrorStream()));
         assertTrue(listing.await(120, TimeUnit.SECONDS), "the ingest asked for the library's items; stderr so far: "
                 + (process.isAlive() ? "(running)" : err.get()));
         assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor());
@@ -159,27 +154,7 @@ class IngestInterruptIT {
         }
     }
 
-    private static void answer(HttpExchange exchange, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
-        try (var out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
-
-    private static String read(InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static Run run(Map<String, String> env, String... args) throws Exception {
-        Map<String, String> all = new HashMap<>();
-        all.put("RETROVUE_RESIDENT", "off");
-        all.putAll(env);
-        return ImageProcess.run(image, dataDir, all, List.of(), "", args);
+        return ImageProcess.run(image, dataDir, env, List.of(), "", args); // resident off unless env says otherwise
     }
 }

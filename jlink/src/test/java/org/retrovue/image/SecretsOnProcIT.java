@@ -8,15 +8,12 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -90,8 +87,8 @@ class SecretsOnProcIT {
         builder.environment().put("RETROVUE_DATA_DIR", dataDir.toString());
         builder.environment().put("RETROVUE_RESIDENT", "off");
         Process process = builder.start();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> ImageProcess.read(process.getInputStream()));
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> ImageProcess.read(process.getErrorStream()));
         assertTrue(asked.await(120, TimeUnit.SECONDS), "the command asked the server who it is; stderr: " + (process.isAlive() ? "(running)" : err.get()));
         String cmdline = proc(process.pid(), "cmdline");
         String environ = proc(process.pid(), "environ");
@@ -140,26 +137,10 @@ class SecretsOnProcIT {
             exchange.close();
             return;
         }
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
-        try (var out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
-
-    private static String read(InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ImageProcess.answerJson(exchange, json);
     }
 
     private static Run run(Map<String, String> env, String... args) throws Exception {
-        Map<String, String> all = new HashMap<>();
-        all.put("RETROVUE_RESIDENT", "off");
-        all.putAll(env);
-        return ImageProcess.run(image, dataDir, all, List.of(), "", args);
+        return ImageProcess.run(image, dataDir, env, List.of(), "", args); // resident off unless env says otherwise
     }
 }
