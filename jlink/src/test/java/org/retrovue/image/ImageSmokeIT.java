@@ -125,7 +125,7 @@ class ImageSmokeIT {
         Run status = retrovue(List.of(), "db", "status", "--json");
         assertEquals("embedded", status.json().get("mode").asText(), status::toString);
         assertTrue(status.json().get("up").asBoolean(), status::toString);
-        assertEquals(8, status.json().get("schema_version").asInt(), "migrated from inside the image: " + status);
+        assertEquals(9, status.json().get("schema_version").asInt(), "migrated from inside the image: " + status);
         assertEquals(status.json().get("schema_version_supported").asInt(), status.json().get("schema_version").asInt(), status::toString);
 
         assertOneErrorLine(retrovue(List.of(), "source", "delete", "Smoke Movies"), 5, "pass --force");

@@ -33,8 +33,8 @@ import org.retrovue.fakeplex.Library;
  */
 class JsonShapesIT {
     private static final Pattern SHAPE = Pattern.compile("<!-- shape: ([a-z -]+) -->\\s*```json\\n(.*?)```", Pattern.DOTALL);
-    /** Objects whose keys are data, not shape: a source's config, an asset's ids by provider. */
-    private static final java.util.Set<String> FREE_FORM = java.util.Set.of("config", "options", "provider_ids");
+    /** Objects whose keys are data, not shape: a source's config, an asset's ids by provider, its enrichers' results by id. */
+    private static final java.util.Set<String> FREE_FORM = java.util.Set.of("config", "options", "provider_ids", "results");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -115,6 +115,7 @@ class JsonShapesIT {
             JsonNode status = check("source status", "source", "status", "--json");
             check("source update", "source", "update", "Media Library", "--base-path", shows.toString(), "--json");
             check("source enrichers", "source", "enrichers", "Media Library", "ffprobe", "--json");
+            check("source enrich", "source", "enrich", "Media Library", "--json");
             check("source mapping add", "source", "mapping", "add", "Media Library/shows", "/remote/shows", shows.toString(), "--json");
             check("source mapping list", "source", "mapping", "list", "--json");
             check("db status", "db", "status", "--json");

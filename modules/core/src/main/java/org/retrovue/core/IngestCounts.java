@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * What one collection's ingest found so far: items seen, and of those new, changed, unchanged and reappeared
  * (missing before, present again); items gone since the last ingest (missing); warnings; items whose local file
- * is not there (flagged). Updated by the scanning thread, read by the progress display.
+ * is not there (flagged); then the enrichment of the new, changed and stale items. Updated by the scanning thread, read by the progress display.
  */
 public final class IngestCounts {
     volatile long seen;
@@ -19,6 +19,7 @@ public final class IngestCounts {
     volatile long flagged;
     /** How many items the scan said it would deliver (ScanSink.expect); -1 when it did not say. */
     volatile long expected = -1;
+    private final EnrichmentCounts enrichment = new EnrichmentCounts();
 
     public long seen() {
         return seen;
@@ -57,6 +58,11 @@ public final class IngestCounts {
         return expected;
     }
 
+    /** The enrichment that follows the scan (docs/adr/0011). */
+    public EnrichmentCounts enrichment() {
+        return enrichment;
+    }
+
     /** The counts as stored with the collection's last ingest and printed in reports. */
     public Map<String, Object> asMap() {
         Map<String, Object> map = new LinkedHashMap<>();
@@ -68,6 +74,7 @@ public final class IngestCounts {
         map.put("missing", missing);
         map.put("warnings", warnings);
         map.put("file_not_found", flagged);
+        map.putAll(enrichment.asMap());
         return map;
     }
 }

@@ -6,8 +6,11 @@ import java.util.UUID;
 
 /** What an ingest did, collection by collection, in the order the collections were chosen. */
 public record IngestReport(boolean dryRun, List<CollectionReport> collections, long durationMillis) {
-    /** WOULD_INGEST: a dry run's INGESTED (it scanned the collection, and wrote nothing). */
-    public enum Status { INGESTED, WOULD_INGEST, UNCHANGED, SKIPPED, FAILED, BUSY }
+    /**
+     * WOULD_INGEST: a dry run's INGESTED (it scanned the collection, and wrote nothing). ENRICHED: what
+     * {@code source enrich} did to a collection (no scan).
+     */
+    public enum Status { INGESTED, WOULD_INGEST, UNCHANGED, SKIPPED, FAILED, BUSY, ENRICHED }
 
     /**
      * One collection: its status, why it was skipped or failed, the counts, how long it took, its warnings (the

@@ -52,11 +52,24 @@ public final class IngestService implements AutoCloseable {
         }
     }
 
+    /** What to enrich: every enabled collection, one source's, or one collection; {@code all}: stale or not. */
+    public record EnrichRequest(Optional<String> source, Optional<String> collection, boolean all) {
+        public EnrichRequest {
+            if (collection.isPresent() && source.isEmpty()) {
+                throw new IllegalArgumentException("a collection is named within a source");
+            }
+        }
+    }
+
     private final Supplier<Catalog> catalog;
     private final PluginRegistry registry;
     private final Clock clock;
     private final SecretBox box;
     private final IngestConnections connections = new IngestConnections();
+    /** Items enriched at once: enrichers are a process or a file read each, so more than the cores buys little. */
+    private final int enrichThreads = Integer.getInteger("retrovue.enrich.threads", Runtime.getRuntime().availableProcessors());
+    /** The time limit of one enricher on one item (ADR 0011). */
+    private final java.time.Duration enrichTimeout = java.time.Duration.ofSeconds(Long.getLong("retrovue.enrich.timeout-seconds", 30));
 
     public IngestService(Supplier<Catalog> catalog, PluginRegistry registry, Clock clock) {
         this(catalog, registry, clock, SecretBox.NONE);
@@ -113,6 +126,82 @@ public final class IngestService implements AutoCloseable {
             pool.shutdownNow();
         }
         return new IngestReport(request.dryRun(), reports, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * Runs the sources' enrichers on the stale assets of enabled collections (all their assets with
+     * {@code request.all()}), one collection after another, each under its ingest lock: an ingest and an enrichment
+     * never race on one collection. What was committed stays when it is interrupted.
+     */
+    public IngestReport enrich(EnrichRequest request, IngestProgress progress) {
+        return DatabaseErrors.translate(() -> enrichAll(request, progress));
+    }
+
+    private IngestReport enrichAll(EnrichRequest given, IngestProgress progress) {
+        long start = System.nanoTime();
+        Request request = resolved(new Request(given.source(), given.collection(), false, given.all(), 1));
+        List<IngestReport.CollectionReport> reports = new ArrayList<>();
+        AssetStore store = connections.take(catalog.get().target(), applicationName());
+        boolean clean = false;
+        try {
+            for (SourceRecord source : select(request)) {
+                EnrichmentPlan plan = EnrichmentPlan.of(source, registry);
+                for (CollectionRecord collection : chosen(source, request)) {
+                    IngestReport.CollectionReport report = enrichCollection(source, collection, plan, store, given.all(), progress);
+                    reports.add(report);
+                    progress.finished(report);
+                }
+            }
+            clean = true;
+        } finally {
+            connections.giveBack(store, clean);
+        }
+        return new IngestReport(false, reports, millisSince(start));
+    }
+
+    private IngestReport.CollectionReport enrichCollection(SourceRecord source, CollectionRecord collection, EnrichmentPlan plan,
+                                                           AssetStore store, boolean all, IngestProgress progress) {
+        long start = System.nanoTime();
+        String skip = !collection.enabled() ? "disabled; enable it with `retrovue source enable " + ShellWord.of(collection.sourceName() + "/"
+                + collection.name()) + "`"
+                : plan.isEmpty() ? "its source has no enrichers; set them with `retrovue source enrichers " + ShellWord.of(source.name()) + " ffprobe`"
+                : null;
+        if (skip != null) {
+            return new IngestReport.CollectionReport(collection.id(), source.name(), collection.name(), IngestReport.Status.SKIPPED, skip,
+                    Map.of(), 0, List.of());
+        }
+        Optional<String> holder = store.lock(collection.id());
+        if (holder.isPresent()) {
+            return new IngestReport.CollectionReport(collection.id(), source.name(), collection.name(), IngestReport.Status.BUSY,
+                    "being ingested by " + holder.get() + "; wait for it to finish", Map.of(), millisSince(start), List.of());
+        }
+        try {
+            IngestCounts counts = new IngestCounts();
+            progress.started(source.name(), collection.name(), counts);
+            List<String> warnings = new ArrayList<>();
+            long[] warned = {0};
+            PluginWords words = PluginWords.NONE;
+            enrich(plan, collection.id(), store, all, counts.enrichment(), warning -> {
+                warned[0]++;
+                if (warnings.size() < 20) {
+                    warnings.add(words.clean(warning));
+                }
+            }, () -> progress.advanced(source.name(), collection.name(), counts));
+            Map<String, Object> shown = counts.enrichment().asMap();
+            shown.put("warnings", warned[0]);
+            return new IngestReport.CollectionReport(collection.id(), source.name(), collection.name(), IngestReport.Status.ENRICHED,
+                    counts.enrichment().total() == 0 ? "nothing to enrich: every item is enriched with the source's current enrichers" : null,
+                    shown, millisSince(start), warnings);
+        } catch (CollectionIngest.IngestInterrupted e) {
+            Thread.currentThread().interrupt();
+            throw new RetrovueException(ErrorKind.EXTERNAL, "enrichment interrupted; what was committed stays, and the next run finishes the job");
+        } finally {
+            try {
+                store.unlock(collection.id());
+            } catch (RuntimeException e) {
+                // the connection is gone, and its lock with it
+            }
+        }
     }
 
     /** Closes the ingest connections kept for the next ingest. */
@@ -271,6 +360,7 @@ public final class IngestService implements AutoCloseable {
             return reports;
         }
         PluginWords words = PluginWords.of(kind.get(), config);
+        EnrichmentPlan plan = EnrichmentPlan.of(source, registry);
         try {
             PluginContext context = PluginContext.forKind(registry, kind.get().id(), clock);
             contexts.add(context);
@@ -300,7 +390,7 @@ public final class IngestService implements AutoCloseable {
                     // the source stopped answering for an earlier collection: no need to wait for it again
                     report = notScanned(source, collection, unreachable, null);
                 } else {
-                    Outcome outcome = ingestCollection(source, collection, connection, store, request, progress, words);
+                    Outcome outcome = ingestCollection(source, collection, connection, store, request, progress, words, plan);
                     report = outcome.report();
                     if (outcome.sourceUnreachable()) {
                         unreachable = report.reason();
@@ -324,7 +414,8 @@ public final class IngestService implements AutoCloseable {
     }
 
     private Outcome ingestCollection(SourceRecord source, CollectionRecord collection, SourceConnection connection,
-                                     AssetStore store, Request request, IngestProgress progress, PluginWords words) {
+                                     AssetStore store, Request request, IngestProgress progress, PluginWords words,
+                                     EnrichmentPlan plan) {
         long start = System.nanoTime();
         Optional<String> holder = store.lock(collection.id());
         if (holder.isPresent()) {
@@ -377,6 +468,16 @@ public final class IngestService implements AutoCloseable {
             } else {
                 ingest.markUnseenMissing();
             }
+            if (!request.dryRun() && !plan.isEmpty()) {
+                try {
+                    enrich(plan, collection.id(), store, false, counts.enrichment(), ingest::warning,
+                            () -> progress.advanced(source.name(), collection.name(), counts));
+                } catch (CollectionIngest.IngestInterrupted e) {
+                    String stopped = "interrupted while enriching; what was committed stays, and the next ingest finishes the job";
+                    store.recordIngest(collection.id(), Instant.now(clock), "interrupted", withError(counts, stopped), null, false);
+                    return new Outcome(failed(source, collection, stopped, null, counts, ingest.warnings(), millisSince(start)));
+                }
+            }
             if (!request.dryRun()) {
                 store.recordIngest(collection.id(), Instant.now(clock), "ok", counts.asMap(), result.version(), true);
             }
@@ -389,6 +490,21 @@ public final class IngestService implements AutoCloseable {
                 // the connection is gone, and its lock with it; what failed before says why
             }
         }
+    }
+
+    /**
+     * Runs {@code plan} on the collection's stale assets (all with {@code all}). An enricher that keeps hanging
+     * stops the enrichment, not the ingest: it is a warning, and what was enriched stays.
+     */
+    private void enrich(EnrichmentPlan plan, UUID collectionId, AssetStore store, boolean all, EnrichmentCounts counts,
+                        java.util.function.Consumer<String> warnings, Runnable onProgress) {
+        long phase = System.nanoTime();
+        try {
+            new EnrichmentStage(store, plan, enrichThreads, enrichTimeout, clock, warnings, onProgress).run(collectionId, all, counts);
+        } catch (RetrovueException e) {
+            warnings.accept("enrichment stopped: " + e.getMessage());
+        }
+        LOG.log(System.Logger.Level.INFO, "enriched {0} item(s) in {1} ms", counts.done(), millisSince(phase));
     }
 
     private static DiscoveredCollection discovered(CollectionRecord collection) {

@@ -56,12 +56,17 @@ public final class AssetStore implements AutoCloseable {
                 version = excluded.version, year = excluded.year, episode_end = excluded.episode_end, air_date = excluded.air_date,
                 provider_ids = excluded.provider_ids, digest = excluded.digest, state = 'present', last_seen = excluded.last_seen, last_changed = excluded.last_changed
             """;
-    private static final String ASSET_COLUMNS = """
+    /** An asset as {@link #record} reads it, from {@code assets a join source_collections c}. */
+    static final String ASSET_COLUMNS = """
             a.id, a.collection_id, a.key, a.remote_path, a.local_path, a.file_present, a.size, a.modified, a.duration_ms, a.title,
             a.kind, a.extra_type, a.show, a.season, a.episode, a.episode_end, a.year, a.air_date, a.provider_ids, a.version, a.state, a.first_seen,
             case when a.state = 'present' and c.last_complete_ingest_at > a.last_seen then c.last_complete_ingest_at else a.last_seen end,
-            a.last_changed
+            a.last_changed, a.media_duration_ms, a.container, a.bit_rate, a.video_codec, a.width, a.height, a.frame_rate, a.scan_type,
+            a.sample_aspect, a.display_aspect, a.audio_codec, a.audio_channels, a.loudness_lufs, a.loudness_range_lu, a.true_peak_dbtp,
+            a.streams, a.chapters, a.enriched_with, a.enriched_at, a.enrichment
             """;
+    /** Ready for air (as {@link AssetRecord#notReadyReason}): present, its file here, a duration above zero. */
+    private static final String READY = "(a.state = 'present' and a.file_present is true and coalesce(a.media_duration_ms, a.duration_ms, 0) > 0)";
 
     /**
      * What follows the application name while this connection holds a collection's lock: the time the ingest of
@@ -439,18 +444,78 @@ public final class AssetStore implements AutoCloseable {
                 s.setLong(next, offset);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new AssetRecord(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                                rs.getString(5), (Boolean) rs.getObject(6), rs.getLong(7), rs.getObject(8, OffsetDateTime.class),
-                                (Long) rs.getObject(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
-                                (Integer) rs.getObject(14), (Integer) rs.getObject(15), (Integer) rs.getObject(16), (Integer) rs.getObject(17),
-                                rs.getObject(18, LocalDate.class), providerIds(rs.getString(19)), rs.getString(20), rs.getString(21),
-                                rs.getObject(22, OffsetDateTime.class), rs.getObject(23, OffsetDateTime.class),
-                                rs.getObject(24, OffsetDateTime.class)));
+                        out.add(record(rs));
                     }
                 }
             }
             connection.commit();
             return out;
+        });
+    }
+
+    /** An asset as read by a query that selects {@link #ASSET_COLUMNS}. */
+    static AssetRecord record(ResultSet rs) throws SQLException {
+        AssetMedia media = new AssetMedia((Long) rs.getObject(25), rs.getString(26), (Long) rs.getObject(27), rs.getString(28),
+                (Integer) rs.getObject(29), (Integer) rs.getObject(30), (Double) rs.getObject(31), rs.getString(32), rs.getString(33),
+                rs.getString(34), rs.getString(35), (Integer) rs.getObject(36), (Double) rs.getObject(37), (Double) rs.getObject(38),
+                (Double) rs.getObject(39), rs.getString(40) == null ? null : JsonText.readObject(rs.getString(40)),
+                rs.getString(41) == null ? null : JsonText.readList(rs.getString(41)));
+        String enrichedWith = rs.getString(42);
+        AssetEnrichment enrichment = new AssetEnrichment(enrichedWith == null ? null : enrichedWith.isEmpty() ? List.of()
+                : List.of(enrichedWith.split(",")), rs.getObject(43, OffsetDateTime.class), outcomes(rs.getString(44)));
+        return new AssetRecord(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                rs.getString(5), (Boolean) rs.getObject(6), rs.getLong(7), rs.getObject(8, OffsetDateTime.class),
+                (Long) rs.getObject(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
+                (Integer) rs.getObject(14), (Integer) rs.getObject(15), (Integer) rs.getObject(16), (Integer) rs.getObject(17),
+                rs.getObject(18, LocalDate.class), providerIds(rs.getString(19)), rs.getString(20), rs.getString(21),
+                rs.getObject(22, OffsetDateTime.class), rs.getObject(23, OffsetDateTime.class),
+                rs.getObject(24, OffsetDateTime.class), media, enrichment);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> outcomes(String json) {
+        Map<String, Map<String, Object>> outcomes = new java.util.LinkedHashMap<>();
+        if (json != null) {
+            JsonText.readObject(json).forEach((id, outcome) -> {
+                if (outcome instanceof Map<?, ?> map) {
+                    outcomes.put(id, (Map<String, Object>) map);
+                }
+            });
+        }
+        return outcomes;
+    }
+
+    /**
+     * How many present assets of the collection, with a file here, are to be enriched with {@code enrichedWith}
+     * (the source's enricher list, {@code id@version} in order): never enriched, enriched with another list, or
+     * changed since; all of them with {@code all}.
+     */
+    public long countToEnrich(UUID collectionId, List<String> enrichedWith, boolean all) {
+        return sql(() -> {
+            long count = EnrichmentSql.countStale(connection, collectionId, String.join(",", enrichedWith), all);
+            connection.commit();
+            return count;
+        });
+    }
+
+    /** The next {@code limit} assets to enrich (as {@link #countToEnrich} selects them) after the one with id {@code afterId}, by id. */
+    public List<AssetRecord> toEnrich(UUID collectionId, List<String> enrichedWith, boolean all, long afterId, int limit) {
+        return sql(() -> {
+            List<AssetRecord> page = EnrichmentSql.stale(connection, collectionId, String.join(",", enrichedWith), all, afterId, limit);
+            connection.commit();
+            return page;
+        });
+    }
+
+    /** Writes what enrichers measured of several assets, in one transaction: a kill keeps whole assets only. */
+    public void writeEnrichment(List<EnrichmentWrite> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        sql(() -> {
+            EnrichmentSql.write(connection, writes);
+            connection.commit();
+            return null;
         });
     }
 
@@ -470,7 +535,7 @@ public final class AssetStore implements AutoCloseable {
     }
 
     private static String where(AssetFilter filter) {
-        return "a.collection_id = ?" + (filter.missingOnly() ? " and a.state = 'missing'" : "")
+        return "a.collection_id = ?" + (filter.missingOnly() ? " and a.state = 'missing'" : "") + (filter.notReadyOnly() ? " and not " + READY : "")
                 + (filter.pathGlob() != null ? " and a.local_path like ? escape '\\'" : "");
     }
 

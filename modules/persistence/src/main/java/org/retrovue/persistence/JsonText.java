@@ -138,14 +138,20 @@ public final class JsonText {
 
     /** The strings of the JSON array in {@code text}, in order (other elements left out); empty for null. */
     public static List<String> readStrings(String text) {
+        return text == null ? List.of() : readList(text).stream().filter(String.class::isInstance).map(String.class::cast).toList();
+    }
+
+    /** The JSON array in {@code text}, its objects as order-keeping maps; null for null. */
+    @SuppressWarnings("unchecked")
+    public static List<Object> readList(String text) {
         if (text == null) {
-            return List.of();
+            return null;
         }
         try (JsonParser parser = FACTORY.createParser(text)) {
             if (!(readValue(parser, parser.nextToken()) instanceof List<?> list)) {
                 throw new IllegalArgumentException("expected a JSON array but found: " + text);
             }
-            return list.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+            return (List<Object>) list;
         } catch (IOException e) {
             throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
         }

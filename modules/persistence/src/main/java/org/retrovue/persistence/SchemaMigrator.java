@@ -30,7 +30,8 @@ public final class SchemaMigrator {
     static final List<String> MIGRATIONS = List.of("V1__sources_collections_path_mappings.sql", "V2__assets.sql",
             "V3__assets_cascade_by_trigger.sql", "V4__long_paths_and_unique_identity.sql",
             "V5__source_options_and_settings.sql", "V6__asset_versions_and_details.sql",
-            "V7__collection_locations_and_missing.sql", "V8__asset_extras.sql");
+            "V7__collection_locations_and_missing.sql", "V8__asset_extras.sql",
+            "V9__asset_media_facts.sql");
     static final String LOCATION = "org/retrovue/persistence/migration";
     private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
 

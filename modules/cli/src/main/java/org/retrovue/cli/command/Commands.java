@@ -21,6 +21,7 @@ public final class Commands {
                     leaf("status", SourceStatusCommand::new),
                     leaf("discover", SourceDiscoverCommand::new),
                     leaf("ingest", SourceIngestCommand::new),
+                    leaf("enrich", SourceEnrichCommand::new),
                     leaf("assets", SourceAssetsCommand::new),
                     leaf("enable", CollectionToggle::enable),
                     leaf("disable", CollectionToggle::disable),

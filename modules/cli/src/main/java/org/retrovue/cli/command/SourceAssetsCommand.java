@@ -16,6 +16,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 final class SourceAssetsCommand extends ContextCommand {
     private final PositionalParamSpec collection = parameter("COLLECTION", "1", "UUID, name, external id, or SOURCE/COLLECTION.");
     private final OptionSpec missing = flag("--missing", "Only items that were not found by the last ingest.");
+    private final OptionSpec notReady = flag("--not-ready", "Only items not ready for air: missing, file not here, or no duration above zero.");
     private final OptionSpec path = option("--path", "GLOB", false,
             "Only items whose local path matches GLOB, whole: * any characters (/ too), ? one; case counts.", null);
     private final OptionSpec limit = option("--limit", "N", false,
@@ -30,7 +31,7 @@ final class SourceAssetsCommand extends ContextCommand {
 
     @Override
     public Integer call() {
-        AssetPage page = context.ingest().assets(value(collection), new AssetFilter(isSet(missing), value(path)), wholeNumber(offset, 0, 0),
+        AssetPage page = context.ingest().assets(value(collection), new AssetFilter(isSet(missing), isSet(notReady), value(path)), wholeNumber(offset, 0, 0),
                 wholeNumber(limit, 100, 0));
         String pastTheEnd = page.items().isEmpty() && page.offset() > 0 && page.total() > 0
                 ? "items from --offset " + page.offset() + " on: there are " + count(page.total()) : null;
@@ -41,10 +42,20 @@ final class SourceAssetsCommand extends ContextCommand {
         }
         List<List<String>> rows = new ArrayList<>();
         for (AssetRecord a : page.items()) {
-            rows.add(List.of(a.key(), a.extraType() == null ? a.kind() : a.kind() + " (" + a.extraType().replace('_', ' ') + ")", a.state(), a.size() < 0 ? "-" : Long.toString(a.size()),
+            List<String> row = new ArrayList<>(List.of(a.key(), a.extraType() == null ? a.kind() : a.kind() + " (" + a.extraType().replace('_', ' ') + ")",
+                    a.state(), a.size() < 0 ? "-" : Long.toString(a.size()), duration(a.duration()), resolution(a), codecs(a),
+                    a.ready() ? "yes" : "no",
                     a.localPath() == null ? "(no mapping)" : a.localPath() + (Boolean.FALSE.equals(a.filePresent()) ? " (not found)" : "")));
+            if (isSet(notReady)) {
+                row.add(a.ready() ? "" : a.notReadyReason());
+            }
+            rows.add(row);
         }
-        Text.table(out(), List.of("KEY", "KIND", "STATE", "SIZE", "LOCAL PATH"), rows, pastTheEnd != null ? "No " + pastTheEnd + "." : whenEmpty());
+        List<String> headers = new ArrayList<>(List.of("KEY", "KIND", "STATE", "SIZE", "DURATION", "RESOLUTION", "CODEC", "READY", "LOCAL PATH"));
+        if (isSet(notReady)) {
+            headers.add("WHY NOT READY");
+        }
+        Text.table(out(), headers, rows, pastTheEnd != null ? "No " + pastTheEnd + "." : whenEmpty());
         note(pageNote(page));
         return 0;
     }
@@ -57,10 +68,41 @@ final class SourceAssetsCommand extends ContextCommand {
     }
 
     private String whenEmpty() {
+        String which = (isSet(missing) ? "missing " : "") + (isSet(notReady) ? "not-ready " : "");
         if (value(path) != null) {
-            return Text.escape("No " + (isSet(missing) ? "missing " : "") + "items whose local path matches '" + value(path) + "'.");
+            return Text.escape("No " + which + "items whose local path matches '" + value(path) + "'.");
         }
-        return isSet(missing) ? "No missing items: the last ingest found every item it had stored." : "No items. Ingest with `retrovue source ingest`.";
+        if (isSet(notReady) && !isSet(missing)) {
+            return "No items that are not ready: every item is present, its file here, its duration known.";
+        }
+        return isSet(missing) ? "No " + which + "items: the last ingest found every item it had stored." : "No items. Ingest with `retrovue source ingest`.";
+    }
+
+    /** {@code 1:02:03}, {@code 0:42:10}; "-" when unknown. */
+    static String duration(Long millis) {
+        if (millis == null) {
+            return "-";
+        }
+        long seconds = Math.round(millis / 1000.0);
+        return String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds % 3600 / 60, seconds % 60);
+    }
+
+    /** {@code 1920x1080}, with an {@code i} when interlaced; "-" when not measured. */
+    private static String resolution(AssetRecord a) {
+        if (a.media().width() == null || a.media().height() == null) {
+            return "-";
+        }
+        return a.media().width() + "x" + a.media().height() + ("interlaced".equals(a.media().scanType()) ? "i" : "");
+    }
+
+    /** {@code h264/aac}: the video and default audio codecs, as measured; "-" when neither was. */
+    private static String codecs(AssetRecord a) {
+        String video = a.media().videoCodec();
+        String audio = a.media().audioCodec();
+        if (video == null && audio == null) {
+            return "-";
+        }
+        return (video == null ? "-" : video) + "/" + (audio == null ? "-" : audio);
     }
 
     /** What was left out, when something was; null when the page is every item. */

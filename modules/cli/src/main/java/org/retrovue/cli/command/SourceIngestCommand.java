@@ -48,18 +48,7 @@ final class SourceIngestCommand extends ContextCommand {
                 lines.clear();
             }
         }
-        for (IngestReport.CollectionReport c : report.collections()) {
-            String name = c.source() + "/" + c.collection();
-            for (String warning : isSet(json) ? List.<String>of() : c.warnings()) { // JSON has them in its document
-                err().println("warning: " + Text.escape(name + ": " + Text.withoutClassNames(warning)));
-            }
-            if (c.status() == IngestReport.Status.FAILED || c.status() == IngestReport.Status.BUSY) {
-                err().println("error: " + Text.escape(name + ": " + Text.withoutClassNames(c.reason())));
-                if (c.failure() != null && debug()) {
-                    c.failure().printStackTrace(err());
-                }
-            }
-        }
+        CollectionReports.printProblems(this, report, isSet(json));
         err().flush();
         if (isSet(json)) {
             json(Shapes.ingestReport(report));
@@ -78,10 +67,10 @@ final class SourceIngestCommand extends ContextCommand {
             rows.add(List.of(c.source(), c.collection(), c.status().name().toLowerCase(Locale.ROOT),
                     counted ? count(n.get("seen")) : "-", counted ? count(n.get("new")) : "-",
                     counted ? count((Long) n.get("changed") + (Long) n.get("reappeared")) : "-",
-                    counted ? count(n.get("missing")) : "-", counted ? count(n.get("warnings")) : "-",
+                    counted ? count(n.get("missing")) : "-", counted ? CollectionReports.enriched(n) : "-", counted ? count(n.get("warnings")) : "-",
                     String.format(Locale.ROOT, "%.1fs", c.durationMillis() / 1000.0)));
         }
-        Text.table(out(), List.of("SOURCE", "COLLECTION", "STATUS", "SEEN", "NEW", "CHANGED", "MISSING", "WARNINGS", "TIME"), rows,
+        Text.table(out(), List.of("SOURCE", "COLLECTION", "STATUS", "SEEN", "NEW", "CHANGED", "MISSING", "ENRICHED", "WARNINGS", "TIME"), rows,
                 "No collections to ingest. Enable one with `retrovue source enable COLLECTION`.");
         for (IngestReport.CollectionReport c : report.collections()) {
             if (c.status() == IngestReport.Status.SKIPPED || c.status() == IngestReport.Status.UNCHANGED) {
@@ -95,6 +84,6 @@ final class SourceIngestCommand extends ContextCommand {
     }
 
     private static String count(Object value) {
-        return String.format(Locale.ROOT, "%,d", (Long) value);
+        return CollectionReports.count(value);
     }
 }

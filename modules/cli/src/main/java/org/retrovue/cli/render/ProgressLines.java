@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.retrovue.core.EnrichmentCounts;
 import org.retrovue.core.IngestCounts;
 import org.retrovue.core.IngestProgress;
 import org.retrovue.core.IngestReport;
@@ -70,7 +71,8 @@ public final class ProgressLines implements IngestProgress {
             Line line = entry.getValue();
             IngestCounts c = line.counts();
             err.print(Text.escape(entry.getKey()) + "/" + Text.escape(line.collection()) + ": "
-                    + describe(c.seen(), c.added(), c.changed() + c.reappeared(), c.missing(), c.expected(), time - line.startNanos()) + "\n");
+                    + (c.enrichment().total() > 0 ? enriching(c.enrichment())
+                    : describe(c.seen(), c.added(), c.changed() + c.reappeared(), c.missing(), c.expected(), time - line.startNanos())) + "\n");
         }
         drawn = lines.size();
         err.flush();
@@ -91,6 +93,14 @@ public final class ProgressLines implements IngestProgress {
         long percent = Math.min(100, seen * 100 / expected);
         String left = seen == 0 || rate <= 0 ? "?" : duration((long) Math.ceil(Math.max(0, expected - seen) / rate));
         return String.format(Locale.ROOT, "%d%% of %,d, ", percent, expected) + counts + ", left ~" + left;
+    }
+
+    /** Once the scan is done and enrichment runs: {@code enriching 40% (120 of 300), 2 failed, 5 waiting}. */
+    static String enriching(EnrichmentCounts e) {
+        long done = e.done();
+        return String.format(Locale.ROOT, "enriching %d%% (%,d of %,d)", Math.min(100, done * 100 / Math.max(1, e.total())), done, e.total())
+                + (e.failed() > 0 ? String.format(Locale.ROOT, ", %,d failed", e.failed()) : "")
+                + (e.waiting() > 0 ? String.format(Locale.ROOT, ", %,d waiting", e.waiting()) : "");
     }
 
     /** {@code 1:05}, or {@code 2:03:07} from an hour on. */

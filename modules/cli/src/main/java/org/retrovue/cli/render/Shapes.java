@@ -11,6 +11,8 @@ import org.retrovue.core.IngestReport;
 import org.retrovue.core.Ingestability;
 import org.retrovue.core.PluginRegistry;
 import org.retrovue.core.SourceKindInfo;
+import org.retrovue.persistence.AssetEnrichment;
+import org.retrovue.persistence.AssetMedia;
 import org.retrovue.persistence.AssetRecord;
 import org.retrovue.persistence.CollectionRecord;
 import org.retrovue.persistence.IngestRecord;
@@ -60,7 +62,10 @@ public final class Shapes {
         m.put("file_present", a.filePresent());
         m.put("size", a.size() < 0 ? null : a.size());
         m.put("modified", timestamp(a.modified()));
-        m.put("duration_ms", a.durationMillis());
+        m.put("duration_ms", a.duration());
+        m.put("reported_duration_ms", a.durationMillis());
+        m.put("ready", a.ready());
+        m.put("not_ready_reason", a.notReadyReason());
         m.put("title", a.title());
         m.put("kind", a.kind());
         m.put("extra_type", a.extraType());
@@ -76,6 +81,45 @@ public final class Shapes {
         m.put("first_seen", timestamp(a.firstSeen()));
         m.put("last_seen", timestamp(a.lastSeen()));
         m.put("last_changed", timestamp(a.lastChanged()));
+        m.put("media", media(a.media()));
+        m.put("enrichment", enrichment(a.enrichment()));
+        return m;
+    }
+
+    /** What enrichers measured of an item's file (source assets); every value null when not measured. */
+    private static Map<String, Object> media(AssetMedia media) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("duration_ms", media.durationMillis());
+        m.put("container", media.container());
+        m.put("bit_rate", media.bitRate());
+        m.put("video_codec", media.videoCodec());
+        m.put("width", media.width());
+        m.put("height", media.height());
+        m.put("frame_rate", media.frameRate());
+        m.put("scan_type", media.scanType());
+        m.put("sample_aspect", media.sampleAspect());
+        m.put("display_aspect", media.displayAspect());
+        m.put("audio_codec", media.audioCodec());
+        m.put("audio_channels", media.audioChannels());
+        Map<String, Object> loudness = null;
+        if (media.loudnessLufs() != null) {
+            loudness = new LinkedHashMap<>();
+            loudness.put("integrated_lufs", media.loudnessLufs());
+            loudness.put("range_lu", media.loudnessRangeLu());
+            loudness.put("true_peak_dbtp", media.truePeakDbtp());
+            loudness.put("gain_to_minus_24_lufs_db", Math.round((-24.0 - media.loudnessLufs()) * 100) / 100.0);
+        }
+        m.put("loudness", loudness);
+        m.put("streams", media.streams());
+        m.put("chapters", media.chapters());
+        return m;
+    }
+
+    private static Map<String, Object> enrichment(AssetEnrichment enrichment) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("enriched_with", enrichment.enrichedWith());
+        m.put("enriched_at", timestamp(enrichment.at()));
+        m.put("results", enrichment.outcomes());
         return m;
     }
 

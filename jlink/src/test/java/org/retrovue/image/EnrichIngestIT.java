@@ -1,0 +1,139 @@
+package org.retrovue.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.retrovue.image.ImageProcess.Run;
+
+/**
+ * Issue 16 from the built image: a filesystem library of real media files (the ffprobe plugin's fixtures) is
+ * ingested with the built-in {@code ffprobe} enricher. Without ffprobe the fast path fills MP4 and Matroska files
+ * and the others wait for it; once it is there, {@code source enrich} fills them and the bad files get reasons.
+ */
+class EnrichIngestIT {
+    private static final Path FIXTURES = Path.of("../plugins/ffprobe/src/test/fixtures/media").toAbsolutePath().normalize();
+    private static Path image;
+    private static Path work;
+    private static Path library;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        image = Path.of(System.getProperty("retrovue.image", "target/retrovue")).toAbsolutePath();
+        work = Path.of(System.getProperty("retrovue.test.workdir", "target/smoke-work")).toAbsolutePath().resolve("enrich-" + UUID.randomUUID());
+        library = work.resolve("media");
+        copy("h264-aac-faststart.mp4", "Movies/Good (2001)/Good (2001).mp4");
+        copy("hevc-ac3-51.mkv", "Shows/Firefly/Season 01/Firefly - S01E01 - Serenity.mkv");
+        copy("mpeg4-mp3.avi", "Movies/Old (1990).avi");
+        copy("bad-text.mp4", "Movies/Broken (1999).mp4");
+        copy("bad-zero-bytes.mp4", "Movies/Empty (2000).mp4");
+    }
+
+    private static void copy(String fixture, String to) throws IOException {
+        Path target = library.resolve(to);
+        Files.createDirectories(target.getParent());
+        Files.copy(FIXTURES.resolve(fixture), target);
+    }
+
+    @AfterAll
+    static void tearDown() throws Exception {
+        assertEquals(0, run(Map.of(), "db", "stop").code());
+    }
+
+    private static Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        Map<String, String> all = new HashMap<>(env);
+        all.put("RETROVUE_RESIDENT", "off"); // each command sees the environment given here, RETROVUE_FFPROBE included
+        return ImageProcess.run(image, work.resolve("data"), all, List.of(), "", args);
+    }
+
+    private static Map<String, JsonNode> assets(Map<String, String> env) throws Exception {
+        Run listed = run(env, "source", "assets", "Media/media", "--limit", "0", "--json");
+        assertEquals(0, listed.code(), listed::toString);
+        Map<String, JsonNode> byKey = new TreeMap<>();
+        listed.json().forEach(a -> byKey.put(a.get("key").asText(), a));
+        return byKey;
+    }
+
+    @Test
+    void anIngestEnrichesWhatTheFastPathReadsAndTheRestWaitsForFfprobe() throws Exception {
+        Map<String, String> noFfprobe = Map.of("RETROVUE_FFPROBE", work.resolve("no-such-ffprobe").toString());
+        Run added = run(noFfprobe, "source", "add", "--type", "filesystem", "--name", "Media", "--base-path", library.toString(),
+                "--enrichers", "ffprobe", "--json");
+        assertEquals(0, added.code(), added::toString);
+        assertEquals(0, run(noFfprobe, "source", "enable", "Media/media", "--json").code());
+        Run ingest = run(noFfprobe, "source", "ingest", "--json");
+        assertEquals(0, ingest.code(), ingest::toString);
+        JsonNode counts = ingest.json().get("collections").get(0).get("counts");
+        assertEquals(5, counts.get("to_enrich").asInt(), counts::toString);
+        assertEquals(2, counts.get("enriched").asInt(), "MP4 and Matroska through the fast path: " + counts);
+        assertEquals(3, counts.get("enrich_waiting").asInt(), counts::toString);
+        String warnings = ingest.json().get("collections").get(0).get("warnings").toString();
+        assertTrue(warnings.contains("3 item(s) wait for enricher 'ffprobe'"), warnings);
+
+        Map<String, JsonNode> stored = assets(noFfprobe);
+        JsonNode good = stored.get("Movies/Good (2001)/Good (2001).mp4");
+        assertTrue(good.get("ready").asBoolean(), good::toString);
+        assertEquals("h264", good.get("media").get("video_codec").asText());
+        assertTrue(good.get("duration_ms").asLong() > 0, good::toString);
+        JsonNode episode = stored.get("Shows/Firefly/Season 01/Firefly - S01E01 - Serenity.mkv");
+        assertEquals(List.of("hevc", "ac3", "6"), List.of(episode.get("media").get("video_codec").asText(),
+                episode.get("media").get("audio_codec").asText(), episode.get("media").get("audio_channels").asText()));
+        assertEquals("[\"ffprobe@1\"]", episode.get("enrichment").get("enriched_with").toString());
+        JsonNode old = stored.get("Movies/Old (1990).avi");
+        assertFalse(old.get("ready").asBoolean());
+        assertEquals("declined", old.get("enrichment").get("results").get("ffprobe").get("outcome").asText());
+
+        Run notReady = run(noFfprobe, "source", "assets", "Media/media", "--not-ready");
+        assertEquals(0, notReady.code(), notReady::toString);
+        assertTrue(notReady.out().lines().findFirst().orElseThrow().matches("KEY\\s+KIND\\s+STATE\\s+SIZE\\s+DURATION\\s+RESOLUTION\\s+CODEC\\s+READY"
+                + "\\s+LOCAL PATH\\s+WHY NOT READY"), notReady::toString);
+        assertEquals(4, notReady.out().lines().count(), "the three waiting items: " + notReady);
+
+        Run rescan = run(noFfprobe, "source", "ingest", "--json");
+        assertEquals(3, rescan.json().get("collections").get(0).get("counts").get("to_enrich").asInt(),
+                "filled items are not enriched again; waiting ones are tried again: " + rescan);
+
+        Assumptions.assumeTrue(onPath("ffprobe"), "ffprobe is not installed here (Debian's ffmpeg package): the rest needs it");
+        Run enrich = run(Map.of(), "source", "enrich", "Media", "--json");
+        assertEquals(0, enrich.code(), enrich::toString);
+        JsonNode done = enrich.json().get("collections").get(0);
+        assertEquals("enriched", done.get("status").asText());
+        assertEquals(List.of(3, 1, 2, 0), List.of(done.get("counts").get("to_enrich").asInt(), done.get("counts").get("enriched").asInt(),
+                done.get("counts").get("enrich_failed").asInt(), done.get("counts").get("enrich_waiting").asInt()), done::toString);
+        stored = assets(Map.of());
+        assertEquals("mpeg4", stored.get("Movies/Old (1990).avi").get("media").get("video_codec").asText());
+        assertTrue(stored.get("Movies/Old (1990).avi").get("ready").asBoolean());
+        JsonNode broken = stored.get("Movies/Broken (1999).mp4");
+        assertEquals("failed", broken.get("enrichment").get("results").get("ffprobe").get("outcome").asText());
+        assertTrue(broken.get("not_ready_reason").asText().startsWith("duration unknown: enricher 'ffprobe' failed: "), broken::toString);
+
+        Run text = run(Map.of(), "source", "enrich", "Media");
+        assertEquals(0, text.code(), text::toString);
+        assertTrue(text.out().contains("nothing to enrich"), text::toString);
+        Run full = run(Map.of(), "source", "enrich", "Media", "--full", "--json");
+        assertEquals(5, full.json().get("collections").get(0).get("counts").get("to_enrich").asInt(), full::toString);
+        assertEquals(2, full.json().get("collections").get(0).get("warnings").size(), "one line per failed item: " + full);
+    }
+
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
