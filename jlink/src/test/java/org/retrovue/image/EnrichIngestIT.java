@@ -128,6 +128,66 @@ class EnrichIngestIT {
         assertEquals(2, full.json().get("collections").get(0).get("warnings").size(), "one line per failed item: " + full);
     }
 
+    /**
+     * A kill -9 while enriching keeps every committed item, whole, and the next run enriches exactly the rest. The
+     * ffprobe here is a script that answers for an AVI after 0.1 s and counts its calls.
+     */
+    @Test
+    void aKillDuringEnrichmentKeepsWhatWasCommittedAndTheNextRunDoesTheRest() throws Exception {
+        Path tapes = Files.createDirectories(work.resolve("tapes"));
+        for (int i = 0; i < 120; i++) {
+            Files.copy(FIXTURES.resolve("mpeg4-mp3.avi"), tapes.resolve(String.format("Tape %03d.avi", i)));
+        }
+        Path calls = work.resolve("ffprobe-calls");
+        Path ffprobe = work.resolve("slow-ffprobe");
+        Files.writeString(ffprobe, "#!/bin/sh\necho x >> '" + calls + "'\nsleep 0.1\ncat '" + FIXTURES.resolve("mpeg4-mp3.avi.ffprobe.json") + "'\n");
+        Files.setPosixFilePermissions(ffprobe, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Map<String, String> env = Map.of("RETROVUE_FFPROBE", ffprobe.toString());
+        assertEquals(0, run(env, "source", "add", "--type", "filesystem", "--name", "Tapes", "--base-path", tapes.toString(), "--enrichers",
+                "ffprobe", "--json").code());
+        assertEquals(0, run(env, "source", "enable", "Tapes/tapes", "--json").code());
+
+        ProcessBuilder builder = new ProcessBuilder(image.resolve("bin/retrovue").toString(), "source", "ingest", "Tapes")
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(work.resolve("killed.out").toFile()).redirectError(work.resolve("killed.err").toFile());
+        builder.environment().remove("RETROVUE_DATABASE_URL");
+        builder.environment().put("RETROVUE_DATA_DIR", work.resolve("data").toString());
+        builder.environment().put("RETROVUE_RESIDENT", "off");
+        builder.environment().putAll(env);
+        Process ingest = builder.start();
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (lines(calls) < 40 && ingest.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(ingest.isAlive(), "still enriching after 40 probes: " + Files.readString(work.resolve("killed.err")));
+        ingest.toHandle().descendants().forEach(ProcessHandle::destroyForcibly); // SIGKILL, the JVM included
+        ingest.destroyForcibly();
+        assertTrue(ingest.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+
+        Run listed = run(env, "source", "assets", "Tapes/tapes", "--limit", "0", "--json");
+        assertEquals(0, listed.code(), listed::toString);
+        assertEquals(120, listed.json().size(), "the scan's items were committed before enrichment began");
+        int committed = 0;
+        for (JsonNode asset : listed.json()) {
+            boolean enriched = !asset.get("enrichment").get("enriched_with").isNull();
+            assertEquals(enriched, !asset.get("media").get("duration_ms").isNull(), "an item is enriched whole or not at all: " + asset);
+            committed += enriched ? 1 : 0;
+        }
+        assertTrue(committed > 0 && committed < 120, "some were committed before the kill: " + committed);
+
+        long before = lines(calls);
+        Run rest = run(env, "source", "enrich", "Tapes", "--json");
+        assertEquals(0, rest.code(), rest::toString);
+        JsonNode counts = rest.json().get("collections").get(0).get("counts");
+        assertEquals(120 - committed, counts.get("to_enrich").asInt(), "exactly what was left: " + counts);
+        assertEquals(120 - committed, counts.get("enriched").asInt(), counts::toString);
+        assertEquals(120 - committed, lines(calls) - before, "each left item probed once, the committed ones never again");
+    }
+
+    private static long lines(Path file) throws IOException {
+        return Files.exists(file) ? Files.readAllLines(file).size() : 0;
+    }
+
     private static boolean onPath(String program) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {

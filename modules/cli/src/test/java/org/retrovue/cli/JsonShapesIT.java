@@ -34,7 +34,7 @@ import org.retrovue.fakeplex.Library;
 class JsonShapesIT {
     private static final Pattern SHAPE = Pattern.compile("<!-- shape: ([a-z -]+) -->\\s*```json\\n(.*?)```", Pattern.DOTALL);
     /** Objects whose keys are data, not shape: a source's config, an asset's ids by provider, its enrichers' results by id. */
-    private static final java.util.Set<String> FREE_FORM = java.util.Set.of("config", "options", "provider_ids", "results");
+    private static final java.util.Set<String> FREE_FORM = java.util.Set.of("config", "options", "provider_ids", "results", "enricher_options");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir

@@ -13,9 +13,6 @@ import org.retrovue.spi.Enricher;
  * records once they all completed on it ({@code id@version}, in order): when it changes, every asset is stale.
  */
 record EnrichmentPlan(List<Step> steps) {
-    /** The key of a source's settings that holds its enrichers' option values, by enricher id. */
-    static final String OPTIONS_KEY = "enricher_options";
-
     record Step(String id, Enricher enricher, Map<String, String> options) {
         String signature() {
             return id + "@" + (enricher == null ? "?" : version(enricher));
@@ -28,7 +25,7 @@ record EnrichmentPlan(List<Step> steps) {
 
     static EnrichmentPlan of(SourceRecord source, PluginRegistry registry) {
         List<Step> steps = new ArrayList<>();
-        Map<String, Object> allOptions = source.settings().get(OPTIONS_KEY) instanceof Map<?, ?> map ? cast(map) : Map.of();
+        Map<String, Object> allOptions = source.settings().get(Enrichers.OPTIONS_KEY) instanceof Map<?, ?> map ? cast(map) : Map.of();
         for (String id : names(source)) {
             Enricher enricher = registry.enricher(id).orElse(null);
             Map<String, String> options = new LinkedHashMap<>();

@@ -220,6 +220,14 @@ public final class SourceService {
 
     /** Replaces a source's enricher list; {@code warnings} hears of each listed enricher that cannot run here. */
     public SourceRecord setEnrichers(String identifier, String list, java.util.function.Consumer<String> warnings) {
+        return setEnrichers(identifier, list, List.of(), warnings);
+    }
+
+    /**
+     * Replaces a source's enricher list and sets option values of its enrichers ({@code enricher.option=value}; an
+     * empty value clears one). The values of enrichers still listed are kept; those of enrichers left out go.
+     */
+    public SourceRecord setEnrichers(String identifier, String list, List<String> optionValues, java.util.function.Consumer<String> warnings) {
         Enrichers.Choice choice = Enrichers.parse(list, registry);
         List<String> enrichers = choice.names();
         SourceRecord updated = redact(write(s -> {
@@ -227,6 +235,12 @@ public final class SourceService {
             SourceKind installed = registry.find(source.kind()).orElse(null);
             Map<String, Object> settings = settingsOf(source, installed);
             settings.put(Enrichers.SETTINGS_KEY, enrichers);
+            Map<String, Map<String, Object>> options = Enrichers.options(settings.get(Enrichers.OPTIONS_KEY), enrichers, optionValues, registry);
+            if (options.isEmpty()) {
+                settings.remove(Enrichers.OPTIONS_KEY);
+            } else {
+                settings.put(Enrichers.OPTIONS_KEY, options);
+            }
             return s.updateSource(source.id(), source.name(), box.seal(installed, source.config()), box.seal(installed, source.options()), settings);
         }, null, null));
         choice.warnings().forEach(warnings);

@@ -53,7 +53,8 @@ final class ScriptedEnricher implements Enricher {
 
     @Override
     public List<OptionSpec> options() {
-        return List.of(OptionSpec.optional("mode", OptionType.STRING, "a mode").withDefault("plain"));
+        return List.of(OptionSpec.optional("mode", OptionType.STRING, "a mode").withDefault("plain"),
+                OptionSpec.optional("level", OptionType.INTEGER, "a level").withRange(1, 10), OptionSpec.secret("key", "a key"));
     }
 
     @Override

@@ -55,6 +55,19 @@ public abstract class ContextCommand implements Callable<Integer> {
         return option;
     }
 
+    /** An option that may be given several times, each with one value; {@link #values} reads them in order. */
+    protected OptionSpec repeatable(String name, String label, String description) {
+        OptionSpec option = OptionSpec.builder(name).type(java.util.List.class).auxiliaryTypes(String.class).arity("1").paramLabel(label)
+                .description(description).build();
+        spec.addOption(option);
+        return option;
+    }
+
+    protected static java.util.List<String> values(OptionSpec option) {
+        java.util.List<String> given = option.getValue();
+        return given == null ? java.util.List.of() : given;
+    }
+
     /** The {@code --json} flag. */
     protected OptionSpec jsonFlag() {
         return flag("--json", "Print JSON (shape in docs/cli.md).");

@@ -153,6 +153,7 @@ public final class Shapes {
         m.put("options", options);
         m.put("config", config);
         m.put("enrichers", enrichers(settings));
+        m.put("enricher_options", settings.get(Enrichers.OPTIONS_KEY) instanceof Map<?, ?> values ? values : Map.of());
         m.put("identity", settings.get("identity") instanceof String identity ? identity : externalId);
         m.put("identity_unverified", Boolean.TRUE.equals(settings.get("identity_unverified")));
         m.put("created_at", timestamp(createdAt));
