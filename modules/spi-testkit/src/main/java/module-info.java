@@ -1,4 +1,7 @@
-/** Contract tests every source kind should pass: extend {@link org.retrovue.spi.testkit.SourceKindContract}. */
+/**
+ * Contract tests every source kind and every enricher should pass: extend {@link org.retrovue.spi.testkit.SourceKindContract}
+ * or {@link org.retrovue.spi.testkit.EnricherContract}.
+ */
 module org.retrovue.spi.testkit {
     requires transitive org.retrovue.spi;
     requires transitive org.junit.jupiter.api;
