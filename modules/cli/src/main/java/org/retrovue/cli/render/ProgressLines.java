@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongSupplier;
-import org.retrovue.core.EnrichmentCounts;
 import org.retrovue.core.IngestCounts;
 import org.retrovue.core.IngestProgress;
 import org.retrovue.core.IngestReport;
@@ -71,7 +70,7 @@ public final class ProgressLines implements IngestProgress {
             Line line = entry.getValue();
             IngestCounts c = line.counts();
             err.print(Text.escape(entry.getKey()) + "/" + Text.escape(line.collection()) + ": "
-                    + (c.enrichment().total() > 0 ? enriching(c.enrichment())
+                    + (c.enrichment().total() > 0 ? enriching(c.enrichment().done(), c.enrichment().total(), c.enrichment().failed(), c.enrichment().waiting())
                     : describe(c.seen(), c.added(), c.changed() + c.reappeared(), c.missing(), c.expected(), time - line.startNanos())) + "\n");
         }
         drawn = lines.size();
@@ -96,11 +95,10 @@ public final class ProgressLines implements IngestProgress {
     }
 
     /** Once the scan is done and enrichment runs: {@code enriching 40% (120 of 300), 2 failed, 5 waiting}. */
-    static String enriching(EnrichmentCounts e) {
-        long done = e.done();
-        return String.format(Locale.ROOT, "enriching %d%% (%,d of %,d)", Math.min(100, done * 100 / Math.max(1, e.total())), done, e.total())
-                + (e.failed() > 0 ? String.format(Locale.ROOT, ", %,d failed", e.failed()) : "")
-                + (e.waiting() > 0 ? String.format(Locale.ROOT, ", %,d waiting", e.waiting()) : "");
+    static String enriching(long done, long total, long failed, long waiting) {
+        return String.format(Locale.ROOT, "enriching %d%% (%,d of %,d)", Math.min(100, done * 100 / Math.max(1, total)), done, total)
+                + (failed > 0 ? String.format(Locale.ROOT, ", %,d failed", failed) : "")
+                + (waiting > 0 ? String.format(Locale.ROOT, ", %,d waiting", waiting) : "");
     }
 
     /** {@code 1:05}, or {@code 2:03:07} from an hour on. */

@@ -33,6 +33,8 @@ class ProgressLinesTest {
     @Test
     void withAnExpectedTotalALineShowsTheShareDoneAndTheTimeLeft() {
         long second = 1_000_000_000L;
+        assertEquals("enriching 40% (1,200 of 3,000), 2 failed, 5 waiting", ProgressLines.enriching(1_200, 3_000, 2, 5));
+        assertEquals("enriching 100% (7 of 7)", ProgressLines.enriching(7, 7, 0, 0));
         assertEquals("1,200 seen, 3 new, 1 changed, 0 missing, 600 items/s", ProgressLines.describe(1_200, 3, 1, 0, -1, 2 * second),
                 "no total: no share, no time left");
         assertEquals("40% of 3,000, 1,200 seen, 3 new, 1 changed, 0 missing, 600 items/s, left ~0:03",
