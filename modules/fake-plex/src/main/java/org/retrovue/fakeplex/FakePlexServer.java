@@ -36,6 +36,7 @@ public final class FakePlexServer implements AutoCloseable {
     private final RequestLog requests = new RequestLog();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicLong abandoned = new AtomicLong();
+    private final InFlight inFlight = new InFlight();
     private HttpServer server;
     private ExecutorService handlers;
 
@@ -67,7 +68,7 @@ public final class FakePlexServer implements AutoCloseable {
         handlers = Executors.newFixedThreadPool(HANDLER_THREADS,
                 Thread.ofPlatform().name("fake-plex-" + port() + "-", 1).daemon().factory());
         server.setExecutor(handlers);
-        server.createContext("/", new PlexHandler(machineIdentifier, friendlyName, token, catalog, faults, requests, closing, abandoned));
+        server.createContext("/", new PlexHandler(machineIdentifier, friendlyName, token, catalog, faults, requests, closing, abandoned, inFlight));
         server.start();
         return this;
     }
@@ -120,6 +121,15 @@ public final class FakePlexServer implements AutoCloseable {
      */
     public long abandonedAnswers() {
         return abandoned.get();
+    }
+
+    /** The most requests this server was answering at the same time, since it started or since {@link #resetMostInFlight()}. */
+    public int mostInFlight() {
+        return inFlight.most();
+    }
+
+    public void resetMostInFlight() {
+        inFlight.reset();
     }
 
     /** Releases stalled requests, closes every connection and waits for the handler threads to end. */

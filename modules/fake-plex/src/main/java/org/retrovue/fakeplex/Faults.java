@@ -37,6 +37,7 @@ public final class Faults {
     private volatile boolean ignorePaging;
     private volatile int totalChange;
     private volatile int itemPadding;
+    private volatile int repeatedItem = -1;
     private final AtomicInteger failNext = new AtomicInteger();
     private final AtomicInteger redirectNext = new AtomicInteger();
     private volatile String redirectTo;
@@ -134,6 +135,19 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * Item listings report the item at {@code position} (0-based, in listing order) twice in a row, counted in
+     * {@code totalSize}, as a server does whose order shifts while it is paged: when {@code position} is the last of
+     * a page, the next page starts with it again. -1 (the default) switches it off.
+     */
+    public Faults setRepeatedItem(int position) {
+        if (position < -1) {
+            throw new IllegalArgumentException("position must be -1 or more: " + position);
+        }
+        this.repeatedItem = position;
+        return this;
+    }
+
     /** Item listings answer at most {@code cap} items per page, whatever size was asked for (as some servers do). */
     public Faults setPageCap(int cap) {
         if (cap < 1) {
@@ -193,6 +207,10 @@ public final class Faults {
 
     int totalChange() {
         return totalChange;
+    }
+
+    int repeatedItem() {
+        return repeatedItem;
     }
 
     int itemPadding() {

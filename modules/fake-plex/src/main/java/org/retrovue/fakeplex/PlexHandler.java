@@ -44,11 +44,12 @@ final class PlexHandler implements HttpHandler {
     private final RequestLog log;
     private final CountDownLatch closing;
     private final AtomicLong abandoned;
+    private final InFlight inFlight;
     /** How many listings were answered while the total changes ({@link Faults#setTotalChange}). */
     private final AtomicLong changedPages = new AtomicLong();
 
     PlexHandler(String machineIdentifier, String friendlyName, String token, Catalog catalog, Faults faults, RequestLog log, CountDownLatch closing,
-                AtomicLong abandoned) {
+                AtomicLong abandoned, InFlight inFlight) {
         this.machineIdentifier = machineIdentifier;
         this.friendlyName = friendlyName;
         this.token = token.getBytes(StandardCharsets.UTF_8);
@@ -57,6 +58,7 @@ final class PlexHandler implements HttpHandler {
         this.log = log;
         this.closing = closing;
         this.abandoned = abandoned;
+        this.inFlight = inFlight;
     }
 
     /** Closing the exchange without a complete answer closes the connection: that is how stalls and drops end. */
@@ -65,6 +67,7 @@ final class PlexHandler implements HttpHandler {
         String uri = exchange.getRequestURI().getRawPath()
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
         log.add(new RecordedRequest(exchange.getRequestMethod(), uri, exchange.getRequestHeaders()));
+        inFlight.begin();
         try {
             answer(exchange);
         } catch (IOException e) {
@@ -72,6 +75,7 @@ final class PlexHandler implements HttpHandler {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            inFlight.end();
             exchange.close();
         }
     }
@@ -202,6 +206,12 @@ final class PlexHandler implements HttpHandler {
         int start = ignorePaging ? 0 : request.count(START, 0);
         int size = ignorePaging ? Integer.MAX_VALUE : Math.min(faults.pageCap(), request.count(SIZE, Integer.MAX_VALUE));
         int total = listing.totalSize();
+        int repeated = ignorePaging ? -1 : faults.repeatedItem();
+        if (repeated >= total) {
+            repeated = -1;
+        } else if (repeated >= 0) {
+            total++;
+        }
         int change = faults.totalChange();
         if (change != 0) {
             total = (int) Math.max(0, Math.min(Integer.MAX_VALUE, total + (long) change * changedPages.getAndIncrement()));
@@ -223,7 +233,8 @@ final class PlexHandler implements HttpHandler {
                 .attr("viewGroup", type.plexName);
         int padding = faults.itemPadding();
         String summary = padding > 0 ? "x".repeat(padding) : null;
-        PrimitiveIterator.OfInt page = change != 0 ? IntStream.range(start, start + pageSize).iterator() : listing.page(start, pageSize);
+        PrimitiveIterator.OfInt page = change != 0 ? IntStream.range(start, start + pageSize).iterator()
+                : repeated >= 0 ? repeating(listing, start, pageSize, repeated) : listing.page(start, pageSize);
         boolean guids = "1".equals(request.query().get("includeGuids")); // like Plex: external ids only when asked for
         container(exchange, request, container, "Metadata", pageSize, writer -> {
             while (page.hasNext()) {
@@ -231,6 +242,21 @@ final class PlexHandler implements HttpHandler {
                 writer.child(summary == null ? item : item.attr("summary", summary));
             }
         });
+    }
+
+    /** The page's items when the item at position {@code repeated} comes twice: every later position shifts back by one. */
+    private static PrimitiveIterator.OfInt repeating(Listing listing, int start, int size, int repeated) {
+        if (size == 0) {
+            return IntStream.empty().iterator();
+        }
+        int first = start <= repeated ? start : start - 1;
+        int last = start + size - 1 <= repeated ? start + size - 1 : start + size - 2;
+        int[] page = new int[last - first + 1];
+        PrimitiveIterator.OfInt underlying = listing.page(first, page.length);
+        for (int i = 0; i < page.length && underlying.hasNext(); i++) {
+            page[i] = underlying.nextInt();
+        }
+        return IntStream.range(start, start + size).map(p -> page[(p <= repeated ? p : p - 1) - first]).iterator();
     }
 
     private static ItemType itemType(PlexRequest request, Library library) {

@@ -443,9 +443,35 @@ class FakePlexServerTest {
         assertEquals(List.of(2_500, 3_500, 4_500, 5_500), totals);
         server.faults().setTotalChange(0);
 
+        server.faults().setRepeatedItem(999);
+        JsonNode before = json(authorized(server, page + "0", "Accept", "application/json")).path("MediaContainer");
+        JsonNode after = json(authorized(server, page + "1000", "Accept", "application/json")).path("MediaContainer");
+        assertEquals(2_501, before.path("totalSize").asInt());
+        assertEquals(before.path("Metadata").get(999).path("ratingKey").asText(), after.path("Metadata").get(0).path("ratingKey").asText(),
+                "the last item of a page comes again first on the next");
+        assertEquals(1_000, after.path("Metadata").size());
+        assertEquals(501, json(authorized(server, page + "2000", "Accept", "application/json")).path("MediaContainer").path("Metadata").size());
+        server.faults().setRepeatedItem(-1);
+
         server.faults().setItemPadding(1_000);
         JsonNode padded = json(authorized(server, page + "0", "Accept", "application/json")).path("MediaContainer");
         assertEquals(1_000, padded.path("Metadata").get(0).path("summary").asText().length());
+    }
+
+    @Test
+    void itTellsTheMostRequestsItAnsweredAtOnce() throws Exception {
+        FakePlexServer server = start(sample(1, 10).latency(Duration.ofMillis(300)));
+        assertEquals(200, get(server, "/identity").statusCode());
+        assertEquals(1, server.mostInFlight());
+        HttpClient parallel = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(); // no h2c upgrade to wait for
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            answers.add(parallel.sendAsync(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/identity")).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        answers.forEach(answer -> assertEquals(200, answer.join().statusCode()));
+        assertEquals(3, server.mostInFlight());
+        server.resetMostInFlight();
+        assertEquals(0, server.mostInFlight());
     }
 
     @Test

@@ -26,7 +26,8 @@ import org.retrovue.spi.SourceException;
  * Requests to one Plex server. The token travels in the {@code X-Plex-Token} header, never in a URL, and only to
  * the configured origin: redirects are followed by hand within it, and refused to anywhere else. Answers are asked
  * for as JSON, must start within the read timeout and end within the read timeout after that (a body that stalls
- * midway is given up with its connection), and may take a bounded number of bytes. Every failure becomes a
+ * midway is given up with its connection), and may take a bounded number of bytes. Requests may be sent several at
+ * once ({@link #send}); their answers are read on the caller's thread ({@link #await}). Every failure becomes a
  * {@link SourceException} with one line that names the server's URL (which holds no secret) and says what to do,
  * and never the token.
  */
@@ -57,8 +58,13 @@ final class PlexClient {
         this.token = token;
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
-        // never NORMAL: the JDK would send the token to whatever host a redirect names; see get()
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        // never NORMAL: the JDK would send the token to whatever host a redirect names; see body()
+        // HTTP/1.1 on plain http://: the JDK's h2c upgrade would hold the pages in flight behind the first one
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER);
+        if ("http".equalsIgnoreCase(base.getScheme())) {
+            builder.version(HttpClient.Version.HTTP_1_1);
+        }
+        this.http = builder.build();
     }
 
     static PlexClient fromConfig(Map<String, Object> config) throws SourceException {
@@ -102,12 +108,94 @@ final class PlexClient {
      * bytes ({@code what} names it in the message otherwise: "a page of ...").
      */
     Map<String, Object> get(String path, long limit, String what) throws SourceException {
-        URI uri = URI.create(baseUrl + path);
+        byte[] body = body(await(send(path, limit), limit, what), path, limit, what);
+        try {
+            return PlexJson.container(body);
+        } catch (IOException e) {
+            throw notPlex("its answer to " + path + " is not Plex's JSON");
+        } catch (OutOfMemoryError e) {
+            throw failure(e, limit, what); // the answer's maps are garbage now; never tried again
+        }
+    }
+
+    /** An answer on its way. */
+    record Pending(URI uri, BoundedBody body, CompletableFuture<HttpResponse<byte[]>> response) {
+        void abandon() {
+            body.abandon();
+            response.cancel(true);
+        }
+    }
+
+    /** The status, redirect target and body of an answer. */
+    record Answer(URI uri, int status, String location, byte[] body) {}
+
+    /** Sends {@code GET path} (below the base URL) and returns at once; {@link #await} reads the answer. */
+    Pending send(String path, long limit) {
+        return send(URI.create(baseUrl + path), limit);
+    }
+
+    private Pending send(URI uri, long limit) {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(readTimeout)
+                .header("Accept", "application/json")
+                .header("X-Plex-Token", token)
+                .header("X-Plex-Client-Identifier", CLIENT_IDENTIFIER)
+                .header("X-Plex-Product", "RetroVue")
+                .header("X-Plex-Version", "1")
+                .GET().build();
+        BoundedBody body = new BoundedBody(limit);
+        CompletableFuture<HttpResponse<byte[]>> response = http.sendAsync(request, body);
+        // bounds the whole exchange even while nobody waits for it yet (pages in flight behind the one being read)
+        response.orTimeout(connectTimeout.plus(readTimeout.multipliedBy(2)).plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((answer, failure) -> {
+                    if (failure != null) {
+                        body.abandon();
+                    }
+                });
+        return new Pending(uri, body, response);
+    }
+
+    /** The answer to a request sent, or the failure within the timeouts; a request given up is abandoned with its connection. */
+    Answer await(Pending pending, long limit, String what) throws SourceException {
+        try {
+            // the request's own timeout fails it when no headers come; this wait only backs that up
+            CompletableFuture.anyOf(pending.body().headers(), pending.response())
+                    .get(connectTimeout.plus(readTimeout).plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
+            HttpResponse<byte[]> answer = pending.response().get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return new Answer(pending.uri(), answer.statusCode(), answer.headers().firstValue("Location").orElse(null), answer.body());
+        } catch (TimeoutException e) {
+            pending.abandon();
+            throw stalled(pending, what);
+        } catch (ExecutionException e) {
+            pending.abandon();
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof TimeoutException) {
+                throw stalled(pending, what);
+            }
+            throw failure(cause, limit, what);
+        } catch (InterruptedException e) {
+            pending.abandon();
+            Thread.currentThread().interrupt();
+            throw unreachable("was not reached: interrupted");
+        }
+    }
+
+    private SourceException stalled(Pending pending, String what) {
+        return pending.body().headers().isDone()
+                ? unreachable("stopped sending " + what + " midway and did not finish it within " + seconds(readTimeout)
+                        + " s; the server may be busy (raise --read-timeout) or stuck")
+                : unreachable(didNotAnswer());
+    }
+
+    /**
+     * The body of a 200 answer to {@code path}: redirects within the configured origin followed (then one after
+     * another), any other status its one line.
+     */
+    byte[] body(Answer answer, String path, long limit, String what) throws SourceException {
         for (int redirects = 0; ; redirects++) {
-            Answer answer = exchange(uri, path, limit, what);
             int status = answer.status();
             if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
-                URI target = redirectTarget(uri, answer.location(), path);
+                URI target = redirectTarget(answer.uri(), answer.location(), path);
                 if (!sameOrigin(base, target)) {
                     throw new SourceException(SourceException.Code.PROTOCOL, "Plex at " + baseUrl + " redirected to another origin ("
                             + origin(target) + "); RetroVue does not send its token elsewhere: set --base-url to that server if you trust it");
@@ -116,7 +204,7 @@ final class PlexClient {
                     throw new SourceException(SourceException.Code.PROTOCOL, "Plex at " + baseUrl + " redirected " + path + " more than "
                             + MAX_REDIRECTS + " times; check --base-url and the server's or proxy's configuration");
                 }
-                uri = target;
+                answer = await(send(target, limit), limit, what);
                 continue;
             }
             if (status == 401) {
@@ -129,55 +217,8 @@ final class PlexClient {
             if (status != 200) {
                 throw notPlex("it answered " + status + " for " + path);
             }
-            try {
-                return PlexJson.container(answer.body());
-            } catch (IOException e) {
-                throw notPlex("its answer to " + path + " is not Plex's JSON");
-            } catch (OutOfMemoryError e) {
-                throw failure(e, limit, what); // the answer's maps are garbage now; never tried again
-            }
+            return answer.body();
         }
-    }
-
-    private record Answer(int status, String location, byte[] body) {}
-
-    /** One request and its whole answer, or a failure within the timeouts; a request given up is abandoned with its connection. */
-    private Answer exchange(URI uri, String path, long limit, String what) throws SourceException {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(readTimeout)
-                .header("Accept", "application/json")
-                .header("X-Plex-Token", token)
-                .header("X-Plex-Client-Identifier", CLIENT_IDENTIFIER)
-                .header("X-Plex-Product", "RetroVue")
-                .header("X-Plex-Version", "1")
-                .GET().build();
-        BoundedBody body = new BoundedBody(limit);
-        CompletableFuture<HttpResponse<byte[]>> response = http.sendAsync(request, body);
-        try {
-            // the request's own timeout fails it when no headers come; this wait only backs that up
-            CompletableFuture.anyOf(body.headers(), response)
-                    .get(connectTimeout.plus(readTimeout).plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
-            HttpResponse<byte[]> answer = response.get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            return new Answer(answer.statusCode(), answer.headers().firstValue("Location").orElse(null), answer.body());
-        } catch (TimeoutException e) {
-            abandon(body, response);
-            throw body.headers().isDone()
-                    ? unreachable("stopped sending " + what + " midway and did not finish it within " + seconds(readTimeout)
-                            + " s; the server may be busy (raise --read-timeout) or stuck")
-                    : unreachable(didNotAnswer());
-        } catch (ExecutionException e) {
-            abandon(body, response);
-            throw failure(e.getCause() == null ? e : e.getCause(), limit, what);
-        } catch (InterruptedException e) {
-            abandon(body, response);
-            Thread.currentThread().interrupt();
-            throw unreachable("was not reached: interrupted");
-        }
-    }
-
-    private static void abandon(BoundedBody body, CompletableFuture<?> response) {
-        body.abandon();
-        response.cancel(true);
     }
 
     /** What a failed exchange means, from the innermost cause that says something (java.net.http wraps them). */

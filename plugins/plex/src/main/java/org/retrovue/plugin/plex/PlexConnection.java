@@ -10,6 +10,7 @@ import org.retrovue.spi.ScanRequest;
 import org.retrovue.spi.ScanResult;
 import org.retrovue.spi.ScanSink;
 import org.retrovue.spi.SourceConnection;
+import org.retrovue.spi.SourceContext;
 import org.retrovue.spi.SourceException;
 import org.retrovue.spi.SourceHealth;
 
@@ -17,15 +18,19 @@ import org.retrovue.spi.SourceHealth;
 final class PlexConnection implements SourceConnection {
     private final PlexClient client;
     private final int pageSize;
+    private final int concurrency;
+    private final SourceContext context;
 
-    PlexConnection(PlexClient client, int pageSize) {
+    PlexConnection(PlexClient client, int pageSize, int concurrency, SourceContext context) {
         this.client = client;
         this.pageSize = pageSize;
+        this.concurrency = concurrency;
+        this.context = context;
     }
 
     @Override
     public ScanResult scan(ScanRequest request, ScanSink sink) throws SourceException {
-        return new PlexScan(client, pageSize).scan(request, sink);
+        return new PlexScan(client, pageSize, concurrency, context).scan(request, sink);
     }
 
     /** Closes the connections to the server, so that none outlives the caller's use (a resident process runs long). */

@@ -1,24 +1,20 @@
 package org.retrovue.plugin.plex;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import org.retrovue.spi.ItemKind;
 import org.retrovue.spi.ScanRequest;
 import org.retrovue.spi.ScanResult;
 import org.retrovue.spi.ScanSink;
-import org.retrovue.spi.ScannedItem;
+import org.retrovue.spi.SourceContext;
 import org.retrovue.spi.SourceException;
 
 /**
- * Lists one library's movies ({@code type=1}) or episodes ({@code type=4}) page by page (only one page in memory
- * at a time), each item as it comes. The library's {@code updatedAt} (and {@code contentChangedAt} where the
+ * Lists one library's movies ({@code type=1}) or episodes ({@code type=4}) page by page, several pages in flight
+ * (bounded: {@code --concurrency}), each page delivered in order as soon as it and those before it have come. The library's {@code updatedAt} (and {@code contentChangedAt} where the
  * server has it) is its version: when it has not moved since the last complete scan, nothing is listed. A request
  * that stalls (before or during its answer), drops or gets a server error is tried again after 0.5, 1 and 2 s; then
  * the scan fails. A page larger than {@link PlexClient#pageLimit} is refused at once, never tried again.
@@ -33,10 +29,14 @@ final class PlexScan {
 
     private final PlexClient client;
     private final int pageSize;
+    private final int concurrency;
+    private final SourceContext context;
 
-    PlexScan(PlexClient client, int pageSize) {
+    PlexScan(PlexClient client, int pageSize, int concurrency, SourceContext context) {
         this.client = client;
         this.pageSize = pageSize;
+        this.concurrency = concurrency;
+        this.context = context;
     }
 
     ScanResult scan(ScanRequest request, ScanSink sink) throws SourceException {
@@ -59,26 +59,81 @@ final class PlexScan {
     }
 
     /**
-     * Pages through the library, each page asked from where the last one ended. The scan is complete only when
-     * the items reach the {@code totalSize} the server announces (or, from a server that announces none, at a page
-     * shorter than asked). A scan that ends short of it (an empty page), a total that shrinks (items deleted during
-     * the scan shift the later ones to pages already read) or runs away (beyond twice the first total plus a page),
-     * or a page that starts with an item an earlier page started with (a server that ignores paging) fails with
-     * {@code PROTOCOL}, so that the ingest marks nothing missing. A total that grows a little is followed: an item
-     * inserted before the current page shifts the later ones forward, so one may be seen twice but none is missed.
+     * Pages through the library, up to {@code concurrency} pages in flight once the first page has told the total,
+     * each page given to the sink in order on the calling thread as soon as it and those before it have come: at
+     * most {@code concurrency} pages in memory, never the library. The scan is complete only when the items reach
+     * the {@code totalSize} the server announces (or, from a server that announces none, at a page shorter than
+     * asked: then one page at a time, as there is no telling where the library ends). A scan that ends short of it
+     * (an empty page), a total that shrinks (items deleted during the scan shift the later ones to pages already
+     * read) or runs away (beyond twice the first total plus a page), or a page that starts with an item an earlier
+     * page started with (a server that ignores paging) fails with {@code PROTOCOL}, so that the ingest marks nothing
+     * missing. A total that grows a little is followed: an item inserted before a page shifts the later ones
+     * forward, so one may be listed twice (it is delivered once) but none is missed.
      */
     private ScanResult list(String key, int type, String title, String version, ScanSink sink) throws SourceException {
-        long limit = PlexClient.pageLimit(pageSize);
-        long announced = -1;
-        Set<String> pageStarts = new HashSet<>();
-        for (long start = 0; ; ) {
-            Map<String, Object> page = withRetries("/library/sections/" + key + "/all?type=" + type + "&includeGuids=1"
-                    + "&X-Plex-Container-Start=" + start + "&X-Plex-Container-Size=" + pageSize, limit,
-                    "a page of library '" + title + "' (" + pageSize + " items from " + start + ")");
-            List<Map<String, Object>> items = PlexJson.list(page, "Metadata");
-            long total = number(page.get("totalSize"), -1);
-            if (start == 0) {
+        new Listing(key, type, title, sink).run();
+        return ScanResult.complete(version);
+    }
+
+    /** One pass over a library's items. */
+    private final class Listing {
+        private record Slot(long start, int size, PlexClient.Pending pending) {}
+
+        private final String key;
+        private final int type;
+        private final String title;
+        private final ScanSink sink;
+        private final long limit = PlexClient.pageLimit(pageSize);
+        private final Deque<Slot> window = new ArrayDeque<>();
+        private final Set<String> pageStarts = new HashSet<>();
+        private final Set<String> seen = new HashSet<>();
+        private boolean first = true;
+        private long announced = -1;
+        private long expected = -1;
+        private long next;
+        private int step = pageSize;
+
+        Listing(String key, int type, String title, ScanSink sink) {
+            this.key = key;
+            this.type = type;
+            this.title = title;
+            this.sink = sink;
+        }
+
+        void run() throws SourceException {
+            try {
+                window.add(send(0, step)); // the first page alone: it tells the total
+                next = step;
+                while (!window.isEmpty()) {
+                    if (cancelled()) {
+                        throw new SourceException(SourceException.Code.UNREACHABLE, "Plex at " + client.baseUrl()
+                                + " was not asked for the rest of library '" + title + "': interrupted");
+                    }
+                    Slot slot = window.poll();
+                    if (!page(slot, take(slot))) {
+                        return;
+                    }
+                    int inFlight = announced >= 0 ? concurrency : 1;
+                    while (window.size() < inFlight && (announced < 0 || next < expected)) {
+                        window.add(send(next, step));
+                        next += step;
+                    }
+                }
+            } finally {
+                window.forEach(slot -> slot.pending().abandon());
+                window.clear();
+            }
+        }
+
+        /** Delivers one page; false when the listing is complete. */
+        private boolean page(Slot slot, PageReader.Page page) throws SourceException {
+            List<PageReader.Entry> items = page.entries();
+            long total = page.total();
+            long start = slot.start();
+            if (first) {
+                first = false;
                 announced = total;
+                expected = total;
                 if (total >= 0) {
                     sink.expect(total);
                 }
@@ -91,30 +146,80 @@ final class PlexScan {
                         ? "announced " + announced + " items in library '" + title + "', then kept listing more (" + Math.max(total, start + items.size()) + ")"
                         : "listed more than " + UNANNOUNCED_MAX_ITEMS + " items in library '" + title + "' without announcing a total", CHECK);
             }
-            if (!items.isEmpty() && items.getFirst().get("ratingKey") != null
-                    && !pageStarts.add(items.getFirst().get("ratingKey").toString())) {
+            if (!items.isEmpty() && items.getFirst().key() != null && !pageStarts.add(items.getFirst().key())) {
                 throw incomplete("answered the page of library '" + title + "' from item " + start + " with items it had already sent"
                         + " (it seems to ignore paging)", CHECK);
             }
-            for (Map<String, Object> item : items) {
-                ScannedItem scanned = item(item, type);
-                if (scanned != null) {
-                    sink.item(scanned);
-                } else {
-                    sink.warning("item " + item.get("ratingKey") + " (" + item.get("title") + ") has no media file; skipped");
-                }
+            if (total > expected) { // a library that grows during the scan is followed (within the bound)
+                expected = total;
             }
-            start += items.size();
-            long expected = total >= 0 ? total : announced; // a library that grows during the scan is followed (within the bound)
-            if (expected >= 0) {
+            for (PageReader.Entry entry : items) {
+                deliver(entry);
+            }
+            long end = start + items.size();
+            if (expected < 0) {
+                if (items.size() < slot.size()) {
+                    return false;
+                }
+                next = end;
+                return true;
+            }
+            if (items.isEmpty()) {
                 if (start >= expected) {
-                    return ScanResult.complete(version);
+                    return false;
                 }
-                if (items.isEmpty()) {
-                    throw incomplete("ended library '" + title + "' after " + start + " of the " + expected + " items it announced", AGAIN);
+                throw incomplete("ended library '" + title + "' after " + start + " of the " + expected + " items it announced", AGAIN);
+            }
+            if (end >= expected && window.isEmpty()) {
+                return false;
+            }
+            if (items.size() < slot.size() && end < expected) {
+                // the server (or a proxy) gives fewer items than asked: go on from here in pages of what it gives
+                window.forEach(s -> s.pending().abandon());
+                window.clear();
+                step = items.size();
+                next = end;
+            }
+            return true;
+        }
+
+        private void deliver(PageReader.Entry entry) {
+            if (entry.key() != null && !seen.add(entry.key())) {
+                sink.warning("library '" + title + "' listed item " + entry.key() + " (" + entry.title() + ") twice; it was taken once");
+            } else if (entry.item() != null) {
+                sink.item(entry.item());
+            } else {
+                sink.warning("item " + entry.key() + " (" + entry.title() + ") has no media file; skipped");
+            }
+        }
+
+        private Slot send(long start, int size) {
+            return new Slot(start, size, client.send(path(start, size), limit));
+        }
+
+        private String path(long start, int size) {
+            return "/library/sections/" + key + "/all?type=" + type + "&includeGuids=1"
+                    + "&X-Plex-Container-Start=" + start + "&X-Plex-Container-Size=" + size;
+        }
+
+        /** A page: the answer of the request in flight, or, when that failed and it is worth it, of a new one after a pause. */
+        private PageReader.Page take(Slot slot) throws SourceException {
+            String path = path(slot.start(), slot.size());
+            String what = "a page of library '" + title + "' (" + slot.size() + " items from " + slot.start() + ")";
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    PlexClient.Pending pending = attempt == 0 ? slot.pending() : client.send(path, limit);
+                    byte[] body = client.body(client.await(pending, limit, what), path, limit, what);
+                    try {
+                        return PageReader.read(body, type == 4);
+                    } catch (java.io.IOException e) {
+                        throw client.notPlex("its answer to " + path + " is not Plex's JSON");
+                    } catch (OutOfMemoryError e) {
+                        throw client.failure(e, limit, what);
+                    }
+                } catch (SourceException e) {
+                    backOff(e, attempt);
                 }
-            } else if (items.size() < pageSize) {
-                return ScanResult.complete(version);
             }
         }
     }
@@ -144,87 +249,30 @@ final class PlexScan {
         return "updatedAt=" + updatedAt + (contentChangedAt == null ? "" : ",contentChangedAt=" + contentChangedAt);
     }
 
-    private static ScannedItem item(Map<String, Object> item, int type) {
-        Object ratingKey = item.get("ratingKey");
-        List<Map<String, Object>> media = PlexJson.list(item, "Media");
-        if (ratingKey == null || media.isEmpty()) {
-            return null;
-        }
-        List<Map<String, Object>> parts = PlexJson.list(media.getFirst(), "Part");
-        if (parts.isEmpty() || !(parts.getFirst().get("file") instanceof String file)) {
-            return null;
-        }
-        long updatedAt = number(item.get("updatedAt"), -1);
-        Object duration = item.get("duration") != null ? item.get("duration") : media.getFirst().get("duration");
-        boolean episode = type == 4;
-        return new ScannedItem(ratingKey.toString(), file, number(parts.getFirst().get("size"), -1),
-                updatedAt < 0 ? null : Instant.ofEpochSecond(updatedAt), duration instanceof Number n ? n.longValue() : null,
-                item.get("title") == null ? null : item.get("title").toString(), episode ? ItemKind.EPISODE : ItemKind.MOVIE,
-                episode && item.get("grandparentTitle") != null ? item.get("grandparentTitle").toString() : null,
-                episode ? integer(item.get("parentIndex")) : null, episode ? integer(item.get("index")) : null)
-                .withDetails(integer(item.get("year")), null, date(item.get("originallyAvailableAt")), providerIds(item));
-    }
-
-    /** Plex's {@code originallyAvailableAt} ({@code 2002-12-20}); null when absent or not a date. */
-    private static LocalDate date(Object value) {
-        if (value instanceof String text) {
-            try {
-                return LocalDate.parse(text.strip());
-            } catch (DateTimeParseException e) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    /** The item's {@code Guid} children ({@code imdb://tt0579539}, {@code tmdb://1399}) by provider. */
-    private static Map<String, String> providerIds(Map<String, Object> item) {
-        Map<String, String> ids = new TreeMap<>();
-        for (Map<String, Object> guid : PlexJson.list(item, "Guid")) {
-            if (guid.get("id") instanceof String id) {
-                int at = id.indexOf("://");
-                if (at > 0 && at + 3 < id.length()) {
-                    ids.putIfAbsent(id.substring(0, at).toLowerCase(Locale.ROOT), id.substring(at + 3));
-                }
-            }
-        }
-        return ids;
-    }
-
     private Map<String, Object> withRetries(String path, long limit, String what) throws SourceException {
         for (int attempt = 0; ; attempt++) {
             try {
                 return client.get(path, limit, what);
             } catch (SourceException e) {
-                if (e.code() != SourceException.Code.UNREACHABLE || attempt >= BACKOFF_MILLIS.length || Thread.currentThread().isInterrupted()) {
-                    throw attempt == 0 ? e : new SourceException(e.code(), e.getMessage() + " (tried " + (attempt + 1) + " times)", e);
-                }
-                try {
-                    Thread.sleep(BACKOFF_MILLIS[attempt]);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
+                backOff(e, attempt);
             }
         }
     }
 
-    private static long number(Object value, long fallback) {
-        if (value instanceof Number n) {
-            return n.longValue();
+    /** Sleeps before attempt {@code attempt + 1} of a request that failed with {@code e}, or throws when it is not worth it. */
+    private void backOff(SourceException e, int attempt) throws SourceException {
+        if (e.code() != SourceException.Code.UNREACHABLE || attempt >= BACKOFF_MILLIS.length || cancelled()) {
+            throw attempt == 0 ? e : new SourceException(e.code(), e.getMessage() + " (tried " + (attempt + 1) + " times)", e);
         }
-        if (value instanceof String s) {
-            try {
-                return Long.parseLong(s.strip());
-            } catch (NumberFormatException e) {
-                return fallback;
-            }
+        try {
+            Thread.sleep(BACKOFF_MILLIS[attempt]);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw e;
         }
-        return fallback;
     }
 
-    private static Integer integer(Object value) {
-        long n = number(value, Long.MIN_VALUE);
-        return n == Long.MIN_VALUE ? null : (int) n;
+    private boolean cancelled() {
+        return context.cancelled() || Thread.currentThread().isInterrupted();
     }
 }

@@ -20,6 +20,8 @@ import org.retrovue.spi.SpiVersion;
 public final class PlexSourceKind implements SourceKind {
     static final int DEFAULT_CONNECT_TIMEOUT_S = 5;
     static final int DEFAULT_READ_TIMEOUT_S = 30;
+    static final int DEFAULT_CONCURRENCY = 4;
+    static final int MAX_CONCURRENCY = 16;
 
     @Override
     public String id() {
@@ -41,7 +43,9 @@ public final class PlexSourceKind implements SourceKind {
                 OptionSpec.optional("read-timeout", OptionType.INTEGER, "Seconds to wait for an answer to start, and again for it to end")
                         .withRange(1, 600).withDefault(Integer.toString(DEFAULT_READ_TIMEOUT_S)),
                 OptionSpec.optional("page-size", OptionType.INTEGER, "Items asked for per request when ingesting")
-                        .withRange(10, 10_000).withDefault(Integer.toString(PlexScan.DEFAULT_PAGE_SIZE)));
+                        .withRange(10, 10_000).withDefault(Integer.toString(PlexScan.DEFAULT_PAGE_SIZE)),
+                OptionSpec.optional("concurrency", OptionType.INTEGER, "Pages asked for at once when ingesting")
+                        .withRange(1, MAX_CONCURRENCY).withDefault(Integer.toString(DEFAULT_CONCURRENCY)));
     }
 
     @Override
@@ -69,6 +73,10 @@ public final class PlexSourceKind implements SourceKind {
         if (pageSize != null && !pageSize.isBlank()) {
             config.put("page_size", pageSize(pageSize));
         }
+        String concurrency = options.get("concurrency");
+        if (concurrency != null && !concurrency.isBlank()) {
+            config.put("concurrency", concurrency(concurrency));
+        }
         return config;
     }
 
@@ -81,7 +89,8 @@ public final class PlexSourceKind implements SourceKind {
     @Override
     public SourceConnection connect(Map<String, Object> config, SourceContext context) throws SourceException {
         int pageSize = config.get("page_size") instanceof Number n ? n.intValue() : PlexScan.DEFAULT_PAGE_SIZE;
-        return new PlexConnection(PlexClient.fromConfig(config), pageSize);
+        int concurrency = config.get("concurrency") instanceof Number n ? n.intValue() : DEFAULT_CONCURRENCY;
+        return new PlexConnection(PlexClient.fromConfig(config), pageSize, concurrency, context);
     }
 
     private static String baseUrl(String given) throws SourceException {
@@ -112,6 +121,18 @@ public final class PlexSourceKind implements SourceKind {
             return size;
         } catch (NumberFormatException e) {
             throw invalid("--page-size must be a whole number");
+        }
+    }
+
+    private static int concurrency(String value) throws SourceException {
+        try {
+            int concurrency = Integer.parseInt(value.strip());
+            if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+                throw invalid("--concurrency must be between 1 and " + MAX_CONCURRENCY);
+            }
+            return concurrency;
+        } catch (NumberFormatException e) {
+            throw invalid("--concurrency must be a whole number");
         }
     }
 

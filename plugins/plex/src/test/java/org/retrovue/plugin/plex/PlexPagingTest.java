@@ -25,7 +25,8 @@ import org.retrovue.spi.testkit.SourceKindContract;
 
 /**
  * A scan is complete only when it saw every item the server announced; short, repeating and runaway listings fail
- * the scan (so the ingest marks nothing missing) after a bounded number of requests.
+ * the scan (so the ingest marks nothing missing) after a bounded number of requests. One page at a time, so that the
+ * requests can be checked one by one; {@link PlexConcurrencyTest} has the same rules with pages in flight.
  */
 @Timeout(60)
 class PlexPagingTest {
@@ -40,7 +41,7 @@ class PlexPagingTest {
     @BeforeEach
     void start() throws SourceException {
         plex = FakePlexServer.builder().token(TOKEN).library(Library.Type.MOVIE, "Movies", 2_500, "/data/movies").build().start();
-        connection = kind.connect(kind.validate(Map.of("base-url", plex.baseUrl(), "token", TOKEN, "page-size", "1000")),
+        connection = kind.connect(kind.validate(Map.of("base-url", plex.baseUrl(), "token", TOKEN, "page-size", "1000", "concurrency", "1")),
                 SourceKindContract.testContext());
         movies = connection.collections().getFirst();
     }

@@ -68,7 +68,7 @@ class PlexSourceKindTest {
     @Test
     void declaresItsOptionsWithTheTokenSecret() {
         assertEquals("plex", kind.id());
-        assertEquals(List.of("base-url", "token", "connect-timeout", "read-timeout", "page-size"), kind.options().stream().map(OptionSpec::name).toList());
+        assertEquals(List.of("base-url", "token", "connect-timeout", "read-timeout", "page-size", "concurrency"), kind.options().stream().map(OptionSpec::name).toList());
         assertTrue(kind.options().get(1).secret());
     }
 
