@@ -7,7 +7,7 @@ image="$root/jlink/target/retrovue"
 modules="$root/jlink/target/modules"
 if [ ! -x "$image/bin/retrovue" ] || [ ! -d "$modules" ]; then
   echo "building the runtime image first..." >&2
-  (cd "$root" && ./mvnw -q -DskipTests install) >&2
+  (cd "$root" && ./mvnw -q -DskipTests package) >&2
 fi
 work=$(mktemp -d /tmp/retrovue-bench.XXXXXX)
 export RETROVUE_DATA_DIR="$work/data"
