@@ -69,6 +69,9 @@ public final class FfprobeEnricher implements Enricher {
 
     @Override
     public EnrichmentResult enrich(EnrichmentRequest request, EnrichmentContext context) {
+        if (context.cancelled()) {
+            return new EnrichmentResult.Failed("cancelled");
+        }
         var notAFile = FileCheck.notAFile(request.path());
         if (notAFile.isPresent()) {
             return notAFile.get();
@@ -79,6 +82,9 @@ public final class FfprobeEnricher implements Enricher {
                 return new EnrichmentResult.Filled(FastFacts.toSpi(facts));
             }
             case ProbeResult.AskFfprobe(String reason) -> fastPathSays = reason;
+        }
+        if (context.cancelled()) { // the fast path's reads stop on an interrupt: what it said is no reason then
+            return new EnrichmentResult.Failed("cancelled");
         }
         // What the fast path could not read may be gone since, or unreadable, or empty: said without starting ffprobe.
         var problem = FileCheck.problem(request.path());

@@ -2,6 +2,7 @@ package org.retrovue.plugin.ffprobe;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -36,6 +37,8 @@ final class FileCheck {
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             return channel.read(ByteBuffer.allocate(1)) < 0 ? failed("the file is empty") : Optional.empty();
+        } catch (ClosedByInterruptException e) {
+            return failed("cancelled"); // the thread was interrupted (Ctrl-C): not the file's fault; the interrupt stays set
         } catch (NoSuchFileException e) {
             return failed("the file is gone");
         } catch (AccessDeniedException e) {

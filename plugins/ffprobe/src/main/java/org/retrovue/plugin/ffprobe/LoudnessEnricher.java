@@ -68,6 +68,9 @@ public final class LoudnessEnricher implements Enricher {
 
     @Override
     public EnrichmentResult enrich(EnrichmentRequest request, EnrichmentContext context) {
+        if (context.cancelled()) {
+            return new EnrichmentResult.Failed("cancelled");
+        }
         Optional<EnrichmentResult.Failed> problem = FileCheck.problem(request.path());
         if (problem.isPresent()) {
             return problem.get();

@@ -168,6 +168,23 @@ class BadInputTest {
         assertFalse(FakeTools.running(FakeTools.pid(child)), "and so is what it started");
     }
 
+    /** Cancelled before it starts, or while it reads the file itself (reads stop on an interrupt): "cancelled", never the file's fault. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ffprobe", "loudness"})
+    void anInterruptBeforeAnyProgramIsACancelNotABadFile(String id) throws Exception {
+        for (String fixture : java.util.List.of("h264-aac-faststart.mp4", "mpeg4-mp3.avi")) {
+            var request = FfprobeEnricherTest.request(FfprobeEnricherTest.MEDIA.resolve(fixture));
+            Thread.currentThread().interrupt();
+            EnrichmentResult result;
+            try {
+                result = withoutProgram(id).enrich(request, new TestContext());
+            } finally {
+                assertTrue(Thread.interrupted(), "the interrupt is kept");
+            }
+            assertEquals(new EnrichmentResult.Failed("cancelled"), result, fixture);
+        }
+    }
+
     /** The program's other way of cancelling: the thread running the enricher is interrupted (Ctrl-C, a shell's interrupt). */
     @ParameterizedTest
     @ValueSource(strings = {"ffprobe", "loudness"})
