@@ -22,7 +22,7 @@ import org.retrovue.image.ImageProcess.Run;
 /**
  * Issue 16 from the built image: a filesystem library of real media files (the ffprobe plugin's fixtures) is
  * ingested with the built-in {@code ffprobe} enricher. Without ffprobe the fast path fills MP4 and Matroska files
- * and the others wait for it; once it is there, {@code source enrich} fills them and the bad files get reasons.
+ * and the others wait for it, but for the empty file, which fails without it; once it is there, {@code source enrich} fills them and the bad files get reasons.
  */
 class EnrichIngestIT {
     private static final Path FIXTURES = Path.of("../plugins/ffprobe/src/test/fixtures/media").toAbsolutePath().normalize();
@@ -79,9 +79,11 @@ class EnrichIngestIT {
         JsonNode counts = ingest.json().get("collections").get(0).get("counts");
         assertEquals(5, counts.get("to_enrich").asInt(), counts::toString);
         assertEquals(2, counts.get("enriched").asInt(), "MP4 and Matroska through the fast path: " + counts);
-        assertEquals(3, counts.get("enrich_waiting").asInt(), counts::toString);
+        assertEquals(1, counts.get("enrich_failed").asInt(), "the empty file needs no ffprobe to fail: " + counts);
+        assertEquals(2, counts.get("enrich_waiting").asInt(), counts::toString);
         String warnings = ingest.json().get("collections").get(0).get("warnings").toString();
-        assertTrue(warnings.contains("3 item(s) wait for enricher 'ffprobe'"), warnings);
+        assertTrue(warnings.contains("2 item(s) wait for enricher 'ffprobe'"), warnings);
+        assertTrue(warnings.contains("enricher 'ffprobe' failed: the file is empty"), warnings);
 
         Map<String, JsonNode> stored = assets(noFfprobe);
         JsonNode good = stored.get("Movies/Good (2001)/Good (2001).mp4");
@@ -100,25 +102,26 @@ class EnrichIngestIT {
         assertEquals(0, notReady.code(), notReady::toString);
         assertTrue(notReady.out().lines().findFirst().orElseThrow().matches("KEY\\s+KIND\\s+STATE\\s+SIZE\\s+DURATION\\s+RESOLUTION\\s+CODEC\\s+READY"
                 + "\\s+LOCAL PATH\\s+WHY NOT READY"), notReady::toString);
-        assertEquals(4, notReady.out().lines().count(), "the three waiting items: " + notReady);
+        assertEquals(4, notReady.out().lines().count(), "the two waiting items and the empty one: " + notReady);
 
         Run rescan = run(noFfprobe, "source", "ingest", "--json");
-        assertEquals(3, rescan.json().get("collections").get(0).get("counts").get("to_enrich").asInt(),
-                "filled items are not enriched again; waiting ones are tried again: " + rescan);
+        assertEquals(2, rescan.json().get("collections").get(0).get("counts").get("to_enrich").asInt(),
+                "filled and failed items are not enriched again; waiting ones are tried again: " + rescan);
 
         Assumptions.assumeTrue(onPath("ffprobe"), "ffprobe is not installed here (Debian's ffmpeg package): the rest needs it");
         Run enrich = run(Map.of(), "source", "enrich", "Media", "--json");
         assertEquals(0, enrich.code(), enrich::toString);
         JsonNode done = enrich.json().get("collections").get(0);
         assertEquals("enriched", done.get("status").asText());
-        assertEquals(List.of(3, 1, 2, 0), List.of(done.get("counts").get("to_enrich").asInt(), done.get("counts").get("enriched").asInt(),
+        assertEquals(List.of(2, 1, 1, 0), List.of(done.get("counts").get("to_enrich").asInt(), done.get("counts").get("enriched").asInt(),
                 done.get("counts").get("enrich_failed").asInt(), done.get("counts").get("enrich_waiting").asInt()), done::toString);
         stored = assets(Map.of());
         assertEquals("mpeg4", stored.get("Movies/Old (1990).avi").get("media").get("video_codec").asText());
         assertTrue(stored.get("Movies/Old (1990).avi").get("ready").asBoolean());
         JsonNode broken = stored.get("Movies/Broken (1999).mp4");
         assertEquals("failed", broken.get("enrichment").get("results").get("ffprobe").get("outcome").asText());
-        assertTrue(broken.get("not_ready_reason").asText().startsWith("duration unknown: enricher 'ffprobe' failed: "), broken::toString);
+        assertTrue(broken.get("not_ready_reason").asText().startsWith("duration unknown: enricher 'ffprobe' failed: ffprobe cannot read it: "), broken::toString);
+        assertEquals("duration unknown: enricher 'ffprobe' failed: the file is empty", stored.get("Movies/Empty (2000).mp4").get("not_ready_reason").asText());
 
         Run text = run(Map.of(), "source", "enrich", "Media");
         assertEquals(0, text.code(), text::toString);

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.retrovue.image.ImageProcess.Run;
 
 /**
- * Enrichers from the built image (SPI 1.6): the built-in {@code ffprobe}, and third-party enrichers built against
+ * Enrichers from the built image (SPI 1.6): the built-in {@code ffprobe} and {@code loudness}, and third-party enrichers built against
  * the image's SPI alone and dropped into a plugin directory (compiled here): one that is listed and can be chosen
  * for a source, and one whose id the image already has, which is refused and reported.
  */
@@ -53,11 +53,15 @@ class EnricherPluginIT {
         Run types = run("enricher", "list-types", "--json");
         assertEquals(0, types.code(), types::toString);
         JsonNode enrichers = types.json().get("enrichers");
-        assertEquals(2, enrichers.size(), enrichers::toString);
-        JsonNode ffprobe = enrichers.get(0);
-        assertEquals(List.of("ffprobe", "built in", "org.retrovue.plugin.ffprobe", "1"), List.of(ffprobe.get("id").asText(), ffprobe.get("origin").asText(),
-                ffprobe.get("module").asText(), ffprobe.get("version").asText()), "the image's own comes first and keeps its id: " + enrichers);
-        JsonNode shout = enrichers.get(1);
+        assertEquals(3, enrichers.size(), enrichers::toString);
+        for (int i = 0; i < 2; i++) {
+            JsonNode builtIn = enrichers.get(i);
+            assertEquals(List.of(List.of("ffprobe", "loudness").get(i), "built in", "org.retrovue.plugin.ffprobe", "1"), List.of(builtIn.get("id").asText(),
+                    builtIn.get("origin").asText(), builtIn.get("module").asText(), builtIn.get("version").asText()),
+                    "the image's own come first, one module provides both, and ffprobe keeps its id: " + enrichers);
+        }
+        assertEquals(List.of("ffmpeg"), List.of(enrichers.get(1).get("options").get(0).get("name").asText()), "loudness is told where ffmpeg is");
+        JsonNode shout = enrichers.get(2);
         assertEquals("shout", shout.get("id").asText());
         assertEquals("3", shout.get("version").asText());
         assertEquals(work.resolve("plugins/shout.jar").toString(), shout.get("origin").asText());
@@ -77,9 +81,12 @@ class EnricherPluginIT {
         assertEquals(0, added.code(), added::toString);
         assertEquals("[\"shout\",\"ffprobe\"]", added.json().get("enrichers").toString());
         assertEquals("[\"enricher 'shout' cannot run on this machine: shout needs a megaphone: install one\"]", added.json().get("warnings").toString());
-        Run refused = run("source", "enrichers", "Media", "ffprobe,loudness");
+        Run refused = run("source", "enrichers", "Media", "ffprobe,loudnes");
         assertEquals(2, refused.code(), refused::toString);
-        assertEquals("error: unknown enricher 'loudness'; installed enrichers: ffprobe, shout\n", refused.err());
+        assertEquals("error: unknown enricher 'loudnes'; installed enrichers: ffprobe, loudness, shout\n", refused.err());
+        Run both = run("source", "enrichers", "Media", "ffprobe,loudness", "--json");
+        assertEquals(0, both.code(), both::toString);
+        assertEquals("[\"ffprobe\",\"loudness\"]", both.json().get("enrichers").toString());
         Run set = run("source", "enrichers", "Media", "ffprobe,shout");
         assertEquals(0, set.code(), set::toString);
         assertEquals("warning: enricher 'shout' cannot run on this machine: shout needs a megaphone: install one\n", set.err());

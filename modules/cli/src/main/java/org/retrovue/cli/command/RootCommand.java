@@ -14,7 +14,7 @@ final class RootCommand extends ContextCommand {
                 .description("Print stack traces of errors, and library logging.").build());
         footer("Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 ambiguous, 5 conflict, 6 database unavailable, 130 interrupted.",
                 "Environment: RETROVUE_DATABASE_URL, RETROVUE_DATABASE_USER, RETROVUE_DATABASE_PASSWORD, RETROVUE_DATA_DIR, "
-                        + "RETROVUE_PLUGIN_PATH, RETROVUE_JAVA_OPTS, RETROVUE_RESIDENT, RETROVUE_SECRET_KEY, RETROVUE_FFPROBE, RETROVUE_<TYPE>_<OPTION> (a secret option for source add).",
+                        + "RETROVUE_PLUGIN_PATH, RETROVUE_JAVA_OPTS, RETROVUE_RESIDENT, RETROVUE_SECRET_KEY, RETROVUE_FFPROBE, RETROVUE_FFMPEG, RETROVUE_<TYPE>_<OPTION> (a secret option for source add).",
                 "Reference: docs/cli.md");
     }
 

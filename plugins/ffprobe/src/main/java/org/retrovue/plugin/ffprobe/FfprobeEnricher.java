@@ -1,6 +1,5 @@
 package org.retrovue.plugin.ffprobe;
 
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -25,7 +24,7 @@ public final class FfprobeEnricher implements Enricher {
     /** Bumped when the facts given for the same file would differ. */
     static final String VERSION = "1";
 
-    private final FfprobeLocator locator;
+    private final ToolLocator locator;
 
     public FfprobeEnricher() {
         this(System::getenv);
@@ -33,7 +32,7 @@ public final class FfprobeEnricher implements Enricher {
 
     /** With {@code environment} in place of the process's (RETROVUE_FFPROBE, PATH): for tests. */
     FfprobeEnricher(UnaryOperator<String> environment) {
-        this.locator = new FfprobeLocator(environment);
+        this.locator = ToolLocator.ffprobe(environment);
     }
 
     @Override
@@ -60,7 +59,7 @@ public final class FfprobeEnricher implements Enricher {
     @Override
     public List<OptionSpec> options() {
         return List.of(OptionSpec.optional(OPTION, OptionType.PATH,
-                "The ffprobe program to run; default: $" + FfprobeLocator.ENV + ", else ffprobe on PATH."));
+                "The ffprobe program to run; default: $" + locator.env() + ", else ffprobe on PATH."));
     }
 
     @Override
@@ -70,8 +69,12 @@ public final class FfprobeEnricher implements Enricher {
 
     @Override
     public EnrichmentResult enrich(EnrichmentRequest request, EnrichmentContext context) {
-        if (!Files.isRegularFile(request.path())) {
-            return new EnrichmentResult.Failed(Files.exists(request.path()) ? "not a regular file" : "the file is gone");
+        if (context.cancelled()) {
+            return new EnrichmentResult.Failed("cancelled");
+        }
+        var notAFile = FileCheck.notAFile(request.path());
+        if (notAFile.isPresent()) {
+            return notAFile.get();
         }
         String fastPathSays;
         switch (FastProbe.probe(request.path())) {
@@ -80,9 +83,17 @@ public final class FfprobeEnricher implements Enricher {
             }
             case ProbeResult.AskFfprobe(String reason) -> fastPathSays = reason;
         }
+        if (context.cancelled()) { // the fast path's reads stop on an interrupt: what it said is no reason then
+            return new EnrichmentResult.Failed("cancelled");
+        }
+        // What the fast path could not read may be gone since, or unreadable, or empty: said without starting ffprobe.
+        var problem = FileCheck.problem(request.path());
+        if (problem.isPresent()) {
+            return problem.get();
+        }
         return switch (locator.find(context.options().get(OPTION))) {
-            case FfprobeLocator.Found.Missing(String reason) -> new EnrichmentResult.Declined("waits for ffprobe (" + fastPathSays + "): " + reason);
-            case FfprobeLocator.Found.At(var program) -> FfprobeRunner.run(program, request.path(), context);
+            case ToolLocator.Found.Missing(String reason) -> new EnrichmentResult.Declined("waits for ffprobe (" + fastPathSays + "): " + reason);
+            case ToolLocator.Found.At(var program) -> FfprobeRunner.run(program, request.path(), context);
         };
     }
 }

@@ -3,13 +3,15 @@ package org.retrovue.plugin.ffprobe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.retrovue.spi.EnrichmentResult;
@@ -17,15 +19,14 @@ import org.retrovue.spi.MediaFacts;
 
 /**
  * The enricher against the real ffprobe, on the fixtures the fast path leaves to it: its facts must be those of
- * ffprobe's committed answer. Skipped, with the reason, where ffprobe is not installed.
+ * ffprobe's committed answer; and the bad files it must fail on. Skipped, with the reason, where ffprobe is not installed.
  */
 class RealFfprobeTest {
     private static final FfprobeEnricher ENRICHER = new FfprobeEnricher();
 
-    /** Per test, so that each shows as skipped with the reason (a class-level assumption is reported as nothing run). */
     @BeforeEach
     void needsFfprobe() {
-        assumeTrue(ENRICHER.unavailable().isEmpty(), () -> "skipped: " + ENRICHER.unavailable().orElseThrow());
+        RealTools.need(ENRICHER);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -49,11 +50,27 @@ class RealFfprobeTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"bad-text.mkv", "bad-zero-bytes.mp4", "bad-truncated-no-moov.mp4"})
+    @ValueSource(strings = {"bad-text.mkv", "bad-text.mp4", "bad-truncated.mkv", "bad-truncated-in-moov.mp4", "bad-truncated-no-moov.mp4"})
     void aFileFfprobeCannotReadFailsWithItsOneLineReason(String fixture) throws IOException {
         EnrichmentResult result = ENRICHER.enrich(FfprobeEnricherTest.request(FfprobeEnricherTest.MEDIA.resolve(fixture)), new TestContext());
         EnrichmentResult.Failed failed = assertInstanceOf(EnrichmentResult.Failed.class, result, result::toString);
         assertTrue(failed.reason().startsWith("ffprobe cannot read it"), failed.reason());
         assertTrue(!failed.reason().contains("\n"), failed.reason());
+    }
+
+    /** Its header is whole, its data cut: ffprobe reads the header, and says the data is partial. */
+    @Test
+    void aFileTruncatedInItsDataFails() throws IOException {
+        EnrichmentResult result = ENRICHER.enrich(FfprobeEnricherTest.request(FfprobeEnricherTest.MEDIA.resolve("bad-truncated-in-mdat.mp4")), new TestContext());
+        assertEquals(new EnrichmentResult.Failed("the file is truncated: ffprobe says: [mov,mp4,m4a,3gp,3g2,mj2] stream 1, offset 0x1109: partial file"), result);
+    }
+
+    /** The file passed the enricher's check and is gone when ffprobe opens it. */
+    @Test
+    void aFileThatVanishesBeforeFfprobeOpensItFails(@TempDir Path temp) {
+        Path ffprobe = ((ToolLocator.Found.At) ToolLocator.ffprobe(System::getenv).find(null)).program();
+        EnrichmentResult result = FfprobeRunner.run(ffprobe, temp.resolve("vanished.mkv"), new TestContext());
+        assertEquals(new EnrichmentResult.Failed("ffprobe cannot read it: file:" + temp.resolve("vanished.mkv").toAbsolutePath() + ": No such file or directory"),
+                result);
     }
 }

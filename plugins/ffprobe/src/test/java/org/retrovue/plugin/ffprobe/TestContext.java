@@ -39,7 +39,7 @@ final class TestContext implements EnrichmentContext {
 
     @Override
     public boolean cancelled() {
-        return cancel.get();
+        return cancel.get() || Thread.currentThread().isInterrupted(); // as the program's: a switch, and the thread interrupted
     }
 
     @Override
