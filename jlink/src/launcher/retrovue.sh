@@ -86,14 +86,14 @@ if [ -n "$served" ] && [ "${RETROVUE_RESIDENT:-}" != off ]; then
     fi
     [ -z "$refused" ] || port=
   fi
-  # The environment it serves (database, plugins, JVM options, key of stored secrets) must be ours: compared here through a digest salted
+  # The environment it serves (database, plugins, JVM options, key of stored secrets, the enrichers' tools) must be ours: compared here through a digest salted
   # with its secret (EnvironmentDigest), so that no request carries the database password. "-" when all are unset.
   if [ -n "$port" ]; then
     mine=-
-    if [ -n "${RETROVUE_DATABASE_URL:-}${RETROVUE_DATABASE_USER:-}${RETROVUE_DATABASE_PASSWORD:-}${RETROVUE_PLUGIN_PATH:-}${RETROVUE_JAVA_OPTS:-}${RETROVUE_SECRET_KEY:-}" ]; then
+    if [ -n "${RETROVUE_DATABASE_URL:-}${RETROVUE_DATABASE_USER:-}${RETROVUE_DATABASE_PASSWORD:-}${RETROVUE_PLUGIN_PATH:-}${RETROVUE_JAVA_OPTS:-}${RETROVUE_SECRET_KEY:-}${RETROVUE_FFPROBE:-}${RETROVUE_FFMPEG:-}" ]; then
       mine=$secret
       for value in "${RETROVUE_DATABASE_URL:-}" "${RETROVUE_DATABASE_USER:-}" "${RETROVUE_DATABASE_PASSWORD:-}" \
-          "${RETROVUE_PLUGIN_PATH:-}" "${RETROVUE_JAVA_OPTS:-}" "${RETROVUE_SECRET_KEY:-}"; do
+          "${RETROVUE_PLUGIN_PATH:-}" "${RETROVUE_JAVA_OPTS:-}" "${RETROVUE_SECRET_KEY:-}" "${RETROVUE_FFPROBE:-}" "${RETROVUE_FFMPEG:-}"; do
         value=${value//\\/\\\\}; mine+=$'\n'${value//$'\n'/\\n}
       done
       mine=$(sha256sum <<< "$mine"); mine=${mine%% *}

@@ -20,9 +20,12 @@ import java.util.Map;
  * whoever sees it without the secret.
  */
 final class EnvironmentDigest {
-    /** What decides which database, plugins and key of stored secrets a command sees, and how its JVM runs. */
+    /**
+     * What decides which database, plugins and key of stored secrets a command sees, how its JVM runs, and which
+     * programs the built-in enrichers run.
+     */
     static final List<String> NAMES = List.of("RETROVUE_DATABASE_URL", "RETROVUE_DATABASE_USER", "RETROVUE_DATABASE_PASSWORD",
-            "RETROVUE_PLUGIN_PATH", "RETROVUE_JAVA_OPTS", "RETROVUE_SECRET_KEY");
+            "RETROVUE_PLUGIN_PATH", "RETROVUE_JAVA_OPTS", "RETROVUE_SECRET_KEY", "RETROVUE_FFPROBE", "RETROVUE_FFMPEG");
 
     private EnvironmentDigest() {}
 

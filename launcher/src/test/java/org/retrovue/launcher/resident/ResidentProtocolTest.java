@@ -81,7 +81,7 @@ class ResidentProtocolTest {
         java.util.Map<String, String> env = java.util.Map.of("RETROVUE_DATABASE_URL", "jdbc:postgresql://db/x", "RETROVUE_DATABASE_PASSWORD",
                 "a\\b\nc", "RETROVUE_JAVA_OPTS", "-Dx=1");
         // what bin/retrovue hands to sha256sum: the secret, then each value escaped, each on a line of its own
-        String text = "s3cret\njdbc:postgresql://db/x\n\na\\\\b\\nc\n\n-Dx=1\n\n"; // the key of stored secrets last, unset here
+        String text = "s3cret\njdbc:postgresql://db/x\n\na\\\\b\\nc\n\n-Dx=1\n\n\n\n"; // the secrets key, ffprobe and ffmpeg last, unset here
         String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                 .digest(text.getBytes(StandardCharsets.UTF_8)));
         assertEquals(expected, EnvironmentDigest.of("s3cret", env));

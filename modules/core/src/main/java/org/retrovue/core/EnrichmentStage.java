@@ -49,6 +49,7 @@ final class EnrichmentStage {
     /** Calls abandoned past their deadline beyond which the stage gives up: a plugin that hangs on every file. */
     private static final int ABANDONED_LIMIT = 16;
     private static final int REASON_LENGTH = 300;
+    private static final Duration MAX_LIMIT = Duration.ofHours(1);
     /** Where enricher calls run: a call that outlives its deadline is abandoned on its thread, and another takes over. */
     private static final ExecutorService CALLS = Executors.newCachedThreadPool(Thread.ofPlatform().name("enricher-", 1).daemon(true).factory());
 
@@ -236,17 +237,18 @@ final class EnrichmentStage {
 
     /** One enricher on one item under its deadline: an enricher that throws or outlives the deadline has failed. */
     private EnrichmentResult call(EnrichmentPlan.Step step, EnrichmentRequest request) {
-        Instant deadline = clock.instant().plus(perItem);
+        Duration limit = limit(request);
+        Instant deadline = clock.instant().plus(limit);
         Context context = new Context(clock, System.getLogger("org.retrovue.enricher." + step.id()), deadline, step.options());
         Future<EnrichmentResult> future = CALLS.submit(() -> step.enricher().enrich(request, context));
         try {
-            EnrichmentResult result = future.get(perItem.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
+            EnrichmentResult result = future.get(limit.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
             return result == null ? new EnrichmentResult.Failed("the enricher gave no answer") : result;
         } catch (TimeoutException e) {
             future.cancel(true);
             abandoned.incrementAndGet();
             LOG.log(System.Logger.Level.WARNING, "enricher {0} ran past its time limit on {1}; abandoned", step.id(), request.path());
-            return new EnrichmentResult.Failed("timed out after " + perItem.toSeconds() + " s");
+            return new EnrichmentResult.Failed("timed out after " + limit.toSeconds() + " s");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             LOG.log(System.Logger.Level.DEBUG, "enricher " + step.id() + " threw", cause);
@@ -256,6 +258,18 @@ final class EnrichmentStage {
             Thread.currentThread().interrupt();
             return new EnrichmentResult.Declined("interrupted");
         }
+    }
+
+    /**
+     * The time one enricher has for one item: the base limit, plus 3 s per minute of running time once it is known
+     * (measured by an enricher before, or reported by the source): an enricher that decodes the whole file
+     * (loudness) needs time in proportion to it, 40 s to 2 minutes for a two-hour film here. At most an hour.
+     */
+    private Duration limit(EnrichmentRequest request) {
+        Long known = request.known().durationMillis() != null ? request.known().durationMillis() : request.item().durationMillis();
+        Duration extra = known == null || known <= 0 ? Duration.ZERO : Duration.ofMillis(known / 20);
+        Duration limit = perItem.plus(extra);
+        return limit.compareTo(MAX_LIMIT) > 0 ? MAX_LIMIT : limit;
     }
 
     /** A plugin's reason as stored: one line, of bounded length. */

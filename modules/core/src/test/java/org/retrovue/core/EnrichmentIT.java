@@ -210,6 +210,26 @@ class EnrichmentIT {
     }
 
     @Test
+    void theTimeLimitGrowsWithTheRunningTimeAnEnricherBeforeMeasured() throws Exception {
+        file("short.mkv", "1000");
+        file("long.mkv", "120000"); // two minutes: 6 s more than the base limit of 1 s
+        loud.answer = (request, context) -> {
+            try {
+                Thread.sleep(4000); // past the base limit and its 2 s of grace
+            } catch (InterruptedException e) {
+                return new EnrichmentResult.Failed("cut off");
+            }
+            return new EnrichmentResult.Filled(new MediaFacts(null, null, null, List.of(), List.of(), List.of(), null,
+                    new MediaFacts.Loudness(-23.0, null, null)));
+        };
+        addSource("probe,loud");
+        IngestReport.CollectionReport report = ingest();
+        Map<String, AssetRecord> stored = assets();
+        assertEquals(-23.0, stored.get("long.mkv").media().loudnessLufs(), report::toString);
+        assertEquals("timed out after 1 s", stored.get("short.mkv").enrichment().outcomes().get("loud").get("reason"));
+    }
+
+    @Test
     void sourceEnrichSkipsWhatItCannotDoAndSaysWhy() throws Exception {
         file("a.mkv", "1000");
         addSource("");

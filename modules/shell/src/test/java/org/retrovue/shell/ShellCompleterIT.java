@@ -70,7 +70,7 @@ class ShellCompleterIT {
         List<String> source = offered("", "source");
         assertTrue(source.containsAll(List.of("list", "list-types", "add", "show", "enable", "disable", "delete", "mapping")), source.toString());
         assertEquals(List.of("add", "list", "remove"), offered("", "source", "mapping"));
-        assertEquals(List.of("add", "assets", "collections", "delete", "disable", "discover", "enable", "enrichers", "ingest", "list", "list-types", "mapping",
+        assertEquals(List.of("add", "assets", "collections", "delete", "disable", "discover", "enable", "enrich", "enrichers", "ingest", "list", "list-types", "mapping",
                 "show", "status", "update"), offered("", "help", "source"), "help completes the command path");
     }
 

@@ -21,17 +21,18 @@ final class EnricherListTypesCommand extends ContextCommand {
         List<EnricherInfo> enrichers = sources().enrichers();
         List<List<String>> rows = new ArrayList<>();
         for (EnricherInfo e : enrichers) {
-            rows.add(List.of(e.id(), e.description(), e.version(), e.origin(), options(e.options()),
+            rows.add(List.of(e.id(), e.description(), e.version(), e.origin(), options(e.id(), e.options()),
                     e.unavailable() == null ? "yes" : "no: " + e.unavailable()));
         }
         return PluginListing.print(this, isSet(json), "enrichers", enrichers.stream().map(Shapes::enricher).toList(),
                 List.of("ENRICHER", "DESCRIPTION", "VERSION", "ORIGIN", "OPTIONS", "AVAILABLE"), rows, "No enrichers are installed.");
     }
 
-    private static String options(List<OptionSpec> options) {
+    /** {@code [--set ffprobe.path=PATH]}: how `source enrichers --set` gives each option. */
+    private static String options(String id, List<OptionSpec> options) {
         List<String> parts = new ArrayList<>();
         for (OptionSpec o : options) {
-            String flag = o.name() + " " + o.type().name() + (o.defaultValue() == null ? "" : " (default " + o.defaultValue() + ")");
+            String flag = "--set " + id + "." + o.name() + "=" + o.type().name() + (o.defaultValue() == null ? "" : " (default " + o.defaultValue() + ")");
             parts.add(o.required() ? flag : "[" + flag + "]");
         }
         return String.join(" ", parts);

@@ -264,7 +264,11 @@ public final class Shapes {
         m.put("module", e.module());
         m.put("module_version", e.moduleVersion());
         m.put("origin", e.origin());
-        m.put("options", e.options().stream().map(Shapes::option).toList());
+        m.put("options", e.options().stream().map(o -> {
+            Map<String, Object> option = option(o);
+            option.put("flag", "--set " + e.id() + "." + o.name() + "=" + o.type().name()); // how `source enrichers` sets it
+            return option;
+        }).toList());
         m.put("available", e.unavailable() == null);
         m.put("unavailable_reason", e.unavailable());
         return m;

@@ -20,7 +20,7 @@ import org.retrovue.spi.SpiVersion;
  */
 public final class FfprobeEnricher implements Enricher {
     /** The option naming the ffprobe program; it wins over {@code RETROVUE_FFPROBE} and {@code PATH}. */
-    static final String OPTION = "ffprobe";
+    static final String OPTION = "path";
     /** Bumped when the facts given for the same file would differ. */
     static final String VERSION = "1";
 

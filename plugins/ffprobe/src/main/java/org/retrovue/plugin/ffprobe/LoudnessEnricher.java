@@ -19,7 +19,7 @@ import org.retrovue.spi.SpiVersion;
  */
 public final class LoudnessEnricher implements Enricher {
     /** The option naming the ffmpeg program; it wins over {@code RETROVUE_FFMPEG} and {@code PATH}. */
-    static final String OPTION = "ffmpeg";
+    static final String OPTION = "path";
     /** Bumped when the facts given for the same file would differ. */
     static final String VERSION = "1";
 

@@ -110,7 +110,7 @@ class FfprobeEnricherTest {
         // the option wins over RETROVUE_FFPROBE, which wins over PATH
         Path other = script("other-ffprobe", "echo option > '" + args + "'\ncat '" + answer + "'");
         enricher(Map.of("PATH", temp.toString(), "RETROVUE_FFPROBE", fake.toString()))
-                .enrich(request(MEDIA.resolve("mpeg4-mp3.avi")), new TestContext(Duration.ofSeconds(30), Map.of("ffprobe", other.toString())));
+                .enrich(request(MEDIA.resolve("mpeg4-mp3.avi")), new TestContext(Duration.ofSeconds(30), Map.of("path", other.toString())));
         assertEquals(List.of("option"), Files.readAllLines(args));
         Path viaEnv = script("env-ffprobe", "echo env > '" + args + "'\ncat '" + answer + "'");
         enricher(Map.of("PATH", temp.toString(), "RETROVUE_FFPROBE", viaEnv.toString())).enrich(request(MEDIA.resolve("mpeg4-mp3.avi")), new TestContext());

@@ -103,7 +103,7 @@ class LoudnessEnricherTest {
         // the option wins over RETROVUE_FFMPEG
         Path other = FakeTools.script(temp, "other-ffmpeg", "echo option > '" + args + "'\ncat '" + log + "' >&2");
         enricher(Map.of("RETROVUE_FFMPEG", fake.toString())).enrich(request(file, MediaFacts.NONE),
-                new TestContext(Duration.ofSeconds(30), Map.of("ffmpeg", other.toString())));
+                new TestContext(Duration.ofSeconds(30), Map.of("path", other.toString())));
         assertEquals(List.of("option"), Files.readAllLines(args));
     }
 
