@@ -93,6 +93,23 @@ class EnricherPluginIT {
         Run table = run("enricher", "list-types");
         assertTrue(table.out().startsWith("ENRICHER"), table::toString);
         assertTrue(table.out().contains("no: shout needs a megaphone"), table::toString);
+        assertTrue(table.out().contains("[--set shout.level=INTEGER]"), table::toString);
+
+        // the dropped-in enricher runs in ingest, with this source's value of its option
+        Files.writeString(movies.resolve("Alien (1979).mkv"), "not really a film");
+        Run levelled = run("source", "enrichers", "Media", "shout", "--set", "shout.level=3", "--json");
+        assertEquals(0, levelled.code(), levelled::toString);
+        assertEquals("{\"shout\":{\"level\":3}}", levelled.json().get("enricher_options").toString());
+        Run badLevel = run("source", "enrichers", "Media", "shout", "--set", "shout.level=loud");
+        assertEquals(2, badLevel.code(), badLevel::toString);
+        assertEquals("error: --set shout.level: 'loud' is not a whole number; give a whole number\n", badLevel.err());
+        assertEquals(0, run("source", "enable", "Media/movies", "--json").code());
+        Run ingest = run("source", "ingest", "--json");
+        assertEquals(0, ingest.code(), ingest::toString);
+        Run assets = run("source", "assets", "Media/movies", "--json");
+        JsonNode alien = assets.json().get(0);
+        assertEquals(List.of("shouted", "180000", "filled"), List.of(alien.get("media").get("container").asText(), alien.get("duration_ms").asText(),
+                alien.get("enrichment").get("results").get("shout").get("outcome").asText()), alien::toString);
     }
 
     /** A plugin of one enricher, compiled here against the image's SPI. */
@@ -118,7 +135,8 @@ class EnricherPluginIT {
                     public List<OptionSpec> options() { return List.of(OptionSpec.optional("level", OptionType.INTEGER, "How loud")); }
                     public Optional<String> unavailable() { return %s; }
                     public EnrichmentResult enrich(EnrichmentRequest request, EnrichmentContext context) {
-                        return new EnrichmentResult.Failed("hello");
+                        long minutes = Long.parseLong(context.options().getOrDefault("level", "1"));
+                        return new EnrichmentResult.Filled(new MediaFacts("shouted", minutes * 60_000, null, List.of(), List.of(), List.of(), null, null));
                     }
                 }
                 """.formatted(module, id, version, unavailable));

@@ -54,7 +54,7 @@ class FfprobeEnricherTest {
         assertFalse(e.version().isBlank());
         assertFalse(e.description().isBlank());
         assertFalse(e.description().contains("\n"));
-        assertEquals(List.of("ffprobe"), e.options().stream().map(o -> o.name()).toList());
+        assertEquals(List.of("path"), e.options().stream().map(o -> o.name()).toList());
     }
 
     @Test

@@ -67,7 +67,7 @@ class LoudnessEnricherTest {
         assertFalse(e.version().isBlank());
         assertFalse(e.description().contains("\n"));
         assertTrue(e.description().contains("slow"), e.description());
-        assertEquals(List.of("ffmpeg"), e.options().stream().map(o -> o.name()).toList());
+        assertEquals(List.of("path"), e.options().stream().map(o -> o.name()).toList());
     }
 
     @Test
