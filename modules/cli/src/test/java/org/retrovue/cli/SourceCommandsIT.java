@@ -323,14 +323,14 @@ class SourceCommandsIT {
         String table = ok("enricher", "list-types").out();
         assertTrue(table.startsWith("ENRICHER"), table);
         assertTrue(table.contains("no: ffprobe is not installed"), table);
-        assertTrue(table.contains("[target INTEGER (default -24)]"), table);
+        assertTrue(table.contains("[--set ffprobe.target=INTEGER (default -24)]"), table);
     }
 
     @Test
     void theBuiltInFfprobeEnricherIsFoundOnTheClassPath() {
         JsonNode enrichers = ok("enricher", "list-types", "--json").json().get("enrichers");
         assertEquals("ffprobe", enrichers.get(0).get("id").asText(), enrichers::toString);
-        assertEquals("ffprobe", enrichers.get(0).get("options").get(0).get("name").asText(), enrichers::toString);
+        assertEquals("path", enrichers.get(0).get("options").get(0).get("name").asText(), enrichers::toString);
     }
 
     @Test
