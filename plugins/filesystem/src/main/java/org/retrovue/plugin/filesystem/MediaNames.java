@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.retrovue.spi.ExtraType;
@@ -12,8 +13,10 @@ import org.retrovue.spi.ItemKind;
 /**
  * What a file is, read from its path relative to the collection root, the way Plex and Jellyfin ask libraries to
  * be named: episodes ({@code S01E02}, {@code 1x02}, a number in a {@code Season 01} folder, a date), movies
- * ({@code Title (1999)}, {@code Title.1999.1080p.BluRay}), and extras ({@code -trailer}, a {@code Featurettes}
- * folder), which are never episodes. Anything else is {@link ItemKind#OTHER}, titled by its file name.
+ * ({@code Title (1999)}, {@code Title.1999.1080p.BluRay}, and the stacked parts of one, {@code Title (1999) - cd1}),
+ * and extras ({@code -trailer}, a {@code Featurettes} folder), which are never episodes. Anything else is
+ * {@link ItemKind#OTHER}, titled by its file name. Provider ids in brackets ({@code {imdb-tt0078748}},
+ * {@code [tmdbid-348]}) are read and left out of titles and show names.
  *
  * <p>The rules follow Jellyfin's Emby.Naming (EpisodePathParser, ExtraRuleResolver, CleanDateTime) and Plex's
  * naming guide, with these differences, each a mistake of theirs seen in real libraries:
@@ -36,9 +39,17 @@ import org.retrovue.spi.ItemKind;
  * the show {@code Title (1999)}: Plex names show folders that way too, and the marker is the stronger sign.
  */
 final class MediaNames {
-    /** What a name says; fields that it does not say are null. {@code extra} is set for {@link ItemKind#EXTRA} only. */
+    /**
+     * What a name says; fields that it does not say are null, {@code providerIds} empty. {@code extra} is set for
+     * {@link ItemKind#EXTRA} only.
+     */
     record Recognised(ItemKind kind, String title, String show, Integer season, Integer episode, Integer episodeEnd,
-                      LocalDate airDate, Integer year, ExtraType extra) {
+                      LocalDate airDate, Integer year, ExtraType extra, Map<String, String> providerIds) {
+        Recognised(ItemKind kind, String title, String show, Integer season, Integer episode, Integer episodeEnd,
+                   LocalDate airDate, Integer year, ExtraType extra) {
+            this(kind, title, show, season, episode, episodeEnd, airDate, year, extra, Map.of());
+        }
+
         static Recognised other(String title) {
             return new Recognised(ItemKind.OTHER, title, null, null, null, null, null, null, null);
         }
@@ -95,6 +106,7 @@ final class MediaNames {
             "1080i", "2160p", "4k", "uhd", "hdr", "hdr10", "bluray", "bdrip", "brrip", "bdremux", "remux", "webdl", "webrip", "hdtv",
             "pdtv", "dvdrip", "dvdscr", "hdrip", "dvd", "x264", "x265", "h264", "h265", "hevc", "avc", "xvid", "divx", "aac", "ac3", "dts",
             "dd5", "ddp5", "atmos", "truehd", "10bit", "proper", "repack", "unrated", "internal", "limited", "multi", "subbed", "dubbed");
+    private static final int LONGEST_RELEASE_TAG = 8;
     /** Tags written as two words: {@code H.264}, {@code WEB-DL}, {@code Blu-ray}. */
     private static final Map<String, java.util.Set<String>> RELEASE_TAG_PAIRS = Map.of("h", java.util.Set.of("264", "265"), "web",
             java.util.Set.of("dl"), "blu", java.util.Set.of("ray"));
@@ -103,49 +115,169 @@ final class MediaNames {
 
     /** What the file at {@code relative} (its path under the collection root, {@code /} between names) is. */
     static Recognised recognise(String relative) {
-        String[] names = relative.split("/");
-        String file = names[names.length - 1];
+        int slash = relative.lastIndexOf('/');
+        return recognise(folder(slash < 0 ? "" : relative.substring(0, slash)), relative.substring(slash + 1));
+    }
+
+    /**
+     * What a folder's names say (its path under the collection root, "" for the root), read once for all the files
+     * in it: the scans list a folder's files together, and most of a name's reading is of its folders.
+     */
+    static Folder folder(String relative) {
+        if (relative.isEmpty()) {
+            return new Folder(new String[0]);
+        }
+        // the last three names are all that a file's folders say anything by
+        int end = relative.length();
+        String[] names = new String[3];
+        int found = 0;
+        while (found < 3 && end >= 0) {
+            int slash = relative.lastIndexOf('/', end - 1);
+            names[2 - found++] = relative.substring(slash + 1, end);
+            end = slash;
+        }
+        return new Folder(found == 3 ? names : java.util.Arrays.copyOfRange(names, 3 - found, 3));
+    }
+
+    /** What the file called {@code file} in {@code folder} is. */
+    static Recognised recognise(Folder folder, String file) {
         int dot = file.lastIndexOf('.');
         String stem = dot <= 0 ? file : file.substring(0, dot);
-        int folders = names.length - 1;
-        String parent = folders > 0 ? names[folders - 1] : null;
-        Integer folderSeason = folders > 0 ? seasonOfFolder(parent) : null;
-        String show = null; // of the folders: the one above a season folder, or a season pack's name
-        if (folderSeason != null && folders > 1) {
-            show = tidy(names[folders - 2]);
-        } else if (folderSeason == null && parent != null) {
-            Matcher pack = SEASON_PACK_FOLDER.matcher(parent);
-            if (pack.find() && hasWord(parent, pack.start()) && !isExtrasFolder(parent)) {
-                folderSeason = Integer.valueOf(pack.group(1));
-                show = dotted(tidy(parent.substring(0, pack.start())));
-            }
-        }
-
-        Recognised extra = extra(names, stem, folderSeason, show);
+        Recognised extra = extra(folder, stem);
         if (extra != null) {
             return extra;
         }
-        Recognised episode = episode(stem, folderSeason, show, parent, folders);
+        Recognised episode = episode(stem, folder);
         if (episode != null) {
             return episode;
         }
-        if (folderSeason != null) {
-            return new Recognised(ItemKind.OTHER, stem, show, folderSeason, null, null, null, null, null);
+        Map<String, String> ids = providerIds(stem);
+        if (folder.season != null) {
+            return new Recognised(ItemKind.OTHER, ids.isEmpty() ? stem : withoutIds(stem), folder.show, folder.season, null, null, null,
+                    null, null, ids);
         }
-        Titled own = titled(stem);
+        int part = partSuffix(stem);
+        String name = part > 0 ? stem.substring(0, part) : stem;
+        Titled own = titled(name);
         if (own.year() != null) {
-            return new Recognised(ItemKind.MOVIE, own.title(), null, null, null, null, null, own.year(), null);
+            return new Recognised(ItemKind.MOVIE, own.title(), null, null, null, null, null, own.year(), null, withFolders(ids, folder));
         }
-        if (parent != null) {
-            Titled folder = titled(parent);
-            if (folder.year() != null) {
-                return new Recognised(ItemKind.MOVIE, folder.title(), null, null, null, null, null, folder.year(), null);
+        Titled parentTitled = folder.parentTitled();
+        if (parentTitled != null && parentTitled.year() != null) {
+            return new Recognised(ItemKind.MOVIE, parentTitled.title(), null, null, null, null, null, parentTitled.year(), null,
+                    withFolders(ids, folder));
+        }
+        return new Recognised(ItemKind.OTHER, own.cleaned() || part > 0 ? own.title() : stem, null, null, null, null, null, null, null, ids);
+    }
+
+    /** A movie's ids: its file's, then those of its folder when the folder is named like a movie (with a year). */
+    private static Map<String, String> withFolders(Map<String, String> own, Folder folder) {
+        if (folder.parentIds().isEmpty() || folder.parentTitled().year() == null) {
+            return own;
+        }
+        if (own.isEmpty()) {
+            return folder.parentIds();
+        }
+        Map<String, String> ids = new TreeMap<>(folder.parentIds());
+        ids.putAll(own);
+        return ids;
+    }
+
+    /**
+     * What a file's folders say, whatever its own name: see {@link #folder}. What only some files need (the folder
+     * read as a title, as a show's name, as an extras folder) is read at the first that needs it; one scan thread
+     * uses a folder's.
+     */
+    static final class Folder {
+        private final String[] names; // the last three at most, the file's own folder last
+        private final int depth; // of those
+        private final String parent;
+        private final Integer season; // of the file's folder: a season folder's, or a season pack's
+        private final String show; // the folder above a season folder, or a season pack's name
+        private String parentShow; // the file's folder read as a show's name
+        private Titled parentTitled;
+        private Map<String, String> parentIds;
+        private boolean extrasRead;
+        private ExtraType extrasFolder; // the file's folder is an extras folder inside another folder
+        private Titled extrasOwner; // then: the folder above it, read as a title
+        private Integer extrasSeason; // then: the season when that folder is a season folder
+        private String extrasShow; // and its show
+
+        private Folder(String[] names) {
+            this.names = names;
+            depth = names.length;
+            parent = depth > 0 ? names[depth - 1] : null;
+            Integer folderSeason = depth > 0 ? seasonOfFolder(parent) : null;
+            String showName = null;
+            if (folderSeason != null && depth > 1) {
+                showName = tidy(withoutIds(names[depth - 2]));
+            } else if (folderSeason == null && parent != null && maySayPackSeason(parent)) {
+                Matcher pack = SEASON_PACK_FOLDER.matcher(parent);
+                if (pack.find() && hasWord(parent, pack.start()) && !isExtrasFolder(parent)) {
+                    folderSeason = Integer.valueOf(pack.group(1));
+                    showName = dotted(tidy(withoutIds(parent.substring(0, pack.start()))));
+                }
+            }
+            season = folderSeason;
+            show = showName;
+        }
+
+        private String parentShow() {
+            if (parentShow == null && depth > 0) {
+                parentShow = tidy(withoutIds(parent));
+            }
+            return parentShow;
+        }
+
+        /** The file's folder read as a title and year; null at the root. */
+        private Titled parentTitled() {
+            if (parentTitled == null && depth > 0) {
+                parentTitled = titled(parent);
+            }
+            return parentTitled;
+        }
+
+        private Map<String, String> parentIds() {
+            if (parentIds == null) {
+                parentIds = depth > 0 ? providerIds(parent) : Map.of();
+            }
+            return parentIds;
+        }
+
+        private ExtraType extrasFolder() {
+            if (!extrasRead) {
+                extrasRead = true;
+                extrasFolder = depth > 1 ? EXTRA_FOLDERS.get(folderKey(parent)) : null;
+                if (extrasFolder != null) {
+                    extrasOwner = titled(names[depth - 2]);
+                    extrasSeason = depth > 2 ? seasonOfFolder(names[depth - 2]) : null;
+                    extrasShow = extrasSeason != null ? tidy(withoutIds(names[depth - 3])) : null;
+                }
+            }
+            return extrasFolder;
+        }
+    }
+
+    /** Whether {@link #SEASON_PACK_FOLDER} can be found: an {@code s} after a separator, before a digit or {@code eason}. */
+    private static boolean maySayPackSeason(String name) {
+        for (int i = 1, n = name.length() - 1; i < n; i++) {
+            char c = name.charAt(i);
+            if ((c == 's' || c == 'S') && isSeparator(name.charAt(i - 1))
+                    && (isDigit(name.charAt(i + 1)) || name.regionMatches(true, i, "season", 0, 6))) {
+                return true;
             }
         }
-        return Recognised.other(own.cleaned() ? own.title() : stem);
+        return false;
     }
 
     private static Integer seasonOfFolder(String name) {
+        if (name.isEmpty()) {
+            return null;
+        }
+        char first = Character.toLowerCase(Character.toUpperCase(name.charAt(0))); // as the patterns fold case: the long s is an s
+        if (first != 's' && first != 't' && first != 'k') {
+            return null; // none of the words a season folder starts with
+        }
         if (SPECIALS_FOLDER.matcher(name).matches()) {
             return 0;
         }
@@ -161,7 +293,14 @@ final class MediaNames {
         if (name.length() > 24) {
             return "";
         }
-        return name.toLowerCase(Locale.ROOT).replace(" ", "").replace(".", "").replace("_", "").replace("-", "");
+        StringBuilder key = new StringBuilder(name.length());
+        for (int i = 0, n = name.length(); i < n; i++) {
+            char c = name.charAt(i);
+            if (!isSeparator(c)) {
+                key.append(c);
+            }
+        }
+        return key.toString().toLowerCase(Locale.ROOT);
     }
 
     private static boolean isExtrasFolder(String name) {
@@ -169,8 +308,7 @@ final class MediaNames {
     }
 
     /** An extra by its suffix, its whole name ({@code trailer.mkv}), or its own folder inside another folder. */
-    private static Recognised extra(String[] names, String stem, Integer folderSeason, String show) {
-        int folders = names.length - 1;
+    private static Recognised extra(Folder folder, String stem) {
         ExtraType type = null;
         String own = stem;
         int suffix = extraSuffix(stem);
@@ -180,26 +318,24 @@ final class MediaNames {
         } else if (stem.equalsIgnoreCase("trailer") || stem.equalsIgnoreCase("sample")) {
             type = EXTRA_WORDS.get(stem.toLowerCase(Locale.ROOT));
         }
-        String owner = folders > 0 ? names[folders - 1] : null;
-        if (type == null && folders > 1) {
-            type = EXTRA_FOLDERS.get(folderKey(names[folders - 1]));
-            owner = names[folders - 2];
+        boolean byFolder = type == null && folder.extrasFolder() != null;
+        Integer season = folder.season;
+        String showName = folder.show;
+        if (byFolder) {
+            type = folder.extrasFolder;
+            if (season == null && folder.extrasSeason != null) { // Show/Season 01/Extras/...
+                season = folder.extrasSeason;
+                showName = folder.extrasShow;
+            }
         }
         if (type == null) {
             return null;
         }
-        Integer season = folderSeason;
-        String showName = show;
-        if (folders > 2 && season == null && owner != null) { // Show/Season 01/Extras/...
-            season = seasonOfFolder(owner);
-            if (season != null) {
-                showName = tidy(names[folders - 3]);
-            }
-        }
         Titled titled = titled(own);
         Integer year = titled.year();
+        Titled owner = byFolder ? folder.extrasOwner : folder.parentTitled(); // the folder the extra belongs to
         if (year == null && owner != null && season == null) {
-            year = titled(owner).year();
+            year = owner.year();
         }
         return new Recognised(ItemKind.EXTRA, titled.title().isEmpty() ? stem : titled.title(), showName, season, null, null, null, year, type);
     }
@@ -281,11 +417,15 @@ final class MediaNames {
         return false;
     }
 
-    private static Recognised episode(String stem, Integer folderSeason, String folderShow, String parent, int folders) {
-        Matcher bracketed = BRACKETED_ABSOLUTE.matcher(stem);
-        if (!stem.isEmpty() && stem.charAt(0) == '[' && bracketed.find()) {
-            return new Recognised(ItemKind.EPISODE, null, folderShow != null ? folderShow : dotted(tidy(bracketed.group(1))), folderSeason,
-                    Integer.valueOf(bracketed.group(2)), null, null, null, null);
+    private static Recognised episode(String stem, Folder folder) {
+        Integer folderSeason = folder.season;
+        String folderShow = folder.show;
+        if (!stem.isEmpty() && stem.charAt(0) == '[') {
+            Matcher bracketed = BRACKETED_ABSOLUTE.matcher(stem);
+            if (bracketed.find()) {
+                return new Recognised(ItemKind.EPISODE, null, folderShow != null ? folderShow : dotted(tidy(bracketed.group(1))), folderSeason,
+                        Integer.valueOf(bracketed.group(2)), null, null, null, null, providerIds(stem));
+            }
         }
         int digits = digits(stem);
         if (digits == 0) {
@@ -302,34 +442,94 @@ final class MediaNames {
             marker = nxnn(stem);
         }
         if (marker != null) {
-            return new Recognised(ItemKind.EPISODE, episodeTitle(stem.substring(marker.end())),
-                    show(stem.substring(0, marker.start()), folderShow, parent, folders),
-                    marker.season() != null ? marker.season() : folderSeason, marker.episode(), marker.last(), null, null, null);
+            return new Recognised(ItemKind.EPISODE, episodeTitle(stem.substring(marker.end())), show(stem.substring(0, marker.start()), folder),
+                    marker.season() != null ? marker.season() : folderSeason, marker.episode(), marker.last(), null, null, null,
+                    providerIds(stem));
         }
-        Matcher date = DATE.matcher(stem);
-        while (digits >= 8 && date.find()) {
-            LocalDate aired = date(date.group(1), date.group(3), date.group(4));
-            if (aired != null) {
-                return new Recognised(ItemKind.EPISODE, episodeTitle(stem.substring(date.end())),
-                        show(stem.substring(0, date.start()), folderShow, parent, folders), folderSeason, null, null, aired, aired.getYear(), null);
+        if (digits >= 8) {
+            Matcher date = DATE.matcher(stem);
+            while (date.find()) {
+                LocalDate aired = date(date.group(1), date.group(3), date.group(4));
+                if (aired != null) {
+                    return new Recognised(ItemKind.EPISODE, episodeTitle(stem.substring(date.end())), show(stem.substring(0, date.start()), folder),
+                            folderSeason, null, null, aired, aired.getYear(), null, providerIds(stem));
+                }
             }
         }
         if (folderSeason != null) {
-            Matcher leading = LEADING_NUMBER.matcher(stem);
-            if (leading.find()) {
-                Integer first = Integer.valueOf(leading.group(1));
-                Integer last = leading.group(2) == null ? null : Integer.valueOf(leading.group(2));
-                return new Recognised(ItemKind.EPISODE, episodeTitle(stem.substring(leading.end())), folderShow, folderSeason, first,
-                        last != null && last > first ? last : null, null, null, null);
+            if (mayLeadWithNumber(stem)) {
+                Matcher leading = LEADING_NUMBER.matcher(stem);
+                if (leading.find()) {
+                    Integer first = Integer.valueOf(leading.group(1));
+                    Integer last = leading.group(2) == null ? null : Integer.valueOf(leading.group(2));
+                    return new Recognised(ItemKind.EPISODE, episodeTitle(stem.substring(leading.end())), folderShow, folderSeason, first,
+                            last != null && last > first ? last : null, null, null, null, providerIds(stem));
+                }
             }
-            Matcher word = EPISODE_WORD.matcher(stem);
-            if (word.find()) {
-                return new Recognised(ItemKind.EPISODE, episodeTitle(stem.substring(word.end())),
-                        show(stem.substring(0, word.start()), folderShow, parent, folders), folderSeason, Integer.valueOf(word.group(1)),
-                        null, null, null, null);
+            if (mayHaveEpisodeWord(stem)) {
+                Matcher word = EPISODE_WORD.matcher(stem);
+                if (word.find()) {
+                    return new Recognised(ItemKind.EPISODE, episodeTitle(stem.substring(word.end())), show(stem.substring(0, word.start()), folder),
+                            folderSeason, Integer.valueOf(word.group(1)), null, null, null, null, providerIds(stem));
+                }
             }
         }
         return null;
+    }
+
+    /**
+     * Whether {@link #LEADING_NUMBER} can match: after {@code episode}, {@code ep}, {@code e} or nothing, and one
+     * separator or none, a run of one to three digits. A cheap test, so most names are ruled out without a search.
+     */
+    private static boolean mayLeadWithNumber(String stem) {
+        for (String word : LEADING_WORDS) {
+            if (stem.regionMatches(true, 0, word, 0, word.length())) {
+                int at = word.length();
+                if (shortNumberAt(stem, at) || (at < stem.length() && isLeadingSeparator(stem.charAt(at)) && shortNumberAt(stem, at + 1))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static final String[] LEADING_WORDS = {"episode", "ep", "e", ""};
+
+    private static boolean isLeadingSeparator(char c) {
+        return c == ' ' || c == '.' || c == '_';
+    }
+
+    /** Whether a run of one to three digits, and no more, starts at {@code at}. */
+    private static boolean shortNumberAt(String text, int at) {
+        int end = at;
+        while (end < text.length() && end - at < 4 && isDigit(text.charAt(end))) {
+            end++;
+        }
+        return end > at && end - at <= 3;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /**
+     * Whether {@link #EPISODE_WORD} can match: a run of one to three digits whose first is right after an
+     * {@code e} or {@code p} (the ends of {@code e}, {@code ep} and {@code episode}), or after one separator after one.
+     */
+    private static boolean mayHaveEpisodeWord(String stem) {
+        for (int i = 1, n = stem.length(); i < n; i++) {
+            if (isDigit(stem.charAt(i)) && !isDigit(stem.charAt(i - 1)) && shortNumberAt(stem, i)) {
+                char before = stem.charAt(i - 1);
+                if (isEp(before) || (i > 1 && isLeadingSeparator(before) && isEp(stem.charAt(i - 2)))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isEp(char c) {
+        return c == 'e' || c == 'E' || c == 'p' || c == 'P';
     }
 
     /** Whether {@code letter}, in either case, stands right before a digit somewhere in {@code text}: a cheap test before a search. */
@@ -420,15 +620,15 @@ final class MediaNames {
     }
 
     /** The show: its folder's name when there is a season folder, else the name before the marker, else the folder. */
-    private static String show(String beforeMarker, String folderShow, String parent, int folders) {
-        if (folderShow != null) {
-            return folderShow;
+    private static String show(String beforeMarker, Folder folder) {
+        if (folder.show != null) {
+            return folder.show;
         }
         String named = dotted(tidy(withoutGroups(beforeMarker)));
         if (!named.isEmpty()) {
             return named;
         }
-        return folders > 0 ? tidy(parent) : null;
+        return folder.parentShow();
     }
 
     /** What follows an episode's marker, less the release's technical tail; null when nothing is left. */
@@ -493,6 +693,10 @@ final class MediaNames {
             if (start == i) {
                 break;
             }
+            if (i - start > LONGEST_RELEASE_TAG) {
+                previous = null;
+                continue; // longer than any tag, or than the first word of a pair
+            }
             String word = text.substring(start, i).toLowerCase(Locale.ROOT);
             if (RELEASE_TAGS.contains(word)) {
                 return start;
@@ -508,6 +712,142 @@ final class MediaNames {
 
     private static boolean isTagBreak(char c) {
         return isSeparator(c) || c == '(' || c == ')' || c == '[' || c == ']';
+    }
+
+    /** Plex's, Jellyfin's and Emby's names of the provider whose id a bracketed group holds, lower case, by what the group says. */
+    private static final Map<String, String> PROVIDERS = Map.of("imdb", "imdb", "imdbid", "imdb", "tmdb", "tmdb", "tmdbid", "tmdb",
+            "tvdb", "tvdb", "tvdbid", "tvdb");
+
+    /**
+     * The provider ids a name holds in brackets: {@code {imdb-tt0078748}}, {@code [imdbid-tt0078748]},
+     * {@code [tmdbid=348]} and the like, {@code imdb} ids as {@code tt} and digits, the others as digits; the first of
+     * a provider wins. Empty when there are none.
+     */
+    static Map<String, String> providerIds(String name) {
+        Map<String, String> ids = Map.of();
+        int open = firstOpening(name, 0);
+        while (open >= 0) {
+            int close = name.indexOf(name.charAt(open) == '[' ? ']' : '}', open + 1);
+            if (close < 0) {
+                break;
+            }
+            int at = idStart(name, open, close);
+            if (at > 0) {
+                String provider = PROVIDERS.get(name.substring(open + 1, at - 1).toLowerCase(Locale.ROOT));
+                String id = name.substring(at, close);
+                if (ids.isEmpty()) {
+                    ids = Map.of(provider, id);
+                } else if (!ids.containsKey(provider)) {
+                    ids = new TreeMap<>(ids);
+                    ids.put(provider, id);
+                }
+            }
+            open = firstOpening(name, close + 1);
+        }
+        return ids;
+    }
+
+    private static int firstOpening(String name, int from) {
+        int square = name.indexOf('[', from);
+        int curly = name.indexOf('{', from);
+        return square < 0 ? curly : curly < 0 ? square : Math.min(square, curly);
+    }
+
+    /** Where the id starts in the bracketed group from {@code open} to {@code close} when it is a provider id, else -1. */
+    private static int idStart(String name, int open, int close) {
+        int sign = open + 1;
+        while (sign < close && isAsciiLetter(name.charAt(sign))) {
+            sign++;
+        }
+        if (sign == close || (name.charAt(sign) != '-' && name.charAt(sign) != '=')
+                || !PROVIDERS.containsKey(name.substring(open + 1, sign).toLowerCase(Locale.ROOT))) {
+            return -1;
+        }
+        int at = sign + 1;
+        int digits = at;
+        if (PROVIDERS.get(name.substring(open + 1, sign).toLowerCase(Locale.ROOT)).equals("imdb")) {
+            if (close - at < 3 || !name.regionMatches(true, at, "tt", 0, 2)) {
+                return -1;
+            }
+            digits = at + 2;
+        }
+        if (digits == close) {
+            return -1;
+        }
+        for (int i = digits; i < close; i++) {
+            if (!isDigit(name.charAt(i))) {
+                return -1;
+            }
+        }
+        return at;
+    }
+
+    /** {@code name} less its provider id groups, so that a folder named {@code Firefly [tvdbid-78874]} names the show {@code Firefly}. */
+    private static String withoutIds(String name) {
+        int open = firstOpening(name, 0);
+        if (open < 0) {
+            return name;
+        }
+        StringBuilder out = null;
+        int copied = 0;
+        while (open >= 0) {
+            int close = name.indexOf(name.charAt(open) == '[' ? ']' : '}', open + 1);
+            if (close < 0) {
+                break;
+            }
+            if (idStart(name, open, close) > 0) {
+                if (out == null) {
+                    out = new StringBuilder(name.length());
+                }
+                out.append(name, copied, open);
+                copied = close + 1;
+            }
+            open = firstOpening(name, close + 1);
+        }
+        if (out == null) {
+            return name;
+        }
+        return tidy(out.append(name, copied, name.length()).toString());
+    }
+
+    private static final java.util.Set<String> PART_WORDS = java.util.Set.of("cd", "dvd", "part", "pt", "disc", "disk");
+
+    /**
+     * Where the name before a stacked part's suffix ends ({@code Movie (1999) - cd1}, {@code - part 2}, {@code .pt1},
+     * {@code disc1}: Plex's and Jellyfin's cd, dvd, part, pt, disc and disk with a number), or -1. The word counts when
+     * it is glued to its number or a dash stands before it, so {@code Deathly Hallows Part 2} keeps its title.
+     */
+    private static int partSuffix(String stem) {
+        int end = stem.length();
+        int digits = end;
+        while (digits > 0 && end - digits <= 2 && isDigit(stem.charAt(digits - 1))) {
+            digits--;
+        }
+        if (digits == end || end - digits > 2) {
+            return -1;
+        }
+        int wordEnd = digits;
+        while (wordEnd > 0 && isSeparator(stem.charAt(wordEnd - 1))) {
+            wordEnd--;
+        }
+        int start = wordEnd;
+        while (start > 0 && isAsciiLetter(stem.charAt(start - 1))) {
+            start--;
+        }
+        if (start == wordEnd || start == 0 || !isSeparator(stem.charAt(start - 1))
+                || !PART_WORDS.contains(stem.substring(start, wordEnd).toLowerCase(Locale.ROOT))) {
+            return -1;
+        }
+        int cut = start;
+        boolean dash = false;
+        while (cut > 0 && isSeparator(stem.charAt(cut - 1))) {
+            dash |= stem.charAt(cut - 1) == '-';
+            cut--;
+        }
+        if (wordEnd != digits && !dash) {
+            return -1;
+        }
+        return cut > 0 && hasWord(stem, cut) ? cut : -1;
     }
 
     private static String withoutGroups(String text) {

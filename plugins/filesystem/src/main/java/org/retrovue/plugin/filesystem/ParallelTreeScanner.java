@@ -143,6 +143,7 @@ final class ParallelTreeScanner {
             // Where the platform has it (Linux), attributes are read relative to the open folder (fstatat), which
             // spares the kernel a lookup of the whole path for every file: ~15% of a rescan's system time.
             SecureDirectoryStream<Path> open = entries instanceof SecureDirectoryStream<Path> secure ? secure : null;
+            MediaNames.Folder names = null; // what the folder's names say, read at its first video
             for (Path entry : entries) {
                 Path name = entry.getFileName();
                 String text = name.toString();
@@ -176,7 +177,10 @@ final class ParallelTreeScanner {
                         give(TreeScanner.notUtf8(relative));
                         continue;
                     }
-                    batch.add(TreeScanner.item(relative, rootPrefix + relative, attributes));
+                    if (names == null) {
+                        names = MediaNames.folder(folder.relative());
+                    }
+                    batch.add(TreeScanner.item(names, text, relative, rootPrefix + relative, attributes));
                     if (batch.size() == BATCH) {
                         give(new ArrayList<>(batch));
                         batch.clear();

@@ -28,6 +28,8 @@ final class TreeScanner extends SimpleFileVisitor<Path> {
     private final Set<String> extensions;
     private final ScanSink sink;
     private final boolean followLinks;
+    private String folderRelative; // the folder whose names were read last, and what they say
+    private MediaNames.Folder folderNames;
 
     private TreeScanner(Path root, Set<String> extensions, ScanSink sink, boolean followLinks) {
         this.root = root;
@@ -71,7 +73,13 @@ final class TreeScanner extends SimpleFileVisitor<Path> {
             sink.warning(notUtf8(relative));
             return FileVisitResult.CONTINUE;
         }
-        sink.item(item(relative, file.toString(), attrs));
+        int slash = relative.lastIndexOf('/');
+        String folder = slash < 0 ? "" : relative.substring(0, slash);
+        if (!folder.equals(folderRelative)) { // the walk meets a folder's files together, between its subfolders' at worst
+            folderRelative = folder;
+            folderNames = MediaNames.folder(folder);
+        }
+        sink.item(item(folderNames, relative.substring(slash + 1), relative, file.toString(), attrs));
         return FileVisitResult.CONTINUE;
     }
 
@@ -99,13 +107,14 @@ final class TreeScanner extends SimpleFileVisitor<Path> {
     }
 
     /**
-     * The item for a video file, by both walks: its key is the path relative to the root; what it is (kind, show,
-     * season, episode, title, year ...) is read from that path by {@link MediaNames}.
+     * The item for a video file called {@code name}, by both walks: its key is the path relative to the root; what it
+     * is (kind, show, season, episode, title, year, provider ids ...) is read by {@link MediaNames} from its name and
+     * from what its folder's names say, read once per folder.
      */
-    static ScannedItem item(String relative, String path, BasicFileAttributes attributes) {
-        MediaNames.Recognised r = MediaNames.recognise(relative);
+    static ScannedItem item(MediaNames.Folder folder, String name, String relative, String path, BasicFileAttributes attributes) {
+        MediaNames.Recognised r = MediaNames.recognise(folder, name);
         return new ScannedItem(relative, path, attributes.size(), attributes.lastModifiedTime().toInstant(), null, r.title(), r.kind(),
-                r.show(), r.season(), r.episode(), null, r.year(), r.episodeEnd(), r.airDate(), java.util.Map.of(), r.extra());
+                r.show(), r.season(), r.episode(), null, r.year(), r.episodeEnd(), r.airDate(), r.providerIds(), r.extra());
     }
 
     /** The warning for a name that is not valid UTF-8 (the JDK decodes its bytes with replacement characters). */

@@ -105,6 +105,40 @@ class FilesystemScanTest {
     }
 
     @Test
+    void providerIdsAndStackedPartsReachTheItems() throws Exception {
+        file("Alien (1979) [imdbid-tt0078748]/Alien (1979) - cd1.mkv");
+        file("Alien (1979) [imdbid-tt0078748]/Alien (1979) - cd2.mkv");
+        file("Heat (1995) {tmdb-949}.mkv");
+        Found found = scan(Map.of("base-path", temp.resolve("root").toString()));
+        for (ScannedItem part : found.items().stream().filter(i -> i.key().startsWith("Alien")).toList()) {
+            assertEquals(List.of(ItemKind.MOVIE, "Alien", 1979, Map.of("imdb", "tt0078748")),
+                    List.of(part.kind(), part.title(), part.year(), part.providerIds()), part.key());
+        }
+        ScannedItem heat = found.items().stream().filter(i -> i.key().startsWith("Heat")).findFirst().orElseThrow();
+        assertEquals(List.of(ItemKind.MOVIE, "Heat", 1995, Map.of("tmdb", "949")), List.of(heat.kind(), heat.title(), heat.year(), heat.providerIds()));
+    }
+
+    /** The walks read a folder's names once for its files: each item still says what its whole path says. */
+    @Test
+    void whatFoldersSayIsReadOncePerFolderAndGivesWhatTheWholePathGives() throws Exception {
+        List<String> paths = List.of("Firefly/Season 01/Firefly - S01E01 - Serenity.mkv", "Firefly/Season 01/Extras/Here's How It Was.mkv",
+                "Firefly/Season 01/Firefly - S01E02.mkv", "Firefly/Season 01/Extras/Gag Reel.mkv", "Firefly/Season 02/03 - Ariel.mkv",
+                "Firefly/Firefly - S01E03.mkv", "Movies/Alien (1979)/Alien (1979).mkv", "Movies/Alien (1979)/Featurettes/Making Of.mkv",
+                "Movies/Alien (1979)/Alien (1979)-trailer.mkv", "Movies/Alien (1979) {imdb-tt0078748}/movie.mkv", "Movies/Heat.1995.mkv",
+                "Movies/Apollo 13.mkv", "S01E01.mkv", "Home Video.mp4", "Specials/Thing.mkv", "Show/Specials/Show - S00E01.mkv");
+        for (String path : paths) {
+            file(path);
+        }
+        Found found = scan(Map.of("base-path", temp.resolve("root").toString()));
+        assertEquals(paths.stream().sorted().toList(), found.keys());
+        for (ScannedItem item : found.items()) {
+            MediaNames.Recognised r = MediaNames.recognise(item.key());
+            assertEquals(new MediaNames.Recognised(item.kind(), item.title(), item.show(), item.season(), item.episode(), item.episodeEnd(),
+                    item.airDate(), item.year(), item.extraType(), item.providerIds()), r, item.key());
+        }
+    }
+
+    @Test
     void extensionsAreSettablePerSource() throws Exception {
         file("a.mkv");
         file("b.iso");

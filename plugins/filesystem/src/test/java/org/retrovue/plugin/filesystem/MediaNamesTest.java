@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,8 @@ import org.retrovue.spi.ItemKind;
 
 /**
  * Real-world names, each with all that it must give. Columns: path under the collection root | kind | title | show |
- * season | episode | last episode | air date | year | extra type; {@code -} is none.
+ * season | episode | last episode | air date | year | extra type, then, when there are any, the provider ids
+ * ({@code imdb=tt0078748,tmdb=348}); {@code -} is none.
  */
 class MediaNamesTest {
     private static final String TABLE = """
@@ -130,21 +133,64 @@ class MediaNamesTest {
             Movies/Alien (1979)/Other/Storyboards.mkv | extra | Storyboards | - | - | - | - | - | 1979 | other
             Breaking Bad/Season 01/Extras/Inside Breaking Bad.mkv | extra | Inside Breaking Bad | Breaking Bad | 1 | - | - | - | - | other
             Breaking Bad/Featurettes/Writers Room.mkv | extra | Writers Room | - | - | - | - | - | - | featurette
+            # stacked parts of one movie (Plex's and Jellyfin's cd, disc, disk, dvd, part, pt): the movie, the part left out of the title
+            Movies/The Abyss (1989)/The Abyss (1989) - cd1.avi | movie | The Abyss | - | - | - | - | - | 1989 | -
+            Movies/Pulp Fiction (1994)/Pulp Fiction - part2.mkv | movie | Pulp Fiction | - | - | - | - | - | 1994 | -
+            Movies/Lawrence of Arabia (1962) - pt1.mkv | movie | Lawrence of Arabia | - | - | - | - | - | 1962 | -
+            Movies/Das Boot (1981) disc2.mkv | movie | Das Boot | - | - | - | - | - | 1981 | -
+            Movies/Heat.1995.DVDRip.XviD-dvd1.avi | movie | Heat | - | - | - | - | - | 1995 | -
+            Movies/Seven Samurai (1954)/Seven.Samurai.CD2.avi | movie | Seven Samurai | - | - | - | - | - | 1954 | -
+            Movies/Seven Samurai.cd2.avi | other | Seven Samurai | - | - | - | - | - | - | -
+            Movies/Lawrence of Arabia - Part 2.mkv | other | Lawrence of Arabia | - | - | - | - | - | - | -
+            Movies/Lawrence of Arabia - Disk 1.mkv | other | Lawrence of Arabia | - | - | - | - | - | - | -
+            # a part without a dash before it and apart from its number is the title's
+            Movies/Harry Potter and the Deathly Hallows Part 2.mkv | other | Harry Potter and the Deathly Hallows Part 2 | - | - | - | - | - | - | -
+            # provider ids in names, as Plex ({imdb-...}), Jellyfin ([imdbid-...]) and Emby ([imdbid=...]) write them
+            Movies/Alien (1979) [imdbid-tt0078748]/Alien (1979) [imdbid-tt0078748].mkv | movie | Alien | - | - | - | - | - | 1979 | - | imdb=tt0078748
+            Movies/Alien (1979) {imdb-tt0078748}/Alien (1979).mkv | movie | Alien | - | - | - | - | - | 1979 | - | imdb=tt0078748
+            Movies/Alien (1979) {tmdb-348}/movie.mkv | movie | Alien | - | - | - | - | - | 1979 | - | tmdb=348
+            Movies/Alien (1979) [tmdbid-348] [imdbid-tt0078748].mkv | movie | Alien | - | - | - | - | - | 1979 | - | imdb=tt0078748,tmdb=348
+            Movies/Alien (1979) [tmdbid=348].mkv | movie | Alien | - | - | - | - | - | 1979 | - | tmdb=348
+            Movies/Alien.1979.1080p.BluRay.x264 {imdb-tt0078748}.mkv | movie | Alien | - | - | - | - | - | 1979 | - | imdb=tt0078748
+            Movies/Blade Runner (1982) {edition-Final Cut} {tmdb-78}/Blade Runner (1982) {edition-Final Cut} - cd2.mkv | movie | Blade Runner | - | - | - | - | - | 1982 | - | tmdb=78
+            # the file's own id wins over its folder's
+            Movies/Alien (1979) {tmdb-1}/Alien (1979) {tmdb-348}.mkv | movie | Alien | - | - | - | - | - | 1979 | - | tmdb=348
+            # a show folder's id names the show, not the episode: left out of the show's name, not given to the episode
+            TV/Firefly [tvdbid-78874]/Season 01/Firefly - S01E01 - Serenity.mkv | episode | Serenity | Firefly | 1 | 1 | - | - | - | -
+            TV/Firefly {tvdb-78874}/Firefly - S01E02.mkv | episode | - | Firefly | 1 | 2 | - | - | - | -
+            TV/Firefly {tvdb-78874}/S01E03.mkv | episode | - | Firefly | 1 | 3 | - | - | - | -
+            TV/Firefly/Season 01/Firefly - S01E01 - Serenity [tvdbid-297989].mkv | episode | Serenity | Firefly | 1 | 1 | - | - | - | - | tvdb=297989
+            TV/Firefly [tvdbid-78874]/Season 01/Extras/Here's How It Was.mkv | extra | Here's How It Was | Firefly | 1 | - | - | - | - | other
+            # an extra is not its movie: no ids
+            Movies/Alien (1979) [imdbid-tt0078748]/Alien (1979) [imdbid-tt0078748]-trailer.mkv | extra | Alien | - | - | - | - | - | 1979 | trailer
+            Movies/Alien (1979) {imdb-tt0078748}/Featurettes/Making Alien.mkv | extra | Making Alien | - | - | - | - | - | 1979 | featurette
+            # what is not an id stays out of the ids
+            Movies/Alien (1979) [imdbid-0078748] {tmdb-abc} {tvdb-}.mkv | movie | Alien | - | - | - | - | - | 1979 | -
+            Home Videos/Party [tmdbid-12].mp4 | other | Party | - | - | - | - | - | - | - | tmdb=12
             """;
 
     private record Row(String path, ItemKind kind, String title, String show, Integer season, Integer episode, Integer episodeEnd,
-                       LocalDate airDate, Integer year, ExtraType extra) {}
+                       LocalDate airDate, Integer year, ExtraType extra, Map<String, String> ids) {}
 
     private static List<Row> rows() {
         return TABLE.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).map(line -> {
             String[] c = line.split("\\s*\\|\\s*", -1);
-            if (c.length != 10) {
-                throw new IllegalArgumentException("not 10 columns: " + line);
+            if (c.length != 10 && c.length != 11) {
+                throw new IllegalArgumentException("not 10 or 11 columns: " + line);
             }
             return new Row(c[0], ItemKind.valueOf(c[1].toUpperCase(java.util.Locale.ROOT)), text(c[2]), text(c[3]), number(c[4]),
                     number(c[5]), number(c[6]), c[7].equals("-") ? null : LocalDate.parse(c[7]), number(c[8]),
-                    c[9].equals("-") ? null : ExtraType.valueOf(c[9].toUpperCase(java.util.Locale.ROOT)));
+                    c[9].equals("-") ? null : ExtraType.valueOf(c[9].toUpperCase(java.util.Locale.ROOT)), c.length == 11 ? ids(c[10]) : Map.of());
         }).toList();
+    }
+
+    private static Map<String, String> ids(String cell) {
+        Map<String, String> ids = new TreeMap<>();
+        for (String pair : cell.split(",")) {
+            String[] kv = pair.split("=", 2);
+            ids.put(kv[0], kv[1]);
+        }
+        return ids;
     }
 
     private static String text(String cell) {
@@ -160,7 +206,7 @@ class MediaNamesTest {
         return rows().stream().map(row -> DynamicTest.dynamicTest(row.path(), () -> {
             MediaNames.Recognised r = MediaNames.recognise(row.path());
             assertEquals(new MediaNames.Recognised(row.kind(), row.title(), row.show(), row.season(), row.episode(), row.episodeEnd(),
-                    row.airDate(), row.year(), row.extra()), r, row.path());
+                    row.airDate(), row.year(), row.extra(), row.ids()), r, row.path());
         }));
     }
 
@@ -170,6 +216,9 @@ class MediaNamesTest {
         assertTrue(rows.size() >= 60, rows.size() + " rows");
         for (ItemKind kind : ItemKind.values()) {
             assertTrue(rows.stream().anyMatch(r -> r.kind() == kind), "no row of kind " + kind);
+        }
+        for (String provider : List.of("imdb", "tmdb", "tvdb")) {
+            assertTrue(rows.stream().anyMatch(r -> r.ids().containsKey(provider)), "no row with a " + provider + " id");
         }
     }
 }
