@@ -7,7 +7,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 target="$here/target"
 image="$target/retrovue"
 modules="$target/modules"
-jvm_flags=(--enable-native-access=org.jline.terminal.ffm -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss1m -Xlog:aot=off -Xlog:cds=off)
+jvm_flags=(--enable-native-access=org.jline.terminal.ffm -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:NewRatio=1 -XX:-UsePerfData -Xss1m -Xlog:aot=off -Xlog:cds=off)
 main=org.retrovue.launcher/org.retrovue.launcher.Main
 
 # picocli ships Java 5 class files, which the AOT cache cannot hold: give them a modern class file format.

@@ -11,6 +11,9 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +22,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import org.retrovue.spi.SourceException;
 
 /**
@@ -64,9 +70,44 @@ final class JellyfinClient {
         // HTTP/1.1 on plain http://: the JDK's h2c upgrade would hold the pages in flight behind the first one
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER);
         if ("http".equalsIgnoreCase(base.getScheme())) {
-            builder.version(HttpClient.Version.HTTP_1_1);
+            builder.version(HttpClient.Version.HTTP_1_1).sslContext(NoTls.CONTEXT);
         }
         this.http = builder.build();
+    }
+
+    /**
+     * For a plain http:// server, which never redirects this client elsewhere: a TLS context that trusts no
+     * certificate, instead of the JDK's default one, whose CA store costs a cold process ~0.1 s to read.
+     */
+    private static final class NoTls {
+        static final SSLContext CONTEXT = trustingNoOne();
+    }
+
+    private static SSLContext trustingNoOne() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new RefusingTrustManager()}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("no TLS context", e);
+        }
+    }
+
+    private static final class RefusingTrustManager implements X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("plain http:// client: no certificate is trusted");
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("plain http:// client: no certificate is trusted");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
     }
 
     static JellyfinClient fromConfig(Dialect dialect, Map<String, Object> config) throws SourceException {

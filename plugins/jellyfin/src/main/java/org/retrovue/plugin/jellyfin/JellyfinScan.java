@@ -55,20 +55,28 @@ final class JellyfinScan {
 
     ScanResult scan(ScanRequest request, ScanSink sink) throws SourceException {
         String key = request.collection().externalId();
-        Map<String, Object> library = library(key);
-        String name = String.valueOf(library.get("Name"));
-        String type = JellyfinConnection.type(library);
-        if (!JellyfinConnection.ingested(type)) {
-            sink.warning("library '" + name + "' holds " + JellyfinConnection.holds(type).substring(4) + ", which are not ingested (movies and episodes are)");
-            return ScanResult.complete(null);
-        }
-        Instant serverTime = client.serverTime(); // from the answer just read: before any item is listed
         Version previous = Version.parse(request.previousVersion());
-        if (previous != null && unchanged(key, previous)) {
-            return ScanResult.unchanged(request.previousVersion());
+        // the two counts go out with the library's lookup (one round trip, not two); only read once it is found
+        Counts counts = previous == null ? null : new Counts(key, previous);
+        try {
+            Map<String, Object> library = library(key);
+            String name = String.valueOf(library.get("Name"));
+            String type = JellyfinConnection.type(library);
+            if (!JellyfinConnection.ingested(type)) {
+                sink.warning("library '" + name + "' holds " + JellyfinConnection.holds(type).substring(4) + ", which are not ingested (movies and episodes are)");
+                return ScanResult.complete(null);
+            }
+            Instant serverTime = client.serverTime(); // from the answers just read: before any item is listed
+            if (counts != null && counts.unchanged()) {
+                return ScanResult.unchanged(request.previousVersion());
+            }
+            long total = new Listing(key, name, sink).run();
+            return ScanResult.complete(serverTime == null ? null : new Version(total, serverTime.minus(SAVED_MARGIN)).toString());
+        } finally {
+            if (counts != null) {
+                counts.abandon();
+            }
         }
-        long total = new Listing(key, name, sink).run();
-        return ScanResult.complete(serverTime == null ? null : new Version(total, serverTime.minus(SAVED_MARGIN)).toString());
     }
 
     /**
@@ -100,16 +108,28 @@ final class JellyfinScan {
     }
 
     /** Two counts, asked at once: the library's items now, and those saved since the last complete listing. */
-    private boolean unchanged(String key, Version previous) throws SourceException {
-        String all = query(key) + "&StartIndex=0&Limit=1";
-        String saved = all + "&MinDateLastSaved=" + previous.savedSince();
-        JellyfinClient.Pending countAll = client.send(all, true, JellyfinClient.MIN_BODY_BYTES);
-        JellyfinClient.Pending countSaved = client.send(saved, true, JellyfinClient.MIN_BODY_BYTES);
-        try {
+    private final class Counts {
+        private final Version previous;
+        private final String all;
+        private final String saved;
+        private final JellyfinClient.Pending countAll;
+        private final JellyfinClient.Pending countSaved;
+
+        Counts(String key, Version previous) {
+            this.previous = previous;
+            all = query(key) + "&StartIndex=0&Limit=1";
+            saved = all + "&MinDateLastSaved=" + previous.savedSince();
+            countAll = client.send(all, true, JellyfinClient.MIN_BODY_BYTES);
+            countSaved = client.send(saved, true, JellyfinClient.MIN_BODY_BYTES);
+        }
+
+        boolean unchanged() throws SourceException {
             long now = total(count(all, countAll));
             long since = total(count(saved, countSaved));
             return now == previous.items() && since == 0;
-        } finally {
+        }
+
+        void abandon() {
             countAll.abandon();
             countSaved.abandon();
         }

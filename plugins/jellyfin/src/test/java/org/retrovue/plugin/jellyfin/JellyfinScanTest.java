@@ -217,6 +217,19 @@ class JellyfinScanTest {
     }
 
     @Test
+    void anUnchangedLibraryTakesOneRoundTrip() throws SourceException {
+        connect(FakeJellyfinServer.builder().latency(Duration.ofMillis(300)).sampleLibraries(1, 300), "page-size", "100");
+        DiscoveredCollection movies = collection("Movies");
+        ScanResult first = connection.scan(new ScanRequest(movies, null), sink);
+        long started = System.nanoTime();
+        ScanResult again = connection.scan(new ScanRequest(movies, first.version()), sink);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(again.unchanged(), again.toString());
+        // the lookup of the library and the two counts at once: one 300 ms round trip, where one after the other took two
+        assertTrue(millis < 550, "a rescan with nothing changed took " + millis + " ms");
+    }
+
+    @Test
     void aCappedPageSizeIsFollowed() throws SourceException {
         connect(FakeJellyfinServer.builder().sampleLibraries(1, 230), "page-size", "100");
         server.faults().setPageCap(40);
