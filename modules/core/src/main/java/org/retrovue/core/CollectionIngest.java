@@ -41,8 +41,11 @@ final class CollectionIngest implements ScanSink {
     private final boolean full;
     /** The plugin found the files on this disk itself (SourceConnection.findsLocalFiles): no second look. */
     private final boolean localFiles;
-    /** The stored items, read on another thread while the scan starts; items that come first wait in {@link #early}. */
-    private final CompletableFuture<Map<String, KnownAsset>> loading;
+    /**
+     * The stored items, read on another thread from the scan's first item on (a source unchanged since the last
+     * ingest lists none, and they are never read); items that come meanwhile wait in {@link #early}.
+     */
+    private CompletableFuture<Map<String, KnownAsset>> loading;
     private Map<String, KnownAsset> known;
     private List<ScannedItem> early = new ArrayList<>();
     private final IngestCounts counts = new IngestCounts();
@@ -67,13 +70,19 @@ final class CollectionIngest implements ScanSink {
         this.dryRun = dryRun;
         this.full = full;
         this.onProgress = onProgress;
-        this.loading = CompletableFuture.supplyAsync(() -> store.known(collection.id(), full),
-                runnable -> Thread.ofPlatform().name("ingest-known").daemon(true).start(runnable));
+    }
+
+    private void startLoading() {
+        if (loading == null) {
+            loading = CompletableFuture.supplyAsync(() -> store.known(collection.id(), full),
+                    runnable -> Thread.ofPlatform().name("ingest-known").daemon(true).start(runnable));
+        }
     }
 
     /** The stored items, once they are read; the items that came meanwhile are taken in first. */
     private Map<String, KnownAsset> known() {
         if (known == null) {
+            startLoading();
             try {
                 known = loading.join();
             } catch (java.util.concurrent.CompletionException e) {
@@ -101,9 +110,12 @@ final class CollectionIngest implements ScanSink {
         if (Thread.currentThread().isInterrupted()) {
             throw new IngestInterrupted();
         }
-        if (known == null && !loading.isDone()) {
-            early.add(item);
-            return;
+        if (known == null) {
+            startLoading();
+            if (!loading.isDone()) {
+                early.add(item);
+                return;
+            }
         }
         known();
         take(item);
@@ -193,7 +205,9 @@ final class CollectionIngest implements ScanSink {
      */
     void finishWrites() {
         try {
-            known();
+            if (loading != null) {
+                known(); // the items that came while the stored ones were read
+            }
             pendingNew = flush(pendingNew, true);
             pending = flush(pending, false);
         } finally {

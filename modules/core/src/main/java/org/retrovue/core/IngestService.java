@@ -424,11 +424,9 @@ public final class IngestService implements AutoCloseable {
         }
         try {
             String previousVersion = request.full() ? null : lastIngest(collection.id()).map(IngestRecord::version).orElse(null);
-            long phase = System.nanoTime();
             CollectionIngest ingest = new CollectionIngest(collection, store, clock, request.dryRun(), request.full(),
                     connection.findsLocalFiles(), counts -> progress.advanced(source.name(), collection.name(), counts), words::clean);
-            LOG.log(System.Logger.Level.INFO, "{0}/{1}: stored items read in {2} ms", source.name(), collection.name(), millisSince(phase));
-            phase = System.nanoTime();
+            long phase = System.nanoTime();
             IngestCounts counts = ingest.counts();
             progress.started(source.name(), collection.name(), counts);
             ScanResult result = null;
