@@ -9,6 +9,27 @@ import org.retrovue.core.IngestReport;
 final class CollectionReports {
     private CollectionReports() {}
 
+    /**
+     * Runs {@code work} with live progress lines on stderr when it is a terminal and JSON was not asked for (erased
+     * when it ends, whatever happens), then prints the report's warnings and failures.
+     */
+    static IngestReport run(ContextCommand command, org.retrovue.cli.CliContext context, boolean json,
+                            java.util.function.Function<org.retrovue.core.IngestProgress, IngestReport> work) {
+        org.retrovue.cli.Prompter prompter = context.environment().prompter();
+        org.retrovue.cli.render.ProgressLines lines = !json && prompter != null && prompter.available()
+                ? new org.retrovue.cli.render.ProgressLines(command.err()) : null;
+        IngestReport report;
+        try {
+            report = work.apply(lines == null ? org.retrovue.core.IngestProgress.NONE : lines);
+        } finally {
+            if (lines != null) {
+                lines.clear();
+            }
+        }
+        printProblems(command, report, json);
+        return report;
+    }
+
     /** Each collection's warnings (unless in JSON, whose document has them) and failures, on stderr. */
     static void printProblems(ContextCommand command, IngestReport report, boolean json) {
         for (IngestReport.CollectionReport c : report.collections()) {

@@ -7,12 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.retrovue.cli.CliContext;
 import org.retrovue.cli.ExitCodes;
-import org.retrovue.cli.Prompter;
-import org.retrovue.cli.render.ProgressLines;
 import org.retrovue.cli.render.Shapes;
 import org.retrovue.cli.render.Text;
 import org.retrovue.core.ErrorKind;
-import org.retrovue.core.IngestProgress;
 import org.retrovue.core.IngestReport;
 import org.retrovue.core.IngestService;
 import picocli.CommandLine.Model.OptionSpec;
@@ -36,17 +33,7 @@ final class SourceEnrichCommand extends ContextCommand {
     public Integer call() {
         IngestService.EnrichRequest request = new IngestService.EnrichRequest(Optional.ofNullable(value(source)),
                 Optional.ofNullable(value(collection)), isSet(full));
-        Prompter prompter = context.environment().prompter();
-        ProgressLines lines = !isSet(json) && prompter != null && prompter.available() ? new ProgressLines(err()) : null;
-        IngestReport report;
-        try {
-            report = context.ingest().enrich(request, lines == null ? IngestProgress.NONE : lines);
-        } finally {
-            if (lines != null) {
-                lines.clear();
-            }
-        }
-        CollectionReports.printProblems(this, report, isSet(json));
+        IngestReport report = CollectionReports.run(this, context, isSet(json), progress -> context.ingest().enrich(request, progress));
         if (isSet(json)) {
             Map<String, Object> doc = Shapes.ingestReport(report);
             doc.remove("dry_run");

@@ -7,12 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.retrovue.cli.CliContext;
 import org.retrovue.cli.ExitCodes;
-import org.retrovue.cli.Prompter;
-import org.retrovue.cli.render.ProgressLines;
 import org.retrovue.cli.render.Shapes;
 import org.retrovue.cli.render.Text;
 import org.retrovue.core.ErrorKind;
-import org.retrovue.core.IngestProgress;
 import org.retrovue.core.IngestReport;
 import org.retrovue.core.IngestService;
 import picocli.CommandLine.Model.OptionSpec;
@@ -37,19 +34,7 @@ final class SourceIngestCommand extends ContextCommand {
     public Integer call() {
         IngestService.Request request = new IngestService.Request(Optional.ofNullable(value(source)), Optional.ofNullable(value(collection)),
                 isSet(dryRun), isSet(full), wholeNumber(parallel, 2, 1));
-        Prompter prompter = context.environment().prompter();
-        boolean terminal = !isSet(json) && prompter != null && prompter.available();
-        ProgressLines lines = terminal ? new ProgressLines(err()) : null;
-        IngestReport report;
-        try {
-            report = context.ingest().ingest(request, lines == null ? IngestProgress.NONE : lines);
-        } finally {
-            if (lines != null) {
-                lines.clear();
-            }
-        }
-        CollectionReports.printProblems(this, report, isSet(json));
-        err().flush();
+        IngestReport report = CollectionReports.run(this, context, isSet(json), progress -> context.ingest().ingest(request, progress));
         if (isSet(json)) {
             json(Shapes.ingestReport(report));
         } else {
