@@ -60,7 +60,7 @@ class EnricherPluginIT {
                     builtIn.get("origin").asText(), builtIn.get("module").asText(), builtIn.get("version").asText()),
                     "the image's own come first, one module provides both, and ffprobe keeps its id: " + enrichers);
         }
-        assertEquals(List.of("ffmpeg"), List.of(enrichers.get(1).get("options").get(0).get("name").asText()), "loudness is told where ffmpeg is");
+        assertEquals(List.of("path"), List.of(enrichers.get(1).get("options").get(0).get("name").asText()), "loudness is told where ffmpeg is");
         JsonNode shout = enrichers.get(2);
         assertEquals("shout", shout.get("id").asText());
         assertEquals("3", shout.get("version").asText());
