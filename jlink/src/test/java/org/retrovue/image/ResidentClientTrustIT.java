@@ -46,7 +46,7 @@ class ResidentClientTrustIT {
             "RETROVUE_DATABASE_URL", "jdbc:postgresql://127.0.0.1:9/retrovue?password=url-secret-42",
             "RETROVUE_DATABASE_USER", "operator", "RETROVUE_DATABASE_PASSWORD", "hunter2\\with a backslash\nand a newline");
     private static final List<String> NAMES = List.of("RETROVUE_DATABASE_URL", "RETROVUE_DATABASE_USER", "RETROVUE_DATABASE_PASSWORD",
-            "RETROVUE_PLUGIN_PATH", "RETROVUE_JAVA_OPTS", "RETROVUE_SECRET_KEY");
+            "RETROVUE_PLUGIN_PATH", "RETROVUE_JAVA_OPTS", "RETROVUE_SECRET_KEY", "RETROVUE_FFPROBE", "RETROVUE_FFMPEG");
 
     private static Path image;
     private static Path work;
