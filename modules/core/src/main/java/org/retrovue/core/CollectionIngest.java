@@ -1,8 +1,5 @@
 package org.retrovue.core;
 
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,6 +38,7 @@ final class CollectionIngest implements ScanSink {
     private final boolean full;
     /** The plugin found the files on this disk itself (SourceConnection.findsLocalFiles): no second look. */
     private final boolean localFiles;
+    private final FileLookup files = new FileLookup();
     /**
      * The stored items, read on another thread from the scan's first item on (a source unchanged since the last
      * ingest lists none, and they are never read); items that come meanwhile wait in {@link #early}.
@@ -379,15 +377,7 @@ final class CollectionIngest implements ScanSink {
             return new LocalFile(remotePath, true);
         }
         String local = mapped.orElse(remotePath.startsWith("/") ? remotePath : null);
-        return new LocalFile(local, local == null ? null : exists(local));
-    }
-
-    private static boolean exists(String path) {
-        try {
-            return Files.exists(Path.of(path));
-        } catch (InvalidPathException e) {
-            return false;
-        }
+        return new LocalFile(local, local == null ? null : files.exists(local));
     }
 
     /** Thrown from the sink when the ingest was interrupted (Ctrl-C in the shell), to stop the plugin's scan. */

@@ -79,6 +79,8 @@ public final class AssetStore implements AutoCloseable {
     private final Connection connection;
     private final String applicationName;
     private boolean staged;
+    /** The COPY text of a batch, its room reused from one batch to the next. */
+    private final CopyRows copy = new CopyRows();
 
     private AssetStore(DatabaseTarget target, Connection connection, String applicationName) {
         this.target = target;
@@ -298,11 +300,11 @@ public final class AssetStore implements AutoCloseable {
                 staged = true;
             }
             lockCollection(collectionId);
-            StringBuilder text = new StringBuilder(rows.size() * 200);
+            copy.clear();
             for (AssetRow row : rows) {
-                appendRow(text, row).append('\n');
+                appendRow(row).endRow();
             }
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_STAGE, bytes(text));
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_STAGE, copy.stream());
             Timestamp at = Timestamp.from(now);
             try (PreparedStatement s = connection.prepareStatement(UPSERT)) {
                 s.setObject(1, collectionId);
@@ -327,13 +329,13 @@ public final class AssetStore implements AutoCloseable {
         }
         sql(() -> {
             lockCollection(collectionId);
-            String prefix = collectionId + "\t";
-            String suffix = "\tpresent\t" + now + "\t" + now + "\t" + now + "\n";
-            StringBuilder text = new StringBuilder(rows.size() * 260);
+            String id = collectionId.toString();
+            copy.clear();
             for (AssetRow row : rows) {
-                appendRow(text.append(prefix), row).append(suffix);
+                copy.plain(id).tab();
+                appendRow(row).tab().plain("present").tab().field(now).tab().field(now).tab().field(now).endRow();
             }
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_ASSETS, bytes(text));
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_ASSETS, copy.stream());
             connection.commit();
             return null;
         });
@@ -354,32 +356,14 @@ public final class AssetStore implements AutoCloseable {
         }
     }
 
-    /** COPY's input as bytes: the driver then sends them as they are (a Reader it would encode char by char). */
-    private static java.io.InputStream bytes(StringBuilder text) {
-        return new java.io.ByteArrayInputStream(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
     /** One row's item columns in COPY's text format, tab-separated, without a line end. */
-    private static StringBuilder appendRow(StringBuilder text, AssetRow row) {
-        CopyText.field(text, row.key()).append('\t');
-        CopyText.field(text, row.remotePath()).append('\t');
-        CopyText.field(text, row.localPath()).append('\t');
-        CopyText.field(text, row.filePresent() == null ? null : row.filePresent() ? "t" : "f").append('\t');
-        text.append(row.size()).append('\t');
-        CopyText.field(text, row.modified() == null ? null : row.modified().toString()).append('\t');
-        CopyText.field(text, row.durationMillis() == null ? null : row.durationMillis().toString()).append('\t');
-        CopyText.field(text, row.title()).append('\t');
-        CopyText.field(text, row.kind()).append('\t');
-        CopyText.field(text, row.extraType()).append('\t');
-        CopyText.field(text, row.show()).append('\t');
-        CopyText.field(text, row.season() == null ? null : row.season().toString()).append('\t');
-        CopyText.field(text, row.episode() == null ? null : row.episode().toString()).append('\t');
-        CopyText.field(text, row.version()).append('\t');
-        CopyText.field(text, row.year() == null ? null : row.year().toString()).append('\t');
-        CopyText.field(text, row.episodeEnd() == null ? null : row.episodeEnd().toString()).append('\t');
-        CopyText.field(text, row.airDate() == null ? null : row.airDate().toString()).append('\t');
-        CopyText.field(text, row.providerIds().isEmpty() ? null : JsonText.write(new java.util.TreeMap<>(row.providerIds()))).append('\t');
-        return CopyText.field(text, row.digest() == null ? null : row.digest().toString());
+    private CopyRows appendRow(AssetRow row) {
+        copy.field(row.key()).tab().field(row.remotePath()).tab().field(row.localPath()).tab().field(row.filePresent()).tab();
+        copy.number(row.size()).tab().field(row.modified()).tab().field(row.durationMillis()).tab();
+        copy.field(row.title()).tab().field(row.kind()).tab().field(row.extraType()).tab().field(row.show()).tab();
+        copy.field(row.season()).tab().field(row.episode()).tab().field(row.version()).tab().field(row.year()).tab();
+        copy.field(row.episodeEnd()).tab().field(row.airDate()).tab().json(row.providerIds()).tab();
+        return copy.field(row.digest());
     }
 
     /** Marks the items of {@code keys} missing, in one transaction; returns how many were present. */

@@ -11,9 +11,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -22,10 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.retrovue.spi.SourceException;
 
 /**
@@ -67,47 +61,11 @@ final class JellyfinClient {
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
         // never NORMAL: the JDK would send the key to whatever host a redirect names; see get()
-        // HTTP/1.1 on plain http://: the JDK's h2c upgrade would hold the pages in flight behind the first one
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER);
         if ("http".equalsIgnoreCase(base.getScheme())) {
-            builder.version(HttpClient.Version.HTTP_1_1).sslContext(NoTls.CONTEXT);
+            PlainHttp.configure(builder);
         }
         this.http = builder.build();
-    }
-
-    /**
-     * For a plain http:// server, which never redirects this client elsewhere: a TLS context that trusts no
-     * certificate, instead of the JDK's default one, whose CA store costs a cold process ~0.1 s to read.
-     */
-    private static final class NoTls {
-        static final SSLContext CONTEXT = trustingNoOne();
-    }
-
-    private static SSLContext trustingNoOne() {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new RefusingTrustManager()}, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("no TLS context", e);
-        }
-    }
-
-    private static final class RefusingTrustManager implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("plain http:// client: no certificate is trusted");
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("plain http:// client: no certificate is trusted");
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 
     static JellyfinClient fromConfig(Dialect dialect, Map<String, Object> config) throws SourceException {
@@ -198,7 +156,7 @@ final class JellyfinClient {
     }
 
     /** An answer on its way. */
-    record Pending(URI uri, BoundedBody body, CompletableFuture<HttpResponse<byte[]>> response) {
+    record Pending(URI uri, BoundedBody body, CompletableFuture<HttpResponse<java.io.InputStream>> response) {
         void abandon() {
             body.abandon();
             response.cancel(true);
@@ -206,7 +164,7 @@ final class JellyfinClient {
     }
 
     /** The status, redirect target and body of an answer. */
-    record Answer(URI uri, int status, String location, byte[] body) {}
+    record Answer(URI uri, int status, String location, java.io.InputStream body) {}
 
     /** Sends {@code GET path} (below the base URL) and returns at once; {@link #await} reads the answer. */
     Pending send(String path, boolean authorized, long limit) {
@@ -219,7 +177,7 @@ final class JellyfinClient {
             dialect.authorize(request, apiKey, DEVICE_NAME, DEVICE_ID, CLIENT_VERSION);
         }
         BoundedBody body = new BoundedBody(limit);
-        CompletableFuture<HttpResponse<byte[]>> response = http.sendAsync(request.build(), body);
+        CompletableFuture<HttpResponse<java.io.InputStream>> response = http.sendAsync(request.build(), body);
         // bounds the whole exchange even while nobody waits for it yet (pages in flight behind the one being read)
         response.orTimeout(connectTimeout.plus(readTimeout.multipliedBy(2)).plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((answer, failure) -> {
@@ -235,7 +193,7 @@ final class JellyfinClient {
         try {
             CompletableFuture.anyOf(pending.body().headers(), pending.response())
                     .get(connectTimeout.plus(readTimeout).plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
-            HttpResponse<byte[]> answer = pending.response().get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            HttpResponse<java.io.InputStream> answer = pending.response().get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
             answer.headers().firstValue("Date").ifPresent(date -> lastDate = date);
             return new Answer(pending.uri(), answer.statusCode(), answer.headers().firstValue("Location").orElse(null), answer.body());
         } catch (TimeoutException e) {
@@ -267,7 +225,7 @@ final class JellyfinClient {
      * anything but JSON turned into its one line.
      */
     Object read(Answer answer, String path, boolean authorized, long limit, String what) throws SourceException {
-        byte[] body = body(answer, path, authorized, limit, what);
+        java.io.InputStream body = body(answer, path, authorized, limit, what);
         try {
             return Json.parse(body);
         } catch (IOException e) {
@@ -278,7 +236,7 @@ final class JellyfinClient {
     }
 
     /** The body of a 200 answer, redirects within the configured origin followed, any other status its one line. */
-    byte[] body(Answer answer, String path, boolean authorized, long limit, String what) throws SourceException {
+    java.io.InputStream body(Answer answer, String path, boolean authorized, long limit, String what) throws SourceException {
         for (int redirects = 0; ; redirects++) {
             int status = answer.status();
             if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {

@@ -327,7 +327,7 @@ final class JellyfinScan {
             String what = what(slot);
             for (int attempt = 0; ; attempt++) {
                 try {
-                    byte[] body = client.body(attempt == 0 ? client.await(slot.pending(), limit, what) : client.await(client.send(path, true, limit), limit, what),
+                    java.io.InputStream body = client.body(attempt == 0 ? client.await(slot.pending(), limit, what) : client.await(client.send(path, true, limit), limit, what),
                             path, true, limit, what);
                     try {
                         return PageReader.read(body);

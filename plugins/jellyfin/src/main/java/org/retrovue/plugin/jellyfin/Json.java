@@ -16,7 +16,7 @@ final class Json {
     private Json() {}
 
     /** The answer's root value: a map, a list, or a scalar. */
-    static Object parse(byte[] body) throws IOException {
+    static Object parse(java.io.InputStream body) throws IOException {
         try (JsonParser parser = FACTORY.createParser(body)) {
             Object root = value(parser, parser.nextToken());
             if (parser.nextToken() != null) {

@@ -30,7 +30,7 @@ final class PageReader {
 
     private PageReader() {}
 
-    static Page read(byte[] body) throws IOException {
+    static Page read(java.io.InputStream body) throws IOException {
         try (JsonParser p = FACTORY.createParser(body)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("not a JSON object");

@@ -32,7 +32,7 @@ final class PageReader {
     private PageReader() {}
 
     /** Reads {@code {"MediaContainer": {"totalSize": N, "Metadata": [...]}}}; {@code episodes} when the page lists episodes. */
-    static Page read(byte[] body, boolean episodes) throws IOException {
+    static Page read(java.io.InputStream body, boolean episodes) throws IOException {
         try (JsonParser p = FACTORY.createParser(body)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("not a JSON object");

@@ -59,10 +59,9 @@ final class PlexClient {
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
         // never NORMAL: the JDK would send the token to whatever host a redirect names; see body()
-        // HTTP/1.1 on plain http://: the JDK's h2c upgrade would hold the pages in flight behind the first one
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER);
         if ("http".equalsIgnoreCase(base.getScheme())) {
-            builder.version(HttpClient.Version.HTTP_1_1);
+            PlainHttp.configure(builder);
         }
         this.http = builder.build();
     }
@@ -108,7 +107,7 @@ final class PlexClient {
      * bytes ({@code what} names it in the message otherwise: "a page of ...").
      */
     Map<String, Object> get(String path, long limit, String what) throws SourceException {
-        byte[] body = body(await(send(path, limit), limit, what), path, limit, what);
+        java.io.InputStream body = body(await(send(path, limit), limit, what), path, limit, what);
         try {
             return PlexJson.container(body);
         } catch (IOException e) {
@@ -119,7 +118,7 @@ final class PlexClient {
     }
 
     /** An answer on its way. */
-    record Pending(URI uri, BoundedBody body, CompletableFuture<HttpResponse<byte[]>> response) {
+    record Pending(URI uri, BoundedBody body, CompletableFuture<HttpResponse<java.io.InputStream>> response) {
         void abandon() {
             body.abandon();
             response.cancel(true);
@@ -127,7 +126,7 @@ final class PlexClient {
     }
 
     /** The status, redirect target and body of an answer. */
-    record Answer(URI uri, int status, String location, byte[] body) {}
+    record Answer(URI uri, int status, String location, java.io.InputStream body) {}
 
     /** Sends {@code GET path} (below the base URL) and returns at once; {@link #await} reads the answer. */
     Pending send(String path, long limit) {
@@ -144,7 +143,7 @@ final class PlexClient {
                 .header("X-Plex-Version", "1")
                 .GET().build();
         BoundedBody body = new BoundedBody(limit);
-        CompletableFuture<HttpResponse<byte[]>> response = http.sendAsync(request, body);
+        CompletableFuture<HttpResponse<java.io.InputStream>> response = http.sendAsync(request, body);
         // bounds the whole exchange even while nobody waits for it yet (pages in flight behind the one being read)
         response.orTimeout(connectTimeout.plus(readTimeout.multipliedBy(2)).plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((answer, failure) -> {
@@ -161,7 +160,7 @@ final class PlexClient {
             // the request's own timeout fails it when no headers come; this wait only backs that up
             CompletableFuture.anyOf(pending.body().headers(), pending.response())
                     .get(connectTimeout.plus(readTimeout).plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
-            HttpResponse<byte[]> answer = pending.response().get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            HttpResponse<java.io.InputStream> answer = pending.response().get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
             return new Answer(pending.uri(), answer.statusCode(), answer.headers().firstValue("Location").orElse(null), answer.body());
         } catch (TimeoutException e) {
             pending.abandon();
@@ -191,7 +190,7 @@ final class PlexClient {
      * The body of a 200 answer to {@code path}: redirects within the configured origin followed (then one after
      * another), any other status its one line.
      */
-    byte[] body(Answer answer, String path, long limit, String what) throws SourceException {
+    java.io.InputStream body(Answer answer, String path, long limit, String what) throws SourceException {
         for (int redirects = 0; ; redirects++) {
             int status = answer.status();
             if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {

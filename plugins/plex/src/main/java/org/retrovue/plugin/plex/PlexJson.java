@@ -17,7 +17,7 @@ final class PlexJson {
 
     /** The MediaContainer object of an answer. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> container(byte[] body) throws IOException {
+    static Map<String, Object> container(java.io.InputStream body) throws IOException {
         try (JsonParser parser = FACTORY.createParser(body)) {
             Object root = value(parser, parser.nextToken());
             if (root instanceof Map<?, ?> map && map.get("MediaContainer") instanceof Map<?, ?> container) {

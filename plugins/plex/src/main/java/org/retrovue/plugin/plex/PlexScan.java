@@ -209,7 +209,7 @@ final class PlexScan {
             for (int attempt = 0; ; attempt++) {
                 try {
                     PlexClient.Pending pending = attempt == 0 ? slot.pending() : client.send(path, limit);
-                    byte[] body = client.body(client.await(pending, limit, what), path, limit, what);
+                    java.io.InputStream body = client.body(client.await(pending, limit, what), path, limit, what);
                     try {
                         return PageReader.read(body, type == 4);
                     } catch (java.io.IOException e) {

@@ -17,7 +17,7 @@ import org.retrovue.spi.ScannedItem;
 /** A page read straight from its bytes keeps what the maps of old kept, in the shapes real servers and proxies send. */
 class PageReaderTest {
     private static PageReader.Page read(String json, boolean episodes) throws IOException {
-        return PageReader.read(json.getBytes(StandardCharsets.UTF_8), episodes);
+        return PageReader.read(new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), episodes);
     }
 
     @Test
