@@ -28,7 +28,6 @@ import org.retrovue.spi.ScannedItem;
  */
 final class CollectionIngest implements ScanSink {
     static final int BATCH = 1000;
-    private static final int WARNINGS_KEPT = 20;
     private static final int PROGRESS_EVERY = 500;
 
     private final CollectionRecord collection;
@@ -53,14 +52,13 @@ final class CollectionIngest implements ScanSink {
     /** Put in place of a stored item's entry once the scan reported it, so a second report of it is ignored. */
     private static final KnownAsset SEEN = new KnownAsset(-1, KnownAsset.NO_TIME, KnownAsset.NO_DIGEST, false, false, null);
     private BatchWriter writer;
-    private final List<String> warnings = new ArrayList<>();
-    /** Makes a plugin's words fit to show: one line, its source's secrets masked (PluginWords). */
-    private final java.util.function.UnaryOperator<String> pluginWords;
+    /** A plugin's words made fit to show: one line, its source's secrets masked (PluginWords). */
+    private final CappedWarnings warnings;
     private final java.util.function.Consumer<IngestCounts> onProgress;
 
     CollectionIngest(CollectionRecord collection, AssetStore store, Clock clock, boolean dryRun, boolean full, boolean localFiles,
                      java.util.function.Consumer<IngestCounts> onProgress, java.util.function.UnaryOperator<String> pluginWords) {
-        this.pluginWords = pluginWords;
+        this.warnings = new CappedWarnings(counts, pluginWords);
         this.localFiles = localFiles;
         this.collection = collection;
         this.store = store;
@@ -100,7 +98,7 @@ final class CollectionIngest implements ScanSink {
     }
 
     List<String> warnings() {
-        return warnings;
+        return warnings.kept();
     }
 
     @Override
@@ -180,10 +178,7 @@ final class CollectionIngest implements ScanSink {
 
     @Override
     public void warning(String message) {
-        counts.warnings++;
-        if (warnings.size() < WARNINGS_KEPT) {
-            warnings.add(pluginWords.apply(message));
-        }
+        warnings.accept(message);
     }
 
     /** Hands a batch to the writer thread; returns the list to fill next. */

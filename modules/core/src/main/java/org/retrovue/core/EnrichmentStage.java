@@ -84,20 +84,16 @@ final class EnrichmentStage {
             return;
         }
         onProgress.run();
-        Map<String, long[]> waitingFor = new LinkedHashMap<>();
-        Map<String, String> waitingWhy = new LinkedHashMap<>();
         ExecutorService workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("enrich-", 1).daemon(true).factory());
         Semaphore inFlight = new Semaphore(threads * 2);
-        BlockingQueue<Done> results = new LinkedBlockingQueue<>();
-        List<EnrichmentWrite> batch = new ArrayList<>(BATCH);
-        long lastCommit = System.nanoTime();
+        Results results = new Results(counts);
         try {
             long after = 0;
             List<AssetRecord> page;
             while (!(page = store.toEnrich(collectionId, signature, all, after, PAGE)).isEmpty()) {
                 for (AssetRecord asset : page) {
                     while (!inFlight.tryAcquire(50, TimeUnit.MILLISECONDS)) {
-                        lastCommit = take(results, batch, counts, waitingFor, waitingWhy, lastCommit);
+                        results.take();
                     }
                     workers.execute(() -> {
                         try {
@@ -106,7 +102,7 @@ final class EnrichmentStage {
                             inFlight.release();
                         }
                     });
-                    lastCommit = take(results, batch, counts, waitingFor, waitingWhy, lastCommit);
+                    results.take();
                     if (abandoned.get() >= ABANDONED_LIMIT) {
                         throw new RetrovueException(ErrorKind.EXTERNAL, abandoned.get() + " enricher calls ran past their time limit and were"
                                 + " abandoned; enrichment stopped (what was enriched stays). Check the enrichers with `retrovue enricher list-types`");
@@ -115,71 +111,100 @@ final class EnrichmentStage {
                 after = page.getLast().id();
             }
             while (!inFlight.tryAcquire(threads * 2, 50, TimeUnit.MILLISECONDS)) {
-                lastCommit = take(results, batch, counts, waitingFor, waitingWhy, lastCommit);
+                results.take();
             }
-            take(results, batch, counts, waitingFor, waitingWhy, lastCommit);
-            commit(batch);
+            results.take();
+            results.commit();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CollectionIngest.IngestInterrupted();
         } finally {
             workers.shutdownNow();
-            if (!batch.isEmpty() || !results.isEmpty()) {
-                // interrupted or failed: what was finished is kept
-                results.forEach(done -> batch.add(done.write()));
+            results.keepWhatWasFinished();
+        }
+        results.warnWaiting();
+    }
+
+    /** One run's finished items: counted, their warnings passed on, written in batches. */
+    private final class Results {
+        private final EnrichmentCounts counts;
+        private final BlockingQueue<Done> finished = new LinkedBlockingQueue<>();
+        private final List<EnrichmentWrite> batch = new ArrayList<>(BATCH);
+        /** How many items wait for each enricher that declined, and the first reason it gave. */
+        private final Map<String, long[]> waitingFor = new LinkedHashMap<>();
+        private final Map<String, String> waitingWhy = new LinkedHashMap<>();
+        private long lastCommit = System.nanoTime();
+
+        Results(EnrichmentCounts counts) {
+            this.counts = counts;
+        }
+
+        /** From a worker: an item finished, or null when it was interrupted (not written: it stays to be enriched). */
+        void add(Done done) {
+            if (done != null) {
+                finished.add(done);
+            }
+        }
+
+        /** Takes the finished items; commits a batch when it is full or a second old. */
+        void take() {
+            Done done;
+            boolean moved = false;
+            while ((done = finished.poll()) != null) {
+                batch.add(done.write());
+                counts.done++;
+                if (done.filled()) {
+                    counts.filled++;
+                }
+                if (done.failed()) {
+                    counts.failed++;
+                }
+                if (done.waiting()) {
+                    counts.waiting++;
+                }
+                done.warnings().forEach(warnings);
+                done.write().outcomes().forEach((id, outcome) -> {
+                    if ("declined".equals(outcome.get("outcome"))) {
+                        waitingFor.computeIfAbsent(id, k -> new long[1])[0]++;
+                        waitingWhy.putIfAbsent(id, String.valueOf(outcome.get("reason")));
+                    }
+                });
+                moved = true;
+            }
+            if (moved) {
+                onProgress.run();
+            }
+            if (batch.size() >= BATCH || (!batch.isEmpty() && System.nanoTime() - lastCommit >= BATCH_NANOS)) {
+                commit();
+            }
+        }
+
+        void commit() {
+            store.writeEnrichment(batch);
+            batch.clear();
+            lastCommit = System.nanoTime();
+        }
+
+        /** After a failure or an interrupt: what was finished is written, the first failure says why. */
+        void keepWhatWasFinished() {
+            if (!batch.isEmpty() || !finished.isEmpty()) {
+                finished.forEach(done -> batch.add(done.write()));
+                finished.clear();
                 try {
-                    commit(batch);
+                    commit();
                 } catch (RuntimeException ignored) {
                     // the first failure says why
                 }
             }
         }
-        waitingFor.forEach((id, n) -> warnings.accept(String.format(Locale.ROOT, "%,d item(s) wait for enricher '%s': %s", n[0], id,
-                waitingWhy.get(id))));
+
+        void warnWaiting() {
+            waitingFor.forEach((id, n) -> warnings.accept(String.format(Locale.ROOT, "%,d item(s) wait for enricher '%s': %s", n[0], id,
+                    waitingWhy.get(id))));
+        }
     }
 
-    /** Takes the finished items; commits a batch when it is full or a second old. Returns when the last commit was. */
-    private long take(BlockingQueue<Done> results, List<EnrichmentWrite> batch, EnrichmentCounts counts, Map<String, long[]> waitingFor,
-                      Map<String, String> waitingWhy, long lastCommit) {
-        Done done;
-        boolean moved = false;
-        while ((done = results.poll()) != null) {
-            batch.add(done.write());
-            counts.done++;
-            if (done.filled()) {
-                counts.filled++;
-            }
-            if (done.failed()) {
-                counts.failed++;
-            }
-            if (done.waiting()) {
-                counts.waiting++;
-            }
-            done.warnings().forEach(warnings);
-            done.write().outcomes().forEach((id, outcome) -> {
-                if ("declined".equals(outcome.get("outcome"))) {
-                    waitingFor.computeIfAbsent(id, k -> new long[1])[0]++;
-                    waitingWhy.putIfAbsent(id, String.valueOf(outcome.get("reason")));
-                }
-            });
-            moved = true;
-        }
-        if (moved) {
-            onProgress.run();
-        }
-        if (batch.size() >= BATCH || (!batch.isEmpty() && System.nanoTime() - lastCommit >= BATCH_NANOS)) {
-            commit(batch);
-            return System.nanoTime();
-        }
-        return lastCommit;
-    }
-
-    private void commit(List<EnrichmentWrite> batch) {
-        store.writeEnrichment(batch);
-        batch.clear();
-    }
-
-    /** One asset through the source's enrichers, in order; never throws. */
+    /** One asset through the source's enrichers, in order; null when interrupted; never throws. */
     private Done enrich(AssetRecord asset) {
         Map<String, Map<String, Object>> outcomes = new LinkedHashMap<>();
         List<String> raised = new ArrayList<>();
@@ -194,6 +219,9 @@ final class EnrichmentStage {
         }
         ScannedItem item = item(asset);
         for (EnrichmentPlan.Step step : plan.steps()) {
+            if (Thread.currentThread().isInterrupted()) {
+                return null; // the run was stopped: whatever the enrichers said of this item is not kept
+            }
             EnrichmentResult result;
             if (step.enricher() == null) {
                 result = new EnrichmentResult.Declined("it is not installed; install its plugin or change the source's list with"
@@ -229,6 +257,9 @@ final class EnrichmentStage {
             outcome.put("version", step.signature().substring(step.id().length() + 1));
             outcomes.put(step.id(), outcome);
         }
+        if (Thread.currentThread().isInterrupted()) {
+            return null;
+        }
         Instant now = clock.instant();
         EnrichmentWrite write = new EnrichmentWrite(asset.id(), MediaColumns.of(facts), declined, declined ? null : plan.signature(),
                 asset.size(), asset.modified() == null ? null : asset.modified().toInstant(), now, outcomes);
@@ -256,7 +287,7 @@ final class EnrichmentStage {
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            return new EnrichmentResult.Declined("interrupted");
+            return new EnrichmentResult.Failed("interrupted"); // never kept: the item is dropped (enrich)
         }
     }
 

@@ -178,20 +178,13 @@ public final class IngestService implements AutoCloseable {
         try {
             IngestCounts counts = new IngestCounts();
             progress.started(source.name(), collection.name(), counts);
-            List<String> warnings = new ArrayList<>();
-            long[] warned = {0};
-            PluginWords words = PluginWords.NONE;
-            enrich(plan, collection.id(), store, all, counts.enrichment(), warning -> {
-                warned[0]++;
-                if (warnings.size() < 20) {
-                    warnings.add(words.clean(warning));
-                }
-            }, () -> progress.advanced(source.name(), collection.name(), counts));
+            CappedWarnings warnings = new CappedWarnings(counts, PluginWords.NONE::clean); // one line each (no source secret is involved)
+            enrich(plan, collection.id(), store, all, counts.enrichment(), warnings, () -> progress.advanced(source.name(), collection.name(), counts));
             Map<String, Object> shown = counts.enrichment().asMap();
-            shown.put("warnings", warned[0]);
+            shown.put("warnings", counts.warnings);
             return new IngestReport.CollectionReport(collection.id(), source.name(), collection.name(), IngestReport.Status.ENRICHED,
                     counts.enrichment().total() == 0 ? "nothing to enrich: every item is enriched with the source's current enrichers" : null,
-                    shown, millisSince(start), warnings);
+                    shown, millisSince(start), warnings.kept());
         } catch (CollectionIngest.IngestInterrupted e) {
             Thread.currentThread().interrupt();
             throw new RetrovueException(ErrorKind.EXTERNAL, "enrichment interrupted; what was committed stays, and the next run finishes the job");
@@ -252,9 +245,9 @@ public final class IngestService implements AutoCloseable {
         return all;
     }
 
-    /** The last ingest of a collection, read with its summary on the catalogue's connection. */
+    /** The last ingest of a collection, read on the catalogue's connection. */
     public Optional<IngestRecord> lastIngest(UUID collectionId) {
-        return Optional.ofNullable(DatabaseErrors.translate(() -> catalog.get().ingestSummaries(List.of(collectionId))).getOrDefault(collectionId, IngestSummary.NONE).lastIngest());
+        return DatabaseErrors.translate(() -> catalog.get().lastIngest(collectionId));
     }
 
     private List<IngestReport.CollectionReport> await(Future<List<IngestReport.CollectionReport>> future,

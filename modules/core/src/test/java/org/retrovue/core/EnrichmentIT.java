@@ -279,6 +279,8 @@ class EnrichmentIT {
         assertFalse(runner.isAlive());
         long done = assets().values().stream().filter(a -> a.enrichment().enrichedWith() != null).count();
         assertTrue(done >= 100 && done <= 150, "committed in batches: " + done);
+        assertEquals(done, assets().values().stream().filter(a -> !a.enrichment().outcomes().isEmpty()).count(),
+                "an item whose enrichment was interrupted is not written at all");
         probe.answer = (request, context) -> new EnrichmentResult.Filled(new MediaFacts(null, 1000L, null, List.of(), List.of(), List.of(), null, null));
         probe.calls.set(0);
         IngestReport.CollectionReport rest = enrich(false);

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -161,6 +162,11 @@ public final class Catalog implements AutoCloseable {
             return Map.of();
         }
         return read(reader -> ((JdbcCatalogReader) reader).ingestSummaries(collectionIds));
+    }
+
+    /** The last ingest of a collection, without counting its assets (an ingest asks before it starts). */
+    public Optional<IngestRecord> lastIngest(UUID collectionId) {
+        return read(reader -> ((JdbcCatalogReader) reader).lastIngest(collectionId));
     }
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */

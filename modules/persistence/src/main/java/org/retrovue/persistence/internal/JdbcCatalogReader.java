@@ -58,6 +58,11 @@ public final class JdbcCatalogReader implements CatalogReader {
              group by c.id
             """;
 
+    private static final String LAST_INGEST = """
+            select last_ingest_at, last_ingest_outcome, last_ingest_counts::text, last_ingest_version, last_complete_ingest_at
+              from source_collections where id = ?
+            """;
+
     private final Connection connection;
 
     public JdbcCatalogReader(Connection connection) {
@@ -71,16 +76,32 @@ public final class JdbcCatalogReader implements CatalogReader {
             s.setArray(1, connection.createArrayOf("uuid", collectionIds.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    OffsetDateTime at = rs.getObject(4, OffsetDateTime.class);
-                    IngestRecord last = at == null ? null : new IngestRecord(at, rs.getString(5), StoredConfig.parse(rs.getString(6)),
-                            rs.getString(7), rs.getObject(8, OffsetDateTime.class));
-                    summaries.put(rs.getObject(1, UUID.class), new IngestSummary(rs.getLong(2), rs.getLong(3), last));
+                    summaries.put(rs.getObject(1, UUID.class), new IngestSummary(rs.getLong(2), rs.getLong(3), ingestRecord(rs, 4)));
                 }
             }
         } catch (SQLException e) {
             throw new org.retrovue.persistence.CatalogException("cannot read ingest summaries: " + e.getMessage(), e);
         }
         return summaries;
+    }
+
+    /** The last ingest of a collection; empty when it had none, or is gone. */
+    public Optional<IngestRecord> lastIngest(UUID collectionId) {
+        try (PreparedStatement s = connection.prepareStatement(LAST_INGEST)) {
+            s.setObject(1, collectionId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(ingestRecord(rs, 1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new org.retrovue.persistence.CatalogException("cannot read the last ingest: " + e.getMessage(), e);
+        }
+    }
+
+    /** The last ingest in the five columns from {@code first} (at, outcome, counts, version, last complete), null when none. */
+    private static IngestRecord ingestRecord(ResultSet rs, int first) throws SQLException {
+        OffsetDateTime at = rs.getObject(first, OffsetDateTime.class);
+        return at == null ? null : new IngestRecord(at, rs.getString(first + 1), StoredConfig.parse(rs.getString(first + 2)),
+                rs.getString(first + 3), rs.getObject(first + 4, OffsetDateTime.class));
     }
 
     @Override

@@ -58,6 +58,8 @@ final class JellyfinScan {
         Version previous = Version.parse(request.previousVersion());
         // the two counts go out with the library's lookup (one round trip, not two); only read once it is found
         Counts counts = previous == null ? null : new Counts(key, previous);
+        // a first listing (no version to compare with) asks for its first pages with the library's lookup
+        Listing listing = previous == null ? new Listing(key, sink).start() : null;
         try {
             Map<String, Object> library = library(key);
             String name = String.valueOf(library.get("Name"));
@@ -66,15 +68,21 @@ final class JellyfinScan {
                 sink.warning("library '" + name + "' holds " + JellyfinConnection.holds(type).substring(4) + ", which are not ingested (movies and episodes are)");
                 return ScanResult.complete(null);
             }
-            Instant serverTime = client.serverTime(); // from the answers just read: before any item is listed
+            Instant serverTime = client.serverTime(); // from the answers read so far: before any item of this library is read
             if (counts != null && counts.unchanged()) {
                 return ScanResult.unchanged(request.previousVersion());
             }
-            long total = new Listing(key, name, sink).run();
+            if (listing == null) {
+                listing = new Listing(key, sink).start();
+            }
+            long total = listing.run(name);
             return ScanResult.complete(serverTime == null ? null : new Version(total, serverTime.minus(SAVED_MARGIN)).toString());
         } finally {
             if (counts != null) {
                 counts.abandon();
+            }
+            if (listing != null) {
+                listing.abandon();
             }
         }
     }
@@ -198,8 +206,8 @@ final class JellyfinScan {
         private record Slot(long start, int size, JellyfinClient.Pending pending) {}
 
         private final String key;
-        private final String name;
         private final ScanSink sink;
+        private String name;
         private final long limit = JellyfinClient.pageLimit(pageSize);
         private final Deque<Slot> window = new ArrayDeque<>();
         private final Set<String> seen = new HashSet<>();
@@ -209,22 +217,35 @@ final class JellyfinScan {
         private int step = pageSize;
         private boolean grewWarned;
 
-        Listing(String key, String name, ScanSink sink) {
+        Listing(String key, ScanSink sink) {
             this.key = key;
-            this.name = name;
             this.sink = sink;
         }
 
-        /** Lists the library; returns how many items the server last said it holds. */
-        long run() throws SourceException {
+        /**
+         * Asks for the first pages, as many as may be in flight: before the first answer tells the total, pages past
+         * the end may be asked for too (one answer then says the library ended, the others are abandoned unread).
+         */
+        Listing start() {
+            while (window.size() < concurrency) {
+                window.add(send(next, step));
+                next += step;
+            }
+            return this;
+        }
+
+        /** Lists library {@code name} from the pages asked; returns how many items the server last said it holds. */
+        long run(String name) throws SourceException {
+            this.name = name;
             try {
-                window.add(send(0, step)); // the first page alone: it tells the total
-                next = step;
                 while (!window.isEmpty()) {
                     if (cancelled()) {
                         throw client.unreachable("was not asked for the rest of library '" + name + "': interrupted");
                     }
                     Slot slot = window.poll();
+                    if (announced >= 0 && slot.start() >= expected && slot.start() > 0) {
+                        return expected; // asked for before the total was known, past it
+                    }
                     PageReader.Page page = take(slot);
                     if (!page(slot, page)) {
                         return expected;
@@ -237,9 +258,13 @@ final class JellyfinScan {
                 }
                 return expected;
             } finally {
-                window.forEach(slot -> slot.pending().abandon());
-                window.clear();
+                abandon();
             }
+        }
+
+        void abandon() {
+            window.forEach(slot -> slot.pending().abandon());
+            window.clear();
         }
 
         /** Delivers one page; false when the listing has ended. */

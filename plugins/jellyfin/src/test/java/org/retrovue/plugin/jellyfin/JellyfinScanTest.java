@@ -230,6 +230,23 @@ class JellyfinScanTest {
     }
 
     @Test
+    void aFirstListingAsksItsFirstPagesWithTheLibrarysLookup() throws SourceException {
+        connect(FakeJellyfinServer.builder().latency(Duration.ofMillis(300)).sampleLibraries(1, 150), "page-size", "100", "concurrency", "4");
+        DiscoveredCollection movies = collection("Movies");
+        long before = server.requestCount();
+        long started = System.nanoTime();
+        ScanResult first = connection.scan(new ScanRequest(movies, null), sink);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertNotNull(first.version());
+        assertEquals(150, sink.items.size());
+        assertEquals(150, new HashSet<>(sink.items.stream().map(ScannedItem::key).toList()).size());
+        // the lookup and four pages at once (two of them past the end, not waited for): one 300 ms round trip, where
+        // the lookup, then the first page alone, then the second took three
+        assertTrue(millis < 550, "a first listing of two pages took " + millis + " ms");
+        assertTrue(server.requestCount() - before <= 5, "requests: " + (server.requestCount() - before));
+    }
+
+    @Test
     void aCappedPageSizeIsFollowed() throws SourceException {
         connect(FakeJellyfinServer.builder().sampleLibraries(1, 230), "page-size", "100");
         server.faults().setPageCap(40);
