@@ -479,18 +479,10 @@ public abstract class EnricherContract {
     }
 
     private static <T> T within(String what, Duration limit, Callable<T> call) {
-        FutureTask<T> task = new FutureTask<>(call);
-        Thread thread = Thread.ofPlatform().daemon().name("testkit " + what).start(task);
         try {
-            return task.get(limit.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            thread.interrupt();
-            throw new AssertionError(what + " did not answer within " + limit.toMillis() + " ms; it must be quick: no process, no file read beyond a path lookup");
+            return Bounded.call(what, limit, "; it must be quick: no process, no file read beyond a path lookup", call);
         } catch (ExecutionException e) {
             throw new AssertionError(what + " threw " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted waiting for " + what, e);
         }
     }
 

@@ -25,9 +25,6 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
@@ -467,15 +464,8 @@ public abstract class SourceKindContract {
      * failure type is SourceException.
      */
     private <T> T within(String what, Callable<T> call) throws SourceException {
-        Duration limit = answerWithin();
-        FutureTask<T> task = new FutureTask<>(call);
-        Thread thread = Thread.ofPlatform().daemon().name("testkit " + what).start(task);
         try {
-            return task.get(limit.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            thread.interrupt();
-            throw new AssertionError(what + " did not answer within " + limit.toMillis() + " ms: RetroVue gives up on it;"
-                    + " finish within the kind's own timeouts");
+            return Bounded.call(what, answerWithin(), ": RetroVue gives up on it; finish within the kind's own timeouts", call);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof SourceException failure) {
                 throw failure;
@@ -484,9 +474,6 @@ public abstract class SourceKindContract {
                 throw error;
             }
             throw new AssertionError(what + " failed with " + e.getCause() + "; failures must be SourceExceptions", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted waiting for " + what, e);
         }
     }
 
