@@ -38,6 +38,7 @@ final class CollectionIngest implements ScanSink {
     /** The plugin found the files on this disk itself (SourceConnection.findsLocalFiles): no second look. */
     private final boolean localFiles;
     private final FileLookup files = new FileLookup();
+    private final PathMappings.Translator mappings;
     /**
      * The stored items, read on another thread from the scan's first item on (a source unchanged since the last
      * ingest lists none, and they are never read); items that come meanwhile wait in {@link #early}.
@@ -61,6 +62,7 @@ final class CollectionIngest implements ScanSink {
         this.warnings = new CappedWarnings(counts, pluginWords);
         this.localFiles = localFiles;
         this.collection = collection;
+        this.mappings = new PathMappings.Translator(collection.pathMappings());
         this.store = store;
         this.clock = clock;
         this.dryRun = dryRun;
@@ -367,7 +369,7 @@ final class CollectionIngest implements ScanSink {
 
     /** {@code justFound}: the scan found the file on this disk itself (a directory walk), so it is there. */
     private LocalFile localFile(String remotePath, boolean justFound) {
-        Optional<String> mapped = PathMappings.translate(remotePath, collection.pathMappings());
+        Optional<String> mapped = mappings.translate(remotePath);
         if (mapped.isEmpty() && justFound) {
             return new LocalFile(remotePath, true);
         }

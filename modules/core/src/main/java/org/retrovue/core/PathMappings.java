@@ -14,20 +14,36 @@ public final class PathMappings {
     private PathMappings() {}
 
     public static Optional<String> translate(String remotePath, List<PathMappingRecord> mappings) {
-        String remote = normalise(remotePath);
-        PathMappingRecord best = null;
-        for (PathMappingRecord mapping : mappings) {
-            String prefix = normalise(mapping.plexPath());
-            if (covers(prefix, remote) && (best == null || prefix.length() > normalise(best.plexPath()).length())) {
-                best = mapping;
-            }
+        return new Translator(mappings).translate(remotePath);
+    }
+
+    /**
+     * A collection's mappings made ready once for the many paths of an ingest: their remote paths normalised and
+     * tried longest first (the first of equal ones wins, as listed), with no string built per path but the result.
+     */
+    public static final class Translator {
+        private final String[] prefixes;
+        private final String[] locals;
+
+        public Translator(List<PathMappingRecord> mappings) {
+            List<PathMappingRecord> longestFirst = new java.util.ArrayList<>(mappings);
+            longestFirst.sort(java.util.Comparator.comparingInt((PathMappingRecord m) -> normalise(m.plexPath()).length()).reversed());
+            prefixes = longestFirst.stream().map(m -> normalise(m.plexPath())).toArray(String[]::new);
+            locals = longestFirst.stream().map(PathMappingRecord::localPath).toArray(String[]::new);
         }
-        if (best == null) {
+
+        public Optional<String> translate(String remotePath) {
+            String remote = remotePath.indexOf('\\') >= 0 || remotePath.endsWith("/") ? normalise(remotePath) : remotePath;
+            for (int i = 0; i < prefixes.length; i++) {
+                String prefix = prefixes[i];
+                if (covers(prefix, remote)) {
+                    String rest = prefix.equals("/") ? remote : remote.substring(prefix.length()); // a mapping of "/" keeps the slash
+                    String local = locals[i];
+                    return Optional.of(local.endsWith("/") && rest.startsWith("/") ? local + rest.substring(1) : local + rest);
+                }
+            }
             return Optional.empty();
         }
-        String rest = remote.substring(normalise(best.plexPath()).length());
-        String local = best.localPath().endsWith("/") && rest.startsWith("/") ? best.localPath() + rest.substring(1) : best.localPath() + rest;
-        return Optional.of(local);
     }
 
     /** Forward slashes, no trailing slash (but "/" stays "/"). */
@@ -59,6 +75,9 @@ public final class PathMappings {
     }
 
     private static boolean covers(String prefix, String path) {
-        return path.equals(prefix) || prefix.equals("/") && path.startsWith("/") || path.startsWith(prefix + "/");
+        if (prefix.equals("/")) {
+            return path.startsWith("/");
+        }
+        return path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
     }
 }

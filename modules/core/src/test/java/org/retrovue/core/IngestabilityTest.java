@@ -45,6 +45,20 @@ class IngestabilityTest {
     }
 
     @Test
+    void aTranslatorMadeOnceAnswersAsTheListDoes() {
+        List<PathMappingRecord> mappings = List.of(mapping("/media/", "/mnt/all"), mapping("/media/tv", "/mnt/tv"), mapping("/media/tv/", "/mnt/second"),
+                mapping("/", "/root-mapped"));
+        PathMappings.Translator translator = new PathMappings.Translator(mappings);
+        for (String remote : List.of("/media/tv/Show/s01.mkv", "/media/tvshows/x", "/media/tv/", "/media", "/mediafiles", "/data/x", "/",
+                "D:\\Media\\x", "/media/tv//x")) {
+            assertEquals(PathMappings.translate(remote, mappings), translator.translate(remote), remote);
+        }
+        assertEquals(Optional.of("/mnt/tv/Show/s01.mkv"), translator.translate("/media/tv/Show/s01.mkv"), "the first of equal prefixes, as listed");
+        assertEquals(Optional.of("/root-mapped/data/x"), translator.translate("/data/x"));
+        assertEquals(Optional.empty(), new PathMappings.Translator(List.of()).translate("/media/x"));
+    }
+
+    @Test
     void backslashesReadAsSlashesForWindowsServers() {
         List<PathMappingRecord> mappings = List.of(mapping("D:\\Media\\TV", "/mnt/tv/"));
         assertEquals(Optional.of("/mnt/tv/Show/Season 01/e1.mkv"), PathMappings.translate("D:\\Media\\TV\\Show\\Season 01\\e1.mkv", mappings));

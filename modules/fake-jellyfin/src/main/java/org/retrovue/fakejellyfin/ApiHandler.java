@@ -275,6 +275,14 @@ final class ApiHandler implements HttpHandler {
     }
 
     private void items(HttpExchange exchange, ApiRequest request) throws IOException, InterruptedException {
+        if (faults.pagesNotJson()) {
+            byte[] html = "<!doctype html><html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, html.length);
+            exchange.getResponseBody().write(html);
+            exchange.close();
+            return;
+        }
         List<Section> sections;
         Optional<String> parentId = request.parameter("ParentId").filter(id -> !id.isBlank());
         Optional<Section> parent = parentId.flatMap(catalog::section);

@@ -37,6 +37,7 @@ public final class Faults {
     private volatile int repeatedItem = -1;
     private volatile int itemsServed = -1;
     private volatile int pageCap = Integer.MAX_VALUE;
+    private volatile boolean pagesNotJson;
     /** The failures still to come (low 32 bits) and their status (high 32 bits), swapped in one step. */
     private final AtomicLong failNext = new AtomicLong();
 
@@ -132,6 +133,16 @@ public final class Faults {
         }
         this.itemsServed = count;
         return this;
+    }
+
+    /** Item listings ({@code /Items}) answer 200 with an HTML page, as a proxy's error page may. */
+    public Faults setPagesNotJson(boolean notJson) {
+        this.pagesNotJson = notJson;
+        return this;
+    }
+
+    boolean pagesNotJson() {
+        return pagesNotJson;
     }
 
     /** Item pages hold at most {@code cap} items, whatever {@code Limit} asked for. */

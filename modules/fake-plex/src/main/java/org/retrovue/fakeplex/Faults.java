@@ -37,6 +37,7 @@ public final class Faults {
     private volatile boolean ignorePaging;
     private volatile int totalChange;
     private volatile int itemPadding;
+    private volatile boolean pagesNotJson;
     private volatile int repeatedItem = -1;
     private final AtomicInteger failNext = new AtomicInteger();
     private final AtomicInteger redirectNext = new AtomicInteger();
@@ -155,6 +156,16 @@ public final class Faults {
         }
         this.pageCap = cap;
         return this;
+    }
+
+    /** Item pages ({@code /library/sections/KEY/all}) answer 200 with an HTML page, as a proxy's error page may. */
+    public Faults setPagesNotJson(boolean notJson) {
+        this.pagesNotJson = notJson;
+        return this;
+    }
+
+    boolean pagesNotJson() {
+        return pagesNotJson;
     }
 
     /** Every listed item carries a {@code summary} of {@code bytes} characters, so that pages grow large. */

@@ -198,6 +198,10 @@ final class PlexHandler implements HttpHandler {
             html(exchange, 404, "Not Found");
             return;
         }
+        if (faults.pagesNotJson()) {
+            html(exchange, 200, "Bad Gateway");
+            return;
+        }
         Section section = found.get();
         Library library = section.library();
         ItemType type = itemType(request, library);

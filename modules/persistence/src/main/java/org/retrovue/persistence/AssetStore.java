@@ -329,11 +329,12 @@ public final class AssetStore implements AutoCloseable {
         }
         sql(() -> {
             lockCollection(collectionId);
-            String id = collectionId.toString();
+            byte[] prefix = new CopyRows(64).plain(collectionId.toString()).tab().toBytes();
+            byte[] suffix = new CopyRows(128).tab().plain("present").tab().field(now).tab().field(now).tab().field(now).endRow().toBytes();
             copy.clear();
             for (AssetRow row : rows) {
-                copy.plain(id).tab();
-                appendRow(row).tab().plain("present").tab().field(now).tab().field(now).tab().field(now).endRow();
+                copy.raw(prefix);
+                appendRow(row).raw(suffix);
             }
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_ASSETS, copy.stream());
             connection.commit();

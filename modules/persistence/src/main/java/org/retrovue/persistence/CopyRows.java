@@ -7,7 +7,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Rows in PostgreSQL's COPY text format, written straight as UTF-8 bytes: {@code \N} for null; backslash, tab,
@@ -18,8 +17,16 @@ import java.util.TreeMap;
 final class CopyRows {
     private static final byte[] NULL = {'\\', 'N'};
 
-    private byte[] bytes = new byte[1 << 16];
+    private byte[] bytes;
     private int length;
+
+    CopyRows() {
+        this(1 << 16);
+    }
+
+    CopyRows(int capacity) {
+        bytes = new byte[capacity];
+    }
 
     /** Empties the buffer for the next batch, keeping its room. */
     CopyRows clear() {
@@ -148,35 +155,59 @@ final class CopyRows {
         return field(value == null ? null : value.toString());
     }
 
-    /** A map of strings as a JSON object with its keys in order (for a jsonb column), or null when it is empty. */
+    /**
+     * A map of strings as a JSON object (for a jsonb column, which keeps keys in an order of its own), or null when it
+     * is empty: written straight into the row, escaped for JSON and then for COPY.
+     */
     CopyRows json(Map<String, String> map) {
         if (map.isEmpty()) {
             return nul();
         }
-        StringBuilder json = new StringBuilder(map.size() * 24).append('{');
-        for (Map.Entry<String, String> e : new TreeMap<>(map).entrySet()) {
-            if (json.length() > 1) {
-                json.append(',');
+        put('{');
+        boolean first = true;
+        for (Map.Entry<String, String> e : map.entrySet()) {
+            if (!first) {
+                put(',');
             }
-            jsonString(json, e.getKey()).append(':');
-            jsonString(json, e.getValue());
+            first = false;
+            jsonString(e.getKey()).put(':');
+            jsonString(e.getValue());
         }
-        return field(json.append('}').toString());
+        return put('}');
     }
 
-    private static StringBuilder jsonString(StringBuilder out, String value) {
-        out.append('"');
+    /** A JSON string: quote and backslash escaped, control characters as four hex digits; each backslash doubled for COPY. */
+    private CopyRows jsonString(String value) {
+        put('"');
+        int from = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
-            } else {
-                out.append(c);
+            if (c == '"' || c == '\\' || c < 0x20) {
+                field(value.substring(from, i));
+                if (c == '"') {
+                    plain("\\\\\""); // \" in JSON, its backslash doubled for COPY
+                } else if (c == '\\') {
+                    plain("\\\\\\\\"); // \\ in JSON, each backslash doubled for COPY
+                } else {
+                    plain("\\\\u00").put(Character.forDigit(c >> 4, 16)).put(Character.forDigit(c & 0xf, 16));
+                }
+                from = i + 1;
             }
         }
-        return out.append('"');
+        field(from == 0 ? value : value.substring(from));
+        return put('"');
+    }
+
+    /** Bytes written as they are: a part of every row made once (CopyRows.toBytes). */
+    CopyRows raw(byte[] part) {
+        room(part.length);
+        System.arraycopy(part, 0, bytes, length, part.length);
+        length += part.length;
+        return this;
+    }
+
+    byte[] toBytes() {
+        return Arrays.copyOf(bytes, length);
     }
 
     private CopyRows nul() {
@@ -195,9 +226,14 @@ final class CopyRows {
     /** {@code value} in exactly {@code width} digits, with leading zeros. */
     private CopyRows digits(long value, int width) {
         room(width);
-        for (int i = length + width - 1; i >= length; i--) {
+        int i = length + width - 1;
+        for (; value > Integer.MAX_VALUE; i--) {
             bytes[i] = (byte) ('0' + value % 10);
             value /= 10;
+        }
+        for (int small = (int) value; i >= length; i--) { // int division: long division is a runtime call in C1 code
+            bytes[i] = (byte) ('0' + small % 10);
+            small /= 10;
         }
         length += width;
         return this;

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import org.retrovue.spi.ItemKind;
 import org.retrovue.spi.ScanRequest;
 import org.retrovue.spi.ScanResult;
@@ -58,7 +59,7 @@ final class JellyfinScan {
         Version previous = Version.parse(request.previousVersion());
         // the two counts go out with the library's lookup (one round trip, not two); only read once it is found
         Counts counts = previous == null ? null : new Counts(key, previous);
-        // a first listing (no version to compare with) asks for its first pages with the library's lookup
+        // a first listing (no version to compare with) asks for its first page with the library's lookup
         Listing listing = previous == null ? new Listing(key, sink).start() : null;
         try {
             Map<String, Object> library = library(key);
@@ -203,7 +204,8 @@ final class JellyfinScan {
 
     /** One pass over a library's items. */
     private final class Listing {
-        private record Slot(long start, int size, JellyfinClient.Pending pending) {}
+        /** A page asked for; {@code read}: its items, read on the client's thread as soon as it came whole with a 200. */
+        private record Slot(long start, int size, JellyfinClient.Pending pending, CompletableFuture<PageReader.Page> read) {}
 
         private final String key;
         private final ScanSink sink;
@@ -223,14 +225,12 @@ final class JellyfinScan {
         }
 
         /**
-         * Asks for the first pages, as many as may be in flight: before the first answer tells the total, pages past
-         * the end may be asked for too (one answer then says the library ended, the others are abandoned unread).
+         * Asks for the first page, alone: its total is the one the others are checked against (a total lower than it
+         * means items were deleted during the scan), so it must be taken before any other page is asked for.
          */
         Listing start() {
-            while (window.size() < concurrency) {
-                window.add(send(next, step));
-                next += step;
-            }
+            window.add(send(0, step));
+            next = step;
             return this;
         }
 
@@ -243,9 +243,6 @@ final class JellyfinScan {
                         throw client.unreachable("was not asked for the rest of library '" + name + "': interrupted");
                     }
                     Slot slot = window.poll();
-                    if (announced >= 0 && slot.start() >= expected && slot.start() > 0) {
-                        return expected; // asked for before the total was known, past it
-                    }
                     PageReader.Page page = take(slot);
                     if (!page(slot, page)) {
                         return expected;
@@ -333,8 +330,23 @@ final class JellyfinScan {
             }
         }
 
+        /**
+         * Asks for a page. Its answer is read into items on the thread that received it, while this thread delivers
+         * the pages before it: reading a page costs about as much as storing its items, and the two then overlap.
+         */
         private Slot send(long start, int size) {
-            return new Slot(start, size, client.send(path(start, size), true, limit));
+            JellyfinClient.Pending pending = client.send(path(start, size), true, limit);
+            CompletableFuture<PageReader.Page> read = pending.response().thenApply(answer -> {
+                if (answer.statusCode() != 200) {
+                    return null; // redirects and refusals are this thread's affair (JellyfinClient.body)
+                }
+                try {
+                    return PageReader.read(answer.body());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            return new Slot(start, size, pending, read);
         }
 
         private String path(long start, int size) {
@@ -352,17 +364,36 @@ final class JellyfinScan {
             String what = what(slot);
             for (int attempt = 0; ; attempt++) {
                 try {
-                    java.io.InputStream body = client.body(attempt == 0 ? client.await(slot.pending(), limit, what) : client.await(client.send(path, true, limit), limit, what),
-                            path, true, limit, what);
+                    JellyfinClient.Answer answer = client.await(attempt == 0 ? slot.pending() : client.send(path, true, limit), limit, what);
+                    if (attempt == 0 && answer.status() == 200) {
+                        return readAhead(slot);
+                    }
+                    java.io.InputStream body = client.body(answer, path, true, limit, what);
                     try {
                         return PageReader.read(body);
                     } catch (java.io.IOException e) {
-                        throw client.notServer("its page of library '" + name + "' is not the JSON of a list of items");
+                        throw notAList();
                     }
                 } catch (SourceException e) {
                     backOff(e, attempt);
                 }
             }
+        }
+
+        /** The items of a page that came whole with a 200, once its reading, begun when it came, is done. */
+        private PageReader.Page readAhead(Slot slot) throws SourceException {
+            try {
+                return slot.read().join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof java.io.UncheckedIOException) {
+                    throw notAList();
+                }
+                throw e;
+            }
+        }
+
+        private SourceException notAList() {
+            return client.notServer("its page of library '" + name + "' is not the JSON of a list of items");
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.retrovue.spi.ScanRequest;
 import org.retrovue.spi.ScanResult;
 import org.retrovue.spi.ScanSink;
@@ -77,7 +78,8 @@ final class PlexScan {
 
     /** One pass over a library's items. */
     private final class Listing {
-        private record Slot(long start, int size, PlexClient.Pending pending) {}
+        /** A page asked for; {@code read}: its items, read on the client's thread as soon as it came whole with a 200. */
+        private record Slot(long start, int size, PlexClient.Pending pending, CompletableFuture<PageReader.Page> read) {}
 
         private final String key;
         private final int type;
@@ -193,8 +195,24 @@ final class PlexScan {
             }
         }
 
+        /**
+         * Asks for a page. Its answer is read into items on the thread that received it, while this thread delivers
+         * the pages before it: reading a page costs about as much as storing its items, and the two then overlap.
+         */
         private Slot send(long start, int size) {
-            return new Slot(start, size, client.send(path(start, size), limit));
+            PlexClient.Pending pending = client.send(path(start, size), limit);
+            boolean episodes = type == 4;
+            CompletableFuture<PageReader.Page> read = pending.response().thenApply(answer -> {
+                if (answer.statusCode() != 200) {
+                    return null; // redirects and refusals are this thread's affair (PlexClient.body)
+                }
+                try {
+                    return PageReader.read(answer.body(), episodes);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            return new Slot(start, size, pending, read);
         }
 
         private String path(long start, int size) {
@@ -209,10 +227,13 @@ final class PlexScan {
             for (int attempt = 0; ; attempt++) {
                 try {
                     PlexClient.Pending pending = attempt == 0 ? slot.pending() : client.send(path, limit);
-                    java.io.InputStream body = client.body(client.await(pending, limit, what), path, limit, what);
+                    PlexClient.Answer answer = client.await(pending, limit, what);
                     try {
-                        return PageReader.read(body, type == 4);
-                    } catch (java.io.IOException e) {
+                        if (attempt == 0 && answer.status() == 200) {
+                            return readAhead(slot);
+                        }
+                        return PageReader.read(client.body(answer, path, limit, what), type == 4);
+                    } catch (java.io.IOException | java.io.UncheckedIOException e) {
                         throw client.notPlex("its answer to " + path + " is not Plex's JSON");
                     } catch (OutOfMemoryError e) {
                         throw client.failure(e, limit, what);
@@ -220,6 +241,21 @@ final class PlexScan {
                 } catch (SourceException e) {
                     backOff(e, attempt);
                 }
+            }
+        }
+
+        /** The items of a page that came whole with a 200, once its reading, begun when it came, is done. */
+        private PageReader.Page readAhead(Slot slot) {
+            try {
+                return slot.read().join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime; // UncheckedIOException: not Plex's JSON
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error; // OutOfMemoryError: a page larger than this process could hold
+                }
+                throw e;
             }
         }
     }

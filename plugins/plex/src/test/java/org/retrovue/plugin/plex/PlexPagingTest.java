@@ -2,6 +2,7 @@ package org.retrovue.plugin.plex;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
@@ -81,6 +82,14 @@ class PlexPagingTest {
         assertFalse(scan().unchanged());
         assertEquals(2_500, items.size());
         assertEquals(List.of("0", "1000", "2000"), pageStarts());
+    }
+
+    @Test
+    void aPageThatIsNotJsonIsOneLine() {
+        plex.faults().setPagesNotJson(true);
+        SourceException e = failedScan();
+        assertTrue(e.getMessage().contains("is not Plex's JSON"), e.getMessage());
+        assertTrue(items.isEmpty());
     }
 
     @Test
