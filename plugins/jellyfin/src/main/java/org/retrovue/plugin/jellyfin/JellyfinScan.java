@@ -59,8 +59,9 @@ final class JellyfinScan {
         Version previous = Version.parse(request.previousVersion());
         // the two counts go out with the library's lookup (one round trip, not two); only read once it is found
         Counts counts = previous == null ? null : new Counts(key, previous);
-        // a first listing (no version to compare with) asks for its first page with the library's lookup
-        Listing listing = previous == null ? new Listing(key, sink).start() : null;
+        // a first listing (no version to compare with) asks for its first page with the library's lookup (with
+        // --concurrency 1, one request at a time: after it)
+        Listing listing = previous == null && concurrency > 1 ? new Listing(key, sink).start() : null;
         try {
             Map<String, Object> library = library(key);
             String name = String.valueOf(library.get("Name"));

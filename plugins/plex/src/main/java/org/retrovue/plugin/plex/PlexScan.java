@@ -42,26 +42,44 @@ final class PlexScan {
 
     ScanResult scan(ScanRequest request, ScanSink sink) throws SourceException {
         String key = request.collection().externalId();
-        Map<String, Object> library = library(key);
-        String version = version(library);
-        if (version != null && version.equals(request.previousVersion())) {
-            return ScanResult.unchanged(version);
+        // a first listing (no version to compare with) asks its first page with the library's lookup, of the type
+        // the library had when it was discovered (a Plex library keeps its type); --concurrency 1: one request at a time
+        int discovered = request.previousVersion() == null && concurrency > 1 ? type(request.collection().config().get("type")) : 0;
+        Listing early = discovered == 0 ? null : new Listing(key, discovered, sink).start();
+        try {
+            Map<String, Object> library = library(key);
+            String version = version(library);
+            if (version != null && version.equals(request.previousVersion())) {
+                return ScanResult.unchanged(version);
+            }
+            int type = type(library.get("type"));
+            if (type == 0) {
+                sink.warning("library '" + library.get("title") + "' holds " + library.get("type") + " items, which are not ingested (movies and shows are)");
+                return ScanResult.complete(version);
+            }
+            Listing listing = early != null && early.type == type ? early : new Listing(key, type, sink).start();
+            listing.run(String.valueOf(library.get("title")));
+            return ScanResult.complete(version);
+        } finally {
+            if (early != null) {
+                early.abandon();
+            }
         }
-        int type = switch (String.valueOf(library.get("type"))) {
+    }
+
+    /** Plex's number for the items of a library type (1 movies, 4 episodes); 0 for a type whose items are not ingested. */
+    private static int type(Object libraryType) {
+        return switch (String.valueOf(libraryType)) {
             case "movie" -> 1;
             case "show" -> 4;
             default -> 0;
         };
-        if (type == 0) {
-            sink.warning("library '" + library.get("title") + "' holds " + library.get("type") + " items, which are not ingested (movies and shows are)");
-            return ScanResult.complete(version);
-        }
-        return list(key, type, String.valueOf(library.get("title")), version, sink);
     }
 
     /**
-     * Pages through the library, up to {@code concurrency} pages in flight once the first page has told the total,
-     * each page given to the sink in order on the calling thread as soon as it and those before it have come: at
+     * One pass over a library's items. Pages through it, up to {@code concurrency} pages in flight once the first
+     * page has told the total, each page given to the sink in order on the calling thread as soon as it and those
+     * before it have come: at
      * most {@code concurrency} pages in memory, never the library. The scan is complete only when the items reach
      * the {@code totalSize} the server announces (or, from a server that announces none, at a page shorter than
      * asked: then one page at a time, as there is no telling where the library ends). A scan that ends short of it
@@ -71,20 +89,14 @@ final class PlexScan {
      * missing. A total that grows a little is followed: an item inserted before a page shifts the later ones
      * forward, so one may be listed twice (it is delivered once) but none is missed.
      */
-    private ScanResult list(String key, int type, String title, String version, ScanSink sink) throws SourceException {
-        new Listing(key, type, title, sink).run();
-        return ScanResult.complete(version);
-    }
-
-    /** One pass over a library's items. */
     private final class Listing {
         /** A page asked for; {@code read}: its items, read on the client's thread as soon as it came whole with a 200. */
         private record Slot(long start, int size, PlexClient.Pending pending, CompletableFuture<PageReader.Page> read) {}
 
         private final String key;
         private final int type;
-        private final String title;
         private final ScanSink sink;
+        private String title;
         private final long limit = PlexClient.pageLimit(pageSize);
         private final Deque<Slot> window = new ArrayDeque<>();
         private final Set<String> pageStarts = new HashSet<>();
@@ -95,17 +107,23 @@ final class PlexScan {
         private long next;
         private int step = pageSize;
 
-        Listing(String key, int type, String title, ScanSink sink) {
+        Listing(String key, int type, ScanSink sink) {
             this.key = key;
             this.type = type;
-            this.title = title;
             this.sink = sink;
         }
 
-        void run() throws SourceException {
+        /** Asks for the first page, alone: it tells the total, which the other pages are checked against. */
+        Listing start() {
+            window.add(send(0, step));
+            next = step;
+            return this;
+        }
+
+        /** Lists library {@code title} from the first page asked. */
+        void run(String title) throws SourceException {
+            this.title = title;
             try {
-                window.add(send(0, step)); // the first page alone: it tells the total
-                next = step;
                 while (!window.isEmpty()) {
                     if (cancelled()) {
                         throw new SourceException(SourceException.Code.UNREACHABLE, "Plex at " + client.baseUrl()
@@ -122,9 +140,13 @@ final class PlexScan {
                     }
                 }
             } finally {
-                window.forEach(slot -> slot.pending().abandon());
-                window.clear();
+                abandon();
             }
+        }
+
+        void abandon() {
+            window.forEach(slot -> slot.pending().abandon());
+            window.clear();
         }
 
         /** Delivers one page; false when the listing is complete. */

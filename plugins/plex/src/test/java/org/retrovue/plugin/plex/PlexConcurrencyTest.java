@@ -112,6 +112,19 @@ class PlexConcurrencyTest {
     }
 
     @Test
+    void aFirstListingAsksItsFirstPageWithTheLibrarysLookup() throws SourceException {
+        connect(Duration.ofMillis(400), "page-size", "2000", "concurrency", "4");
+        long before = plex.requestCount();
+        long started = System.nanoTime();
+        scan();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(2_500, sink.items.size());
+        // the lookup with the first page, then the second: two 400 ms round trips, where one after the other took three
+        assertTrue(millis < 1_100, "a first listing of two pages took " + millis + " ms");
+        assertEquals(3, plex.requestCount() - before, "the lookup and two pages");
+    }
+
+    @Test
     void anItemListedTwiceIsTakenOnce() throws SourceException {
         connect(Duration.ZERO);
         plex.faults().setRepeatedItem(399); // the last of a page, so the next page (in flight meanwhile) starts with it again
