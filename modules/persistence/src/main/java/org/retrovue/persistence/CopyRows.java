@@ -39,10 +39,6 @@ final class CopyRows {
         return new ByteArrayInputStream(bytes, 0, length);
     }
 
-    int length() {
-        return length;
-    }
-
     CopyRows tab() {
         return put('\t');
     }
@@ -126,9 +122,9 @@ final class CopyRows {
     }
 
     /**
-     * An instant as {@code timestamptz} reads it, to the microsecond PostgreSQL keeps: {@code 2024-05-06 07:08:09.123456+00}
-     * (Instant.toString, through DateTimeFormatter, cost a tenth of the writer's time). Years outside 1 to 9999
-     * take Instant's own form.
+     * An instant as {@code timestamptz} reads it, {@code 2024-05-06 07:08:09.123456789+00}: all nine digits of the
+     * nanoseconds, which PostgreSQL rounds to the microsecond it keeps (Instant.toString, through DateTimeFormatter,
+     * cost a tenth of the writer's time). Years outside 1 to 9999 take Instant's own form.
      */
     CopyRows field(Instant value) {
         if (value == null) {
